@@ -1,0 +1,313 @@
+/* parser.y — the cdgrules grammar.
+ *
+ * A pure, location-tracking parser that builds a generic tree (ast.h):
+ *
+ *   file  := decl*
+ *   decl  := DECLKW IDENT STRING (';' | block) | 'exemple' STRING (';' | block)
+ *   block := '<' item* '>'
+ *   item  := decl | key ':' value+ block? ';' | key block ';'?
+ *   value := IDENT | VALKW | INT | DECIMAL | RANGE | STRING
+ *
+ * Errors are reported with the expected tokens (parse.error custom) and the
+ * parser recovers at the next ';' or '>' so that one run reports every
+ * independent mistake. */
+%define api.pure full
+%define api.token.prefix {TOK_}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+%define api.location.type {cdg_span}
+%param {yyscan_t scanner}
+%parse-param {cdg_parse_ctx *ctx}
+
+%code requires {
+#include "ast.h"
+#include "parse_ctx.h"
+typedef void *yyscan_t;
+}
+
+%code provides {
+int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
+}
+
+%code {
+#include <string.h>
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+    do {                                                                \
+        if (N) {                                                        \
+            (Cur).begin = YYRHSLOC(Rhs, 1).begin;                       \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                           \
+        } else {                                                        \
+            (Cur).begin = (Cur).end = YYRHSLOC(Rhs, 0).end;             \
+        }                                                               \
+    } while (0)
+
+/* The stack never needs to grow: nesting is bounded by the scanner, so no
+ * heap stack can leak when an allocation failure unwinds the parse. */
+#define YYINITDEPTH 1000
+#define YYMAXDEPTH 1000
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const char *msg);
+static cdg_entry *append_entry(cdg_entry *list, cdg_entry *e);
+static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
+                           YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
+                           YYLTYPE whole);
+static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
+                             YYLTYPE keyloc, cdg_value *values, cdg_block *block);
+#define A (ctx->arena)
+}
+
+%union {
+    const char *str;
+    cdg_keyword kw;
+    cdg_value *val;
+    cdg_entry *entry;
+    cdg_block *block;
+    cdg_decl *decl;
+    struct { cdg_value *head, *tail; } vals;
+}
+
+%token OFFRE "offre" CATEGORIE "categorie" STRATE "strate" RUBRIQUE "rubrique"
+       SERVICE "service" NOTE "note" FORFAIT "forfait" OPTION "option" EXEMPLE "exemple"
+%token <kw> KEY "keyword" VALKW "value keyword"
+%token <str> IDENT "identifier" STRING "string"
+%token <val> INT "integer" DECIMAL "amount" RANGE "range"
+%token LT "'<'" GT "'>'" COLON "':'" SEMI "';'"
+
+%type <kw> declkw keykw
+%type <decl> decl topdecl
+%type <block> body block
+%type <entry> items item
+%type <vals> values
+%type <val> value
+
+%%
+
+file:
+  %empty
+| file topdecl     { if ($2) { if (ctx->decl_tail) ctx->decl_tail->next = $2; else ctx->ast->decls = $2; ctx->decl_tail = $2; } }
+;
+
+topdecl:
+  decl
+| error SEMI                { $$ = NULL; }
+| error GT                  { $$ = NULL; }
+;
+
+decl:
+  declkw IDENT STRING body  { $$ = make_decl(ctx, $1, @1, $2, @2, $3, @3, $4, @$); }
+| EXEMPLE STRING body       { $$ = make_decl(ctx, CDG_KW_EXEMPLE, @1, NULL, @1, $2, @2, $3, @$); }
+;
+
+declkw:
+  OFFRE      { $$ = CDG_KW_OFFRE; }
+| CATEGORIE  { $$ = CDG_KW_CATEGORIE; }
+| STRATE     { $$ = CDG_KW_STRATE; }
+| RUBRIQUE   { $$ = CDG_KW_RUBRIQUE; }
+| SERVICE    { $$ = CDG_KW_SERVICE; }
+| NOTE       { $$ = CDG_KW_NOTE; }
+| FORFAIT    { $$ = CDG_KW_FORFAIT; }
+| OPTION     { $$ = CDG_KW_OPTION; }
+;
+
+body:
+  SEMI        { $$ = NULL; }
+| block      { $$ = $1; }
+;
+
+block:
+  LT items GT        { $$ = cdg_ast_block(A, @1, $2, @3); }
+| LT items error GT  { $$ = cdg_ast_block(A, @1, $2, @4); }
+;
+
+items:
+  %empty       { $$ = NULL; }
+| items item   { $$ = append_entry($1, $2); }
+;
+
+item:
+  decl                          { $$ = NULL; if ($1) { $$ = cdg_ast_entry(A, @$); $$->decl = $1; } }
+| IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, NULL); }
+| IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, $4); }
+| IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, NULL, $2); }
+| IDENT block                   { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, NULL, $2); }
+| keykw COLON values SEMI          { $$ = make_entry(ctx, @$, NULL, $1, @1, $3.head, NULL); }
+| keykw COLON values block SEMI    { $$ = make_entry(ctx, @$, NULL, $1, @1, $3.head, $4); }
+| keykw block SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, NULL, $2); }
+| keykw block                   { $$ = make_entry(ctx, @$, NULL, $1, @1, NULL, $2); }
+| error SEMI                     { $$ = NULL; }
+;
+
+/* Any keyword may be an entry key (`note: n1;`, `forfait: Metiers;`,
+ * `strate: S4;`, `selon_strate < … >`); the checker says which belong where. */
+keykw:
+  KEY        { $$ = $1; }
+| VALKW      { $$ = $1; }
+| declkw     { $$ = $1; }
+| EXEMPLE    { $$ = CDG_KW_EXEMPLE; }
+;
+
+values:
+  value          { $$.head = $$.tail = $1; }
+| values value   { $$ = $1; $$.tail->next = $2; $$.tail = $2; }
+;
+
+value:
+  IDENT    { $$ = cdg_ast_value(A, CDG_VAL_IDENT, @1); $$->text = $1; }
+| VALKW    { $$ = cdg_ast_value(A, CDG_VAL_KEYWORD, @1); $$->kw = $1; $$->text = cdg_keyword_name($1); }
+| STRING   { $$ = cdg_ast_value(A, CDG_VAL_STRING, @1); $$->text = $1; }
+| INT      { $$ = $1; }
+| DECIMAL  { $$ = $1; }
+| RANGE    { $$ = $1; }
+;
+
+%%
+
+static cdg_entry *append_entry(cdg_entry *list, cdg_entry *e)
+{
+    if (!e)
+        return list;
+    if (!list)
+        return e;
+    /* Entries are few per block; keep the tail in the head's unused link
+     * would complicate the tree, so walk (blocks are short). */
+    cdg_entry *t = list;
+    while (t->next)
+        t = t->next;
+    t->next = e;
+    return list;
+}
+
+static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
+                           YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
+                           YYLTYPE whole)
+{
+    cdg_decl *d = cdg_ast_decl(ctx->arena, kw, kwloc);
+    d->span = whole;
+    d->id = id;
+    d->id_span = idloc;
+    d->label = label;
+    d->label_span = labloc;
+    d->block = body;
+    return d;
+}
+
+static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
+                             YYLTYPE keyloc, cdg_value *values, cdg_block *block)
+{
+    cdg_entry *e = cdg_ast_entry(ctx->arena, whole);
+    e->key = key ? key : cdg_keyword_name(kw);
+    e->key_kw = kw;
+    e->key_span = keyloc;
+    e->values = values;
+    e->block = block;
+    return e;
+}
+
+/* Only reached for bison's own messages (stack or memory exhausted). */
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const char *msg)
+{
+    (void)scanner;
+    cdg_parse_error(ctx, *loc, "%s", msg);
+    ctx->fatal = true;
+}
+
+/* A token's name for a message: keywords and punctuation quoted. */
+static const char *symbol_text(yysymbol_kind_t sym)
+{
+    const char *n = yysymbol_name(sym);
+    return n;
+}
+
+/* Describes the unexpected token by its text in the source. */
+static void describe_lookahead(cdg_parse_ctx *ctx, yysymbol_kind_t sym, YYLTYPE loc, cdg_buf *b)
+{
+    switch (sym) {
+    case YYSYMBOL_YYEOF: cdg_buf_puts(b, "end of file"); return;
+    case YYSYMBOL_IDENT: cdg_buf_puts(b, "identifier "); break;
+    case YYSYMBOL_STRING: cdg_buf_puts(b, "string "); break;
+    case YYSYMBOL_INT: case YYSYMBOL_DECIMAL: cdg_buf_puts(b, "number "); break;
+    case YYSYMBOL_RANGE: cdg_buf_puts(b, "range "); break;
+    default: break;
+    }
+    size_t n = loc.end - loc.begin;
+    if (n > 40)
+        n = 40;
+    cdg_buf_putc(b, '\'');
+    cdg_buf_add(b, ctx->src->text + loc.begin, n);
+    if (n < loc.end - loc.begin)
+        cdg_buf_puts(b, "…");
+    cdg_buf_putc(b, '\'');
+}
+
+/* Whether tokens at offsets a and b are on different lines. */
+static bool on_later_line(cdg_parse_ctx *ctx, uint32_t a, uint32_t b)
+{
+    return memchr(ctx->src->text + a, '\n', b > a ? b - a : 0) != NULL;
+}
+
+/* Reports a syntax error: what was found, what was expected, and the hint
+ * for the commonest slips (a missing ';', a '>' too many, an unclosed '<'). */
+static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cdg_parse_ctx *ctx)
+{
+    (void)scanner;
+    if (ctx->fatal)
+        return 0;
+    ctx->had_errors = true;
+    if (++ctx->diags->syntax_errors > CDG_MAX_SYNTAX_ERRORS) {
+        cdg_diag_add(ctx->diags, CDG_NOTE, ctx->src, *yypcontext_location(yyctx),
+                     "too many syntax errors (%d); giving up on this file", CDG_MAX_SYNTAX_ERRORS);
+        ctx->fatal = true;
+        return 0;
+    }
+    yysymbol_kind_t expected[YYNTOKENS];
+    int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
+    yysymbol_kind_t la = yypcontext_token(yyctx);
+    YYLTYPE loc = *yypcontext_location(yyctx);
+    bool want_semi = false;
+    for (int i = 0; i < n; i++)
+        want_semi = want_semi || expected[i] == YYSYMBOL_SEMI;
+
+    /* `a: inclus` NEWLINE `b: inclus;`: the parser only notices at b's ':'. */
+    if (want_semi && la != YYSYMBOL_YYEOF) {
+        cdg_span prev = ctx->tok[1], prev2 = ctx->tok[2];
+        cdg_span after = { 0, 0 };
+        if (on_later_line(ctx, prev.end, loc.begin))
+            after = prev;
+        else if ((la == YYSYMBOL_COLON || la == YYSYMBOL_LT) && prev2.end &&
+                 on_later_line(ctx, prev2.end, prev.begin))
+            after = prev2;
+        if (after.end) {
+            cdg_span at = { after.end, after.end };
+            cdg_parse_error(ctx, at, "missing ';' after '%.*s'", (int)(after.end - after.begin),
+                            ctx->src->text + after.begin);
+            return 0;
+        }
+    }
+
+    cdg_buf b;
+    cdg_buf_init(&b, ctx->arena);
+    cdg_buf_puts(&b, "unexpected ");
+    describe_lookahead(ctx, la, loc, &b);
+    if (la == YYSYMBOL_GT && ctx->stray_close)
+        cdg_buf_puts(&b, " (a '>' too many?)");
+    if (n > 0) {
+        cdg_buf_puts(&b, ", expected ");
+        int shown = n > 8 ? 8 : n;
+        for (int i = 0; i < shown; i++) {
+            if (i)
+                cdg_buf_puts(&b, i == n - 1 ? " or " : ", ");
+            cdg_buf_puts(&b, symbol_text(expected[i]));
+        }
+        if (shown < n)
+            cdg_buf_printf(&b, " or %d other tokens", n - shown);
+    }
+    cdg_diag *g = cdg_diag_add(ctx->diags, CDG_ERROR, ctx->src, loc, "%s", cdg_buf_str(&b));
+    if (la == YYSYMBOL_YYEOF && ctx->depth > 0) {
+        cdg_span open = { ctx->open_at[ctx->depth - 1], ctx->open_at[ctx->depth - 1] + 1 };
+        cdg_diag_note(ctx->diags, g, ctx->src, open, "to close the '<' opened here");
+    }
+    return 0;
+}

@@ -1,0 +1,225 @@
+/* arena.c — region allocator and the allocation choke point. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHUNK_MIN = 64 * 1024, ALIGN = 16 };
+
+typedef struct chunk {
+    struct chunk *prev;
+    size_t size, used;
+    max_align_t data[];
+} chunk;
+
+struct cdg_arena {
+    cdg_memctl *ctl;
+    chunk *head;
+    jmp_buf *target;
+    size_t total;
+};
+
+/* Counts the allocation and fails it when the test control says so. */
+static int memctl_refuses(cdg_memctl *ctl)
+{
+    if (!ctl)
+        return 0;
+    long n = ctl->count++;
+    return ctl->fail_at >= 0 && n == ctl->fail_at;
+}
+
+void *cdg_mem_alloc(cdg_memctl *ctl, size_t size)
+{
+    if (memctl_refuses(ctl))
+        return NULL;
+    return malloc(size ? size : 1);
+}
+
+void *cdg_mem_realloc(cdg_memctl *ctl, void *p, size_t size)
+{
+    if (memctl_refuses(ctl))
+        return NULL;
+    return realloc(p, size ? size : 1);
+}
+
+cdg_arena *cdg_arena_new(cdg_memctl *ctl)
+{
+    cdg_arena *a = cdg_mem_alloc(ctl, sizeof *a);
+    if (!a)
+        return NULL;
+    a->ctl = ctl;
+    a->head = NULL;
+    a->target = NULL;
+    a->total = 0;
+    return a;
+}
+
+void cdg_arena_free(cdg_arena *a)
+{
+    if (!a)
+        return;
+    chunk *c = a->head;
+    while (c) {
+        chunk *prev = c->prev;
+        free(c);
+        c = prev;
+    }
+    free(a);
+}
+
+jmp_buf *cdg_arena_catch(cdg_arena *a, jmp_buf *target)
+{
+    jmp_buf *prev = a->target;
+    a->target = target;
+    return prev;
+}
+
+cdg_memctl *cdg_arena_memctl(cdg_arena *a) { return a->ctl; }
+
+_Noreturn void cdg_arena_throw(cdg_arena *a)
+{
+    if (a->target)
+        longjmp(*a->target, 1);
+    fputs("cdgrules: out of memory\n", stderr);
+    exit(2);
+}
+
+void *cdg_arena_alloc(cdg_arena *a, size_t size)
+{
+    size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    chunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        if (size > SIZE_MAX / 2)
+            cdg_arena_throw(a);
+        size_t want = a->total / 2;  /* grow geometrically: few chunks */
+        if (want < CHUNK_MIN)
+            want = CHUNK_MIN;
+        if (want < size)
+            want = size;
+        c = cdg_mem_alloc(a->ctl, sizeof *c + want);
+        if (!c)
+            cdg_arena_throw(a);
+        c->prev = a->head;
+        c->size = want;
+        c->used = 0;
+        a->head = c;
+        a->total += want;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+void *cdg_arena_calloc(cdg_arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        cdg_arena_throw(a);
+    void *p = cdg_arena_alloc(a, n * size);
+    memset(p, 0, n * size);
+    return p;
+}
+
+char *cdg_arena_strndup(cdg_arena *a, const char *s, size_t n)
+{
+    char *p = cdg_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *cdg_arena_strdup(cdg_arena *a, const char *s)
+{
+    return cdg_arena_strndup(a, s, strlen(s));
+}
+
+char *cdg_arena_printf(cdg_arena *a, const char *fmt, ...)
+{
+    cdg_buf b;
+    cdg_buf_init(&b, a);
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return cdg_arena_strdup(a, "");
+    if ((size_t)n < sizeof small)
+        return cdg_arena_strndup(a, small, (size_t)n);
+    char *p = cdg_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+size_t cdg_arena_used(const cdg_arena *a)
+{
+    size_t used = 0;
+    for (const chunk *c = a->head; c; c = c->prev)
+        used += c->used;
+    return used;
+}
+
+void cdg_buf_init(cdg_buf *b, cdg_arena *a)
+{
+    b->arena = a;
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* Ensures room for n more bytes plus a NUL. */
+static void buf_reserve(cdg_buf *b, size_t n)
+{
+    if (b->cap - b->len > n)
+        return;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (cap - b->len <= n)
+        cap *= 2;
+    char *d = cdg_arena_alloc(b->arena, cap);
+    if (b->len)
+        memcpy(d, b->data, b->len);
+    b->data = d;
+    b->cap = cap;
+}
+
+void cdg_buf_add(cdg_buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void cdg_buf_puts(cdg_buf *b, const char *s) { cdg_buf_add(b, s, strlen(s)); }
+
+void cdg_buf_putc(cdg_buf *b, char c) { cdg_buf_add(b, &c, 1); }
+
+void cdg_buf_printf(cdg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        cdg_buf_add(b, small, (size_t)n);
+        return;
+    }
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *cdg_buf_str(cdg_buf *b)
+{
+    if (!b->data)
+        buf_reserve(b, 0), b->data[0] = '\0';
+    return b->data;
+}

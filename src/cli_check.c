@@ -1,0 +1,96 @@
+/* cli_check.c — `cdgrules check`: validate rules files, as CI does. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char check_help[] =
+    "usage: cdgrules check [--werror] [--format text|json] [--summary] FILE...\n"
+    "\n"
+    "Parses and checks each rules file and reports every error and warning\n"
+    "as FILE:LINE:COL diagnostics on stderr (or a JSON array on stdout).\n"
+    "\n"
+    "  --werror          treat warnings as errors (exit 1)\n"
+    "  --format FORMAT   text (default) or json\n"
+    "  --summary         on success, print what the file declares\n"
+    "  --color=WHEN      auto (default), always or never\n"
+    "\n"
+    "Exit status: 0 no error, 1 errors (or warnings with --werror), 2 usage\n"
+    "or I/O error.\n";
+
+/* One line of counts: what the offer is made of. */
+static void print_summary(const cdg_unit *u)
+{
+    const cdg_model *m = u->model;
+    printf("%s: offre '%s' (%s): %u categories, %u strates, %u rubriques, %u services, "
+           "%u forfaits, %u options, %u exemples\n",
+           u->src->name, m->id ? m->id : "?", m->libelle ? m->libelle : "", m->ncategories,
+           m->nstrates, m->nrubriques, m->nservices, m->nforfaits, m->noptions, m->nexemples);
+}
+
+int cli_check(int argc, char **argv, cli_env *env)
+{
+    bool werror = false, json = false, summary = false;
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(check_help, stdout);
+            return CLI_OK;
+        } else if (strcmp(argv[i], "--werror") == 0)
+            werror = true;
+        else if (strcmp(argv[i], "--summary") == 0)
+            summary = true;
+        else if (cli_opt_color(argv[i], env))
+            continue;
+        else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (strcmp(v, "json") == 0)
+                json = true;
+            else if (strcmp(v, "text") != 0)
+                return cli_usage_error("check: unknown format '%s' (expected text or json)", v);
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("check: unknown option '%s' (see 'cdgrules check --help')", argv[i]);
+        else
+            nfiles++;
+    }
+    if (nfiles == 0)
+        return cli_usage_error("check: no rules file given (usage: cdgrules check FILE...)");
+
+    int status = CLI_OK;
+    size_t errors = 0, warnings = 0;
+    bool first = true;
+    if (json)
+        fputs("[\n", stdout);
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            if (strcmp(argv[i], "--format") == 0)
+                i++;
+            continue;
+        }
+        int st;
+        cdg_unit *u = cli_load(argv[i], env, !json, &st);
+        if (!u) {
+            status = CLI_USAGE;
+            continue;
+        }
+        if (json)
+            cdg_diags_print_json(stdout, &u->diags, &first);
+        errors += u->diags.errors;
+        warnings += u->diags.warnings;
+        if (summary && cdg_unit_ok(u))
+            print_summary(u);
+        if (st != CLI_OK && status == CLI_OK)
+            status = st;
+        cdg_unit_free(u);
+    }
+    if (json)
+        fputs(first ? "]\n" : "\n]\n", stdout);
+    else if (errors || warnings)
+        fprintf(stderr, "%zu error%s and %zu warning%s generated.\n", errors, errors == 1 ? "" : "s",
+                warnings, warnings == 1 ? "" : "s");
+    if (status == CLI_OK && werror && warnings)
+        status = CLI_FAIL;
+    return status;
+}

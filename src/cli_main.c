@@ -1,0 +1,73 @@
+/* cli_main.c — `cdgrules`: dispatches to one command per file. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef CDG_VERSION
+#define CDG_VERSION "0.1.0"
+#endif
+
+static const struct {
+    const char *name;
+    cli_command *run;
+    const char *summary;
+} commands[] = {
+    {"check", cli_check, "validate rules files (FILE:LINE:COL diagnostics)"},
+};
+
+static void print_help(FILE *out)
+{
+    fputs("usage: cdgrules COMMAND [OPTIONS] FILE...\n"
+          "       cdgrules --help | --version\n"
+          "\n"
+          "cdgrules compiles the rules of a service offer (.cdg files) and answers\n"
+          "questions about it.\n"
+          "\n"
+          "Commands:\n", out);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'cdgrules COMMAND --help' describes a command.\n"
+          "Exit status: 0 success, 1 rule errors or failed checks, 2 usage or I/O error.\n", out);
+}
+
+/* Colour by default only on a terminal, and never with NO_COLOR set. */
+static bool default_color(void)
+{
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(STDERR_FILENO);
+}
+
+int main(int argc, char **argv)
+{
+    cli_env env = {.color = default_color(), .memctl = {.fail_at = -1}};
+    const char *fail = getenv("CDGRULES_FAIL_ALLOC");
+    if (fail && *fail)
+        env.memctl.fail_at = strtol(fail, NULL, 10);
+    if (argc < 2) {
+        print_help(stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("cdgrules %s\n", CDG_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].run(argc - 1, argv + 1, &env);
+            if (fflush(stdout) != 0 || ferror(stdout))
+                return cli_usage_error("error writing the output");
+            return rc;
+        }
+    return cli_usage_error("unknown command '%s' (see 'cdgrules --help')", argv[1]);
+}

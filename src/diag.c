@@ -1,0 +1,226 @@
+/* diag.c — collecting, sorting and printing diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "utf8.h"
+
+void cdg_diags_init(cdg_diags *d, cdg_arena *a)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+}
+
+/* Formats a message into the arena. */
+static const char *vformat(cdg_arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char small[512];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n < 0) {
+        va_end(ap2);
+        return "";
+    }
+    char *p = cdg_arena_alloc(a, (size_t)n + 1);
+    if ((size_t)n < sizeof small)
+        memcpy(p, small, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+static cdg_diag *diag_new(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                          const char *fmt, va_list ap)
+{
+    cdg_diag *g = cdg_arena_calloc(d->arena, 1, sizeof *g);
+    g->severity = sev;
+    g->src = src;
+    g->span = span;
+    g->message = vformat(d->arena, fmt, ap);
+    return g;
+}
+
+cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cdg_diag *g = diag_new(d, sev, src, span, fmt, ap);
+    va_end(ap);
+    if (d->len == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        cdg_diag **items = cdg_arena_alloc(d->arena, cap * sizeof *items);
+        if (d->len)
+            memcpy(items, d->items, d->len * sizeof *items);
+        d->items = items;
+        d->cap = cap;
+    }
+    g->seq = (unsigned)d->len;
+    d->items[d->len++] = g;
+    if (sev == CDG_ERROR)
+        d->errors++;
+    else if (sev == CDG_WARNING)
+        d->warnings++;
+    return g;
+}
+
+void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cdg_diag *g = diag_new(d, CDG_NOTE, src, span, fmt, ap);
+    va_end(ap);
+    cdg_diag **tail = &to->note;
+    while (*tail)
+        tail = &(*tail)->note;
+    *tail = g;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const cdg_diag *x = *(cdg_diag *const *)a, *y = *(cdg_diag *const *)b;
+    if (x->src != y->src) {
+        int c = strcmp(x->src->name, y->src->name);
+        if (c)
+            return c;
+    }
+    if (x->span.begin != y->span.begin)
+        return x->span.begin < y->span.begin ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void cdg_diags_sort(cdg_diags *d)
+{
+    if (d->len > 1)
+        qsort(d->items, d->len, sizeof *d->items, diag_cmp);
+}
+
+const char *cdg_severity_name(cdg_severity s)
+{
+    switch (s) {
+    case CDG_ERROR: return "error";
+    case CDG_WARNING: return "warning";
+    case CDG_NOTE: return "note";
+    }
+    return "?";
+}
+
+static const char *severity_color(cdg_severity s)
+{
+    switch (s) {
+    case CDG_ERROR: return "\033[1;31m";
+    case CDG_WARNING: return "\033[1;35m";
+    case CDG_NOTE: return "\033[1;36m";
+    }
+    return "";
+}
+
+/* Prints the gutter, the source line and the caret line under span. */
+static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg_diag_style *st)
+{
+    size_t len;
+    const char *text = cdg_source_line(g->src, line, &len);
+    size_t line_begin = (size_t)(text - g->src->text);
+    char num[16];
+    int w = snprintf(num, sizeof num, "%u", line);
+    if (w < 4)
+        w = 4;
+    fprintf(out, " %*u | ", w, line);
+    /* Invalid bytes are shown as '?' so the terminal stays sane. */
+    for (size_t i = 0; i < len;) {
+        size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
+        if (l == 0 || text[i] == '\0' || (l == 1 && (unsigned char)text[i] < 0x20 && text[i] != '\t')) {
+            putc('?', out);
+            i++;
+        } else {
+            fwrite(text + i, 1, l, out);
+            i += l;
+        }
+    }
+    fprintf(out, "\n %*s | ", w, "");
+    size_t b = g->span.begin > line_begin ? g->span.begin - line_begin : 0;
+    size_t e = g->span.end > line_begin ? g->span.end - line_begin : 0;
+    if (b > len)
+        b = len;
+    if (e > len)
+        e = len;
+    for (size_t i = 0; i < b;) {  /* indent: keep tabs, one space per column */
+        size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
+        if (l == 0)
+            l = 1;
+        if (text[i] == '\t')
+            putc('\t', out);
+        else
+            for (size_t k = cdg_utf8_width(text + i, l); k > 0; k--)
+                putc(' ', out);
+        i += l;
+    }
+    if (st->color)
+        fputs("\033[1;32m", out);
+    putc('^', out);
+    size_t wid = e > b ? cdg_utf8_width(text + b, e - b) : 1;
+    for (size_t k = 1; k < wid; k++)
+        putc('~', out);
+    if (st->color)
+        fputs("\033[0m", out);
+    putc('\n', out);
+}
+
+static void print_one(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
+{
+    unsigned line, col;
+    cdg_source_position(g->src, g->span.begin, &line, &col);
+    if (st->color)
+        fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m \033[1m%s\033[0m\n", g->src->name,
+                line, col, severity_color(g->severity), cdg_severity_name(g->severity),
+                g->message);
+    else
+        fprintf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
+                cdg_severity_name(g->severity), g->message);
+    print_excerpt(out, g, line, st);
+}
+
+void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
+{
+    print_one(out, g, st);
+    for (const cdg_diag *n = g->note; n; n = n->note)
+        print_one(out, n, st);
+}
+
+void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st)
+{
+    for (size_t i = 0; i < d->len; i++)
+        cdg_diag_print(out, d->items[i], st);
+}
+
+static void print_json_one(FILE *out, const cdg_diag *g)
+{
+    unsigned line, col, eline, ecol;
+    cdg_source_position(g->src, g->span.begin, &line, &col);
+    cdg_source_position(g->src, g->span.end > g->span.begin ? g->span.end : g->span.begin + 1,
+                        &eline, &ecol);
+    if (eline != line)
+        ecol = col + 1;
+    fputs("{\"file\":", out);
+    cdg_json_string(out, g->src->name);
+    fprintf(out, ",\"line\":%u,\"column\":%u,\"end_column\":%u,\"severity\":\"%s\",\"message\":",
+            line, col, ecol, cdg_severity_name(g->severity));
+    cdg_json_string(out, g->message);
+    putc('}', out);
+}
+
+void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first)
+{
+    for (size_t i = 0; i < d->len; i++)
+        for (const cdg_diag *g = d->items[i]; g; g = g->note) {
+            fputs(*first ? "  " : ",\n  ", out);
+            *first = false;
+            print_json_one(out, g);
+        }
+}

@@ -1,0 +1,70 @@
+/* model.c — queries on the resolved model that every command shares. */
+#include "model.h"
+
+#include <string.h>
+
+int64_t cdg_cell_quantity(const cdg_cell *c, const cdg_strate *k)
+{
+    switch (c->qte) {
+    case CDG_QTE_FIXE: return c->quantite;
+    case CDG_QTE_STRATE: return c->par_strate && k ? c->par_strate[k->index] : -1;
+    case CDG_QTE_AUCUNE: break;
+    }
+    return -1;
+}
+
+bool cdg_strate_matches(const cdg_strate *k, const cdg_profil *p)
+{
+    const cdg_member *mb = &k->members[p->categorie->index];
+    switch (mb->kind) {
+    case CDG_MEMBER_NONE: return false;
+    case CDG_MEMBER_ALL: return true;
+    case CDG_MEMBER_RANGE: return p->mesure >= mb->lo && p->mesure <= mb->hi;
+    }
+    return false;
+}
+
+const cdg_strate *cdg_model_strate_for(const cdg_model *m, const cdg_profil *p)
+{
+    const cdg_strate *found = NULL;
+    for (unsigned i = 0; i < m->nstrates; i++)
+        if (cdg_strate_matches(&m->strates[i], p)) {
+            found = &m->strates[i];
+            if (m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE)
+                break;
+        }
+    return found;
+}
+
+#define FIND(arr, n)                            \
+    for (unsigned i = 0; i < m->n; i++)         \
+        if (strcmp(m->arr[i].id, id) == 0)      \
+            return &m->arr[i];                  \
+    return NULL
+
+const cdg_forfait *cdg_model_forfait(const cdg_model *m, const char *id) { FIND(forfaits, nforfaits); }
+const cdg_service *cdg_model_service(const cdg_model *m, const char *id) { FIND(services, nservices); }
+const cdg_strate *cdg_model_strate(const cdg_model *m, const char *id) { FIND(strates, nstrates); }
+const cdg_categorie *cdg_model_categorie(const cdg_model *m, const char *id) { FIND(categories, ncategories); }
+const cdg_option *cdg_model_option(const cdg_model *m, const char *id) { FIND(options, noptions); }
+
+const char *cdg_statut_name(cdg_statut s)
+{
+    switch (s) {
+    case CDG_INCLUS: return "inclus";
+    case CDG_NON_INCLUS: return "non_inclus";
+    case CDG_EN_OPTION: return "en_option";
+    case CDG_SANS_OBJET: return "sans_objet";
+    }
+    return "?";
+}
+
+const char *cdg_tarif_name(cdg_tarif t)
+{
+    switch (t) {
+    case CDG_TARIF_JOURNALIER: return "journalier";
+    case CDG_TARIF_PAR_UNITE: return "par_unite";
+    case CDG_TARIF_SUR_ETUDE: return "sur_etude";
+    }
+    return "?";
+}

@@ -1,0 +1,197 @@
+/* model.h — the resolved offer: what the checker produces from the syntax
+ * tree and what every command reads (queries, dumps, diff, fmt's
+ * equivalence test).
+ *
+ * Everything is resolved: names are pointers/indices, inheritance is
+ * expanded, wordings are generated. A cell is found in O(1):
+ * cdg_model_cell(m, forfait, service), and its quantity for a stratum with
+ * cdg_cell_quantity(m, cell, strate). Declaration order is kept in every
+ * array: it is the order of the published tables. */
+#ifndef CDG_MODEL_H
+#define CDG_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "source.h"
+
+typedef struct cdg_note cdg_note;
+typedef struct cdg_rubrique cdg_rubrique;
+
+typedef struct cdg_categorie {
+    const char *id, *libelle;
+    const char *mesure;   /* "habitants"; NULL: the category is taken whole */
+    cdg_span span;
+    unsigned index;
+} cdg_categorie;
+
+/* How a stratum takes the authorities of one category. */
+typedef enum { CDG_MEMBER_NONE, CDG_MEMBER_ALL, CDG_MEMBER_RANGE } cdg_member_kind;
+
+typedef struct cdg_member {
+    cdg_member_kind kind;
+    int64_t lo, hi;    /* RANGE: inclusive bounds; hi == CDG_OPEN for "lo.." */
+    cdg_span span;     /* the entry in the strate block */
+} cdg_member;
+
+#define CDG_OPEN INT64_MAX
+
+typedef struct cdg_strate {
+    const char *id, *libelle;
+    cdg_member *members;   /* one per category, by category index */
+    cdg_span span;
+    unsigned index;
+} cdg_strate;
+
+struct cdg_note {
+    const char *id, *texte;
+    unsigned number;       /* 1-based, declaration order */
+    cdg_span span;
+};
+
+typedef struct cdg_service {
+    const char *id, *libelle;
+    const char *unite;     /* NULL: not counted */
+    const char *colonne;   /* heading in the strata table (default: libelle) */
+    cdg_note *note;
+    cdg_rubrique *rubrique;   /* NULL when the service stands alone */
+    int64_t *par_strate;   /* quantity per stratum, or NULL */
+    cdg_span span, par_strate_span;
+    unsigned index;
+} cdg_service;
+
+struct cdg_rubrique {
+    const char *id, *libelle;
+    unsigned first, count;  /* its services: services[first .. first+count) */
+    cdg_span span;
+    unsigned index;
+};
+
+typedef enum { CDG_INCLUS, CDG_NON_INCLUS, CDG_EN_OPTION, CDG_SANS_OBJET } cdg_statut;
+
+typedef enum {
+    CDG_QTE_AUCUNE,   /* no quantity */
+    CDG_QTE_FIXE,     /* the same for every stratum */
+    CDG_QTE_STRATE    /* per stratum (cell's own table, else the service's) */
+} cdg_qte_kind;
+
+/* A quantity of another service that comes with a cell
+ * (`parapheur: inclus < certificat: 1; >`). */
+typedef struct cdg_attache {
+    const struct cdg_service *service;
+    int64_t quantite;
+    struct cdg_attache *next;
+} cdg_attache;
+
+struct cdg_forfait;
+
+typedef struct cdg_cell {
+    cdg_statut statut;
+    cdg_qte_kind qte;
+    int64_t quantite;          /* CDG_QTE_FIXE */
+    const int64_t *par_strate; /* CDG_QTE_STRATE: per stratum */
+    cdg_attache *attaches;
+    const char *texte;         /* wording for tables (explicit or generated) */
+    bool texte_explicite;
+    cdg_span span;             /* the entry that set it */
+    const struct cdg_forfait *origine;  /* forfait whose entry set it (base: or own) */
+    bool par_defaut;           /* set by `defaut:` */
+} cdg_cell;
+
+typedef struct cdg_forfait {
+    const char *id, *libelle;
+    const struct cdg_forfait *base;
+    cdg_cell *cells;           /* one per service, by service index */
+    cdg_span span;
+    unsigned index;
+} cdg_forfait;
+
+typedef enum { CDG_TARIF_JOURNALIER, CDG_TARIF_PAR_UNITE, CDG_TARIF_SUR_ETUDE } cdg_tarif;
+
+typedef struct cdg_option_cell {
+    cdg_statut statut;         /* INCLUS, NON_INCLUS or EN_OPTION */
+    const char *texte;
+    bool texte_explicite;
+    cdg_span span;
+} cdg_option_cell;
+
+typedef struct cdg_option {
+    const char *id, *libelle;
+    cdg_tarif tarif;
+    const cdg_service *service;   /* PAR_UNITE: the counted service */
+    bool has_montant;
+    int64_t montant;              /* cents */
+    cdg_option_cell *cells;       /* one per forfait */
+    cdg_span span;
+    unsigned index;
+} cdg_option;
+
+/* One expectation of an exemple block. */
+typedef struct cdg_attendu {
+    const cdg_service *service;   /* NULL: the expectation is the stratum */
+    const cdg_strate *strate;
+    bool has_statut, has_quantite;
+    cdg_statut statut;
+    int64_t quantite;
+    cdg_span span;
+    struct cdg_attendu *next;
+} cdg_attendu;
+
+typedef struct cdg_profil {
+    const cdg_categorie *categorie;
+    int64_t mesure;               /* -1 when the category has no measure */
+} cdg_profil;
+
+typedef struct cdg_exemple {
+    const char *libelle;
+    cdg_profil profil;
+    const cdg_forfait *forfait;
+    cdg_attendu *attendus;
+    cdg_span span;
+} cdg_exemple;
+
+typedef enum { CDG_CHEVAUCHEMENT_DERNIERE, CDG_CHEVAUCHEMENT_PREMIERE } cdg_chevauchement;
+
+typedef struct cdg_model {
+    cdg_source *src;
+    const char *id, *libelle, *editeur, *edition;
+    cdg_chevauchement chevauchement;
+    cdg_categorie *categories; unsigned ncategories;
+    cdg_strate *strates;       unsigned nstrates;
+    cdg_note *notes;           unsigned nnotes;
+    cdg_rubrique *rubriques;   unsigned nrubriques;
+    cdg_service *services;     unsigned nservices;
+    cdg_forfait *forfaits;     unsigned nforfaits;
+    cdg_option *options;       unsigned noptions;
+    cdg_exemple *exemples;     unsigned nexemples;
+} cdg_model;
+
+/* The cell of forfait f for service s. */
+static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfait *f,
+                                             const cdg_service *s)
+{
+    (void)m;
+    return &f->cells[s->index];
+}
+
+/* The quantity a cell gives in stratum k, or -1 when it counts nothing. */
+int64_t cdg_cell_quantity(const cdg_cell *c, const cdg_strate *k);
+
+/* The stratum of a profile under the file's overlap rule, or NULL. */
+const cdg_strate *cdg_model_strate_for(const cdg_model *m, const cdg_profil *p);
+/* Whether stratum k takes profile p. */
+bool cdg_strate_matches(const cdg_strate *k, const cdg_profil *p);
+
+/* Lookups by id (exact); NULL when absent. Linear: for the CLI's one-off
+ * lookups, not for hot loops. */
+const cdg_forfait *cdg_model_forfait(const cdg_model *m, const char *id);
+const cdg_service *cdg_model_service(const cdg_model *m, const char *id);
+const cdg_strate *cdg_model_strate(const cdg_model *m, const char *id);
+const cdg_categorie *cdg_model_categorie(const cdg_model *m, const char *id);
+const cdg_option *cdg_model_option(const cdg_model *m, const char *id);
+
+/* Spellings used in messages, JSON and the language. */
+const char *cdg_statut_name(cdg_statut s);       /* "inclus", "non_inclus", … */
+const char *cdg_tarif_name(cdg_tarif t);         /* "journalier", … */
+
+#endif

@@ -1,0 +1,35 @@
+/* parse_ctx.h — state shared by the scanner and the parser of one parse
+ * (flex's extra data and bison's parse parameter). Private to the front
+ * end. */
+#ifndef CDG_PARSE_CTX_H
+#define CDG_PARSE_CTX_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+
+typedef struct cdg_parse_ctx {
+    cdg_arena *arena;
+    cdg_source *src;
+    cdg_diags *diags;
+    cdg_ast *ast;
+    cdg_comment *comments_tail;
+    unsigned depth;                    /* open '<' blocks */
+    uint32_t open_at[CDG_MAX_DEPTH];   /* where each open '<' is */
+    bool stray_close;                  /* last '>' closed nothing */
+    bool fatal;                        /* stop: nesting too deep, too many errors */
+    bool had_errors;
+    cdg_decl *decl_tail;               /* last top-level declaration */
+    cdg_span tok[3];                   /* last three tokens: [0] newest */
+    uint32_t str_begin;                /* start of the string being scanned */
+    cdg_buf str;                       /* its decoded text */
+    uint32_t comment_begin;
+} cdg_parse_ctx;
+
+/* Reports a lexical or syntax error at span. */
+void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

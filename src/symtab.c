@@ -1,0 +1,130 @@
+/* symtab.c — hash map and typo suggestions. */
+#include "symtab.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "utf8.h"
+
+void cdg_symtab_init(cdg_symtab *t, cdg_arena *a)
+{
+    memset(t, 0, sizeof *t);
+    t->arena = a;
+}
+
+/* FNV-1a: short keys, good spread, no setup. */
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static size_t slot_of(const cdg_symtab *t, const char *key)
+{
+    size_t i = (size_t)hash(key) & (t->cap - 1);
+    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+void *cdg_symtab_get(const cdg_symtab *t, const char *key)
+{
+    if (!t->cap)
+        return NULL;
+    size_t i = slot_of(t, key);
+    return t->keys[i] ? t->vals[i] : NULL;
+}
+
+static void grow(cdg_symtab *t)
+{
+    size_t ocap = t->cap;
+    const char **okeys = t->keys;
+    void **ovals = t->vals;
+    t->cap = ocap ? ocap * 2 : 16;
+    t->keys = cdg_arena_calloc(t->arena, t->cap, sizeof *t->keys);
+    t->vals = cdg_arena_calloc(t->arena, t->cap, sizeof *t->vals);
+    for (size_t i = 0; i < ocap; i++)
+        if (okeys[i]) {
+            size_t j = slot_of(t, okeys[i]);
+            t->keys[j] = okeys[i];
+            t->vals[j] = ovals[i];
+        }
+}
+
+void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val)
+{
+    if ((t->len + 1) * 2 > t->cap)
+        grow(t);
+    size_t i = slot_of(t, key);
+    if (t->keys[i])
+        return t->vals[i];
+    t->keys[i] = key;
+    t->vals[i] = val;
+    t->len++;
+    return NULL;
+}
+
+/* Levenshtein distance between two short folded names, capped at 64 bytes. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return SIZE_MAX;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* Scores one candidate; keeps the best in *best. */
+static void consider(const char *fkey, const char *name, const char **best, size_t *bestd)
+{
+    char fname[128];
+    cdg_utf8_fold(name, fname, sizeof fname);
+    size_t d = distance(fkey, fname);
+    size_t len = strlen(fkey) > strlen(fname) ? strlen(fkey) : strlen(fname);
+    size_t limit = len < 4 ? 1 : len / 3;
+    if (d <= limit && d < *bestd) {
+        *best = name;
+        *bestd = d;
+    }
+}
+
+const char *cdg_symtab_suggest(const cdg_symtab *t, const char *key)
+{
+    char fkey[128];
+    cdg_utf8_fold(key, fkey, sizeof fkey);
+    const char *best = NULL;
+    size_t bestd = SIZE_MAX;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->keys[i])
+            consider(fkey, t->keys[i], &best, &bestd);
+    return best;
+}
+
+const char *cdg_suggest(const char *key, const char *const *names, size_t n)
+{
+    char fkey[128];
+    cdg_utf8_fold(key, fkey, sizeof fkey);
+    const char *best = NULL;
+    size_t bestd = SIZE_MAX;
+    for (size_t i = 0; i < n; i++)
+        consider(fkey, names[i], &best, &bestd);
+    return best;
+}

@@ -1,0 +1,29 @@
+/* symtab.h — a name -> pointer map (open addressing, arena-allocated) and
+ * the "did you mean" suggestion over its names. */
+#ifndef CDG_SYMTAB_H
+#define CDG_SYMTAB_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct cdg_symtab {
+    cdg_arena *arena;
+    const char **keys;
+    void **vals;
+    size_t cap, len;
+} cdg_symtab;
+
+void cdg_symtab_init(cdg_symtab *t, cdg_arena *a);
+/* The value for key, or NULL. */
+void *cdg_symtab_get(const cdg_symtab *t, const char *key);
+/* Adds key -> val unless key is present; returns the existing value (the
+ * first definition) or NULL when added. */
+void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val);
+/* The closest name to key (edit distance, case- and accent-blind), or NULL
+ * when nothing is close enough to be a likely typo. */
+const char *cdg_symtab_suggest(const cdg_symtab *t, const char *key);
+/* The same over an explicit list of n names. */
+const char *cdg_suggest(const char *key, const char *const *names, size_t n);
+
+#endif

@@ -1,0 +1,155 @@
+/* utf8.c — UTF-8 validation, width and folding. */
+#include "utf8.h"
+
+#include <ctype.h>
+#include <string.h>
+
+size_t cdg_utf8_valid_len(const unsigned char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;          /* no overlong forms */
+        if (c == 0xED) hi = 0x9F;          /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;          /* nothing above U+10FFFF */
+    } else
+        return 0;
+    if (n < len)
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+size_t cdg_utf8_first_invalid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t l = cdg_utf8_valid_len(p + i, n - i);
+        if (!l)
+            return i;
+        i += l;
+    }
+    return n;
+}
+
+size_t cdg_utf8_count(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+uint32_t cdg_utf8_decode(const char **sp)
+{
+    const unsigned char *s = (const unsigned char *)*sp;
+    uint32_t c = s[0];
+    size_t len = 1;
+    if (c >= 0xF0)
+        c &= 0x07, len = 4;
+    else if (c >= 0xE0)
+        c &= 0x0F, len = 3;
+    else if (c >= 0xC0)
+        c &= 0x1F, len = 2;
+    for (size_t i = 1; i < len && s[i]; i++)
+        c = (c << 6) | (s[i] & 0x3F);
+    *sp += len;
+    return c;
+}
+
+/* Display width of one code point (a small wcwidth for what offers use). */
+static int char_width(uint32_t c)
+{
+    if (c == 0)
+        return 0;
+    if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || c == 0xFE0F)
+        return 0;
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+size_t cdg_utf8_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    const char *e = s + n;
+    while (s < e) {
+        if (cdg_utf8_valid_len((const unsigned char *)s, (size_t)(e - s)) == 0) {
+            s++, w++;
+            continue;
+        }
+        w += (size_t)char_width(cdg_utf8_decode(&s));
+    }
+    return w;
+}
+
+/* ASCII folding of the Latin-1 and Latin Extended-A letters French uses. */
+static const char *fold_char(uint32_t c)
+{
+    static const struct { uint32_t c; const char *s; } tab[] = {
+        {0xC0, "a"}, {0xC1, "a"}, {0xC2, "a"}, {0xC3, "a"}, {0xC4, "a"}, {0xC5, "a"},
+        {0xC6, "ae"}, {0xC7, "c"}, {0xC8, "e"}, {0xC9, "e"}, {0xCA, "e"}, {0xCB, "e"},
+        {0xCC, "i"}, {0xCD, "i"}, {0xCE, "i"}, {0xCF, "i"}, {0xD1, "n"}, {0xD2, "o"},
+        {0xD3, "o"}, {0xD4, "o"}, {0xD5, "o"}, {0xD6, "o"}, {0xD9, "u"}, {0xDA, "u"},
+        {0xDB, "u"}, {0xDC, "u"}, {0xDD, "y"}, {0xDF, "ss"}, {0xE0, "a"}, {0xE1, "a"},
+        {0xE2, "a"}, {0xE3, "a"}, {0xE4, "a"}, {0xE5, "a"}, {0xE6, "ae"}, {0xE7, "c"},
+        {0xE8, "e"}, {0xE9, "e"}, {0xEA, "e"}, {0xEB, "e"}, {0xEC, "i"}, {0xED, "i"},
+        {0xEE, "i"}, {0xEF, "i"}, {0xF1, "n"}, {0xF2, "o"}, {0xF3, "o"}, {0xF4, "o"},
+        {0xF5, "o"}, {0xF6, "o"}, {0xF9, "u"}, {0xFA, "u"}, {0xFB, "u"}, {0xFC, "u"},
+        {0xFD, "y"}, {0xFF, "y"}, {0x152, "oe"}, {0x153, "oe"}, {0x178, "y"},
+        {0x2019, "'"},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i].c == c)
+            return tab[i].s;
+    return NULL;
+}
+
+size_t cdg_utf8_fold(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    if (cap == 0)
+        return 0;
+    while (*s && n + 1 < cap) {
+        unsigned char b = (unsigned char)*s;
+        if (b < 0x80) {
+            out[n++] = (char)tolower(b);
+            s++;
+            continue;
+        }
+        if (!cdg_utf8_valid_len((const unsigned char *)s, strlen(s))) {
+            s++;
+            continue;
+        }
+        const char *f = fold_char(cdg_utf8_decode(&s));
+        for (; f && *f && n + 1 < cap; f++)
+            out[n++] = *f;
+    }
+    out[n] = '\0';
+    return n;
+}
