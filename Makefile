@@ -5,7 +5,7 @@ DESTDIR ?=
 BUILD   ?= build
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O2 -g -Werror
 ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen
 LDFLAGS ?=
 FLEX    ?= flex

@@ -214,13 +214,6 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const ch
     ctx->fatal = true;
 }
 
-/* A token's name for a message: keywords and punctuation quoted. */
-static const char *symbol_text(yysymbol_kind_t sym)
-{
-    const char *n = yysymbol_name(sym);
-    return n;
-}
-
 /* Describes the unexpected token by its text in the source. */
 static void describe_lookahead(cdg_parse_ctx *ctx, yysymbol_kind_t sym, YYLTYPE loc, cdg_buf *b)
 {
@@ -240,6 +233,62 @@ static void describe_lookahead(cdg_parse_ctx *ctx, yysymbol_kind_t sym, YYLTYPE 
     if (n < loc.end - loc.begin)
         cdg_buf_puts(b, "…");
     cdg_buf_putc(b, '\'');
+}
+
+static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t sym)
+{
+    for (int i = 0; i < n; i++)
+        if (expected[i] == sym)
+            return true;
+    return false;
+}
+
+static bool is_decl_symbol(yysymbol_kind_t s)
+{
+    return s == YYSYMBOL_OFFRE || s == YYSYMBOL_CATEGORIE || s == YYSYMBOL_STRATE ||
+           s == YYSYMBOL_RUBRIQUE || s == YYSYMBOL_SERVICE || s == YYSYMBOL_NOTE ||
+           s == YYSYMBOL_FORFAIT || s == YYSYMBOL_OPTION || s == YYSYMBOL_EXEMPLE;
+}
+
+/* Appends ", expected …": keywords are summed up as "a declaration" or
+ * "an entry" rather than listed one by one. */
+static void describe_expected(const yysymbol_kind_t *expected, int n, cdg_buf *b)
+{
+    bool decl = false, entry = false;
+    const char *others[YYNTOKENS];
+    int nothers = 0;
+    for (int i = 0; i < n; i++) {
+        if (is_decl_symbol(expected[i]))
+            decl = true;
+        else if (expected[i] == YYSYMBOL_KEY)
+            entry = true;
+        else if (expected[i] != YYSYMBOL_VALKW || !entry)
+            others[nothers++] = yysymbol_name(expected[i]);
+    }
+    if (entry) {
+        /* In a block, identifiers and value keywords start entries too. */
+        int k = 0;
+        for (int i = 0; i < nothers; i++)
+            if (strcmp(others[i], "identifier") != 0 && strcmp(others[i], "value keyword") != 0)
+                others[k++] = others[i];
+        nothers = k;
+    }
+    const char *parts[YYNTOKENS + 2];
+    int np = 0;
+    if (entry)
+        parts[np++] = "an entry";
+    if (decl && !entry)
+        parts[np++] = "a declaration (offre, categorie, strate, rubrique, service, note, forfait, option, exemple)";
+    for (int i = 0; i < nothers; i++)
+        parts[np++] = others[i];
+    if (np == 0)
+        return;
+    cdg_buf_puts(b, ", expected ");
+    for (int i = 0; i < np; i++) {
+        if (i)
+            cdg_buf_puts(b, i == np - 1 ? " or " : ", ");
+        cdg_buf_puts(b, parts[i]);
+    }
 }
 
 /* Whether tokens at offsets a and b are on different lines. */
@@ -289,20 +338,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cd
 
     cdg_buf b;
     cdg_buf_init(&b, ctx->arena);
-    cdg_buf_puts(&b, "unexpected ");
-    describe_lookahead(ctx, la, loc, &b);
-    if (la == YYSYMBOL_GT && ctx->stray_close)
-        cdg_buf_puts(&b, " (a '>' too many?)");
-    if (n > 0) {
-        cdg_buf_puts(&b, ", expected ");
-        int shown = n > 8 ? 8 : n;
-        for (int i = 0; i < shown; i++) {
-            if (i)
-                cdg_buf_puts(&b, i == n - 1 ? " or " : ", ");
-            cdg_buf_puts(&b, symbol_text(expected[i]));
-        }
-        if (shown < n)
-            cdg_buf_printf(&b, " or %d other tokens", n - shown);
+    if (la == YYSYMBOL_YYEOF && ctx->depth > 0 && expects(expected, n, YYSYMBOL_GT))
+        cdg_buf_puts(&b, "missing '>' at end of file");
+    else {
+        cdg_buf_puts(&b, "unexpected ");
+        describe_lookahead(ctx, la, loc, &b);
+        if (la == YYSYMBOL_GT && ctx->stray_close)
+            cdg_buf_puts(&b, " (a '>' too many?)");
+        describe_expected(expected, n, &b);
     }
     cdg_diag *g = cdg_diag_add(ctx->diags, CDG_ERROR, ctx->src, loc, "%s", cdg_buf_str(&b));
     if (la == YYSYMBOL_YYEOF && ctx->depth > 0) {

@@ -87,9 +87,12 @@ int cli_check(int argc, char **argv, cli_env *env)
     }
     if (json)
         fputs(first ? "]\n" : "\n]\n", stdout);
-    else if (errors || warnings)
+    else if (errors && warnings)
         fprintf(stderr, "%zu error%s and %zu warning%s generated.\n", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
+    else if (errors || warnings)
+        fprintf(stderr, "%zu %s%s generated.\n", errors + warnings, errors ? "error" : "warning",
+                errors + warnings == 1 ? "" : "s");
     if (status == CLI_OK && werror && warnings)
         status = CLI_FAIL;
     return status;
