@@ -6,7 +6,7 @@ BUILD   ?= build
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic
 CFLAGS  ?= -O2 -g -Werror
-ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD)/gen
+ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 LDFLAGS ?=
 FLEX    ?= flex
 BISON   ?= bison
