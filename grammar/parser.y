@@ -50,7 +50,6 @@ int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
 #define YYMAXDEPTH 1000
 
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const char *msg);
-static cdg_entry *append_entry(cdg_entry *list, cdg_entry *e);
 static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
                            YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
                            YYLTYPE whole);
@@ -67,6 +66,7 @@ static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key,
     cdg_block *block;
     cdg_decl *decl;
     struct { cdg_value *head, *tail; } vals;
+    struct { cdg_entry *head, *tail; } entries;
 }
 
 %token OFFRE "offre" CATEGORIE "categorie" STRATE "strate" RUBRIQUE "rubrique"
@@ -79,7 +79,8 @@ static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key,
 %type <kw> declkw keykw
 %type <decl> decl topdecl
 %type <block> body block
-%type <entry> items item
+%type <entries> items
+%type <entry> item
 %type <vals> values
 %type <val> value
 
@@ -118,13 +119,13 @@ body:
 ;
 
 block:
-  LT items GT        { $$ = cdg_ast_block(A, @1, $2, @3); }
-| LT items error GT  { $$ = cdg_ast_block(A, @1, $2, @4); }
+  LT items GT        { $$ = cdg_ast_block(A, @1, $2.head, @3); }
+| LT items error GT  { $$ = cdg_ast_block(A, @1, $2.head, @4); }
 ;
 
 items:
-  %empty       { $$ = NULL; }
-| items item   { $$ = append_entry($1, $2); }
+  %empty       { $$.head = $$.tail = NULL; }
+| items item   { $$ = $1; if ($2) { if ($$.tail) $$.tail->next = $2; else $$.head = $2; $$.tail = $2; } }
 ;
 
 item:
@@ -164,21 +165,6 @@ value:
 ;
 
 %%
-
-static cdg_entry *append_entry(cdg_entry *list, cdg_entry *e)
-{
-    if (!e)
-        return list;
-    if (!list)
-        return e;
-    /* Entries are few per block; keep the tail in the head's unused link
-     * would complicate the tree, so walk (blocks are short). */
-    cdg_entry *t = list;
-    while (t->next)
-        t = t->next;
-    t->next = e;
-    return list;
-}
 
 static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
                            YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,

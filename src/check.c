@@ -803,7 +803,8 @@ static void resolve_forfait(checker *c, unsigned fi)
     c->forfait_state[fi] = 1;
     cdg_forfait *f = &m->forfaits[fi];
     const cdg_decl *d = c->forfait_decl[fi];
-    f->cells = ALLOC(c, m->nservices, cdg_cell);
+    f->cells = ALLOC(c, m->nservices, const cdg_cell *);
+    cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
     bool *set = c->forfait_own + (size_t)fi * m->nservices;
     const cdg_entry **by = ALLOC(c, m->nservices, const cdg_entry *);
     bool has_default = false, base_ok = true;
@@ -853,7 +854,9 @@ static void resolve_forfait(checker *c, unsigned fi)
             continue;
         }
         by[s->index] = e;
-        set[s->index] = read_cell(c, f, s, e, &f->cells[s->index]);
+        cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
+        f->cells[s->index] = own;
+        set[s->index] = read_cell(c, f, s, e, own);
         if (!set[s->index])
             set[s->index] = true;   /* reported: do not also call it missing */
     }
@@ -864,18 +867,20 @@ static void resolve_forfait(checker *c, unsigned fi)
     for (unsigned s = 0; s < m->nservices; s++) {
         if (set[s])
             continue;
-        cdg_cell *cell = &f->cells[s];
         if (f->base) {
-            *cell = f->base->cells[s];
+            f->cells[s] = f->base->cells[s];
             continue;
         }
         if (has_default) {
-            memset(cell, 0, sizeof *cell);
-            cell->statut = def;
-            cell->span = def_entry->span;
-            cell->origine = f;
-            cell->par_defaut = true;
-            cell->texte = cell_wording(c, &m->services[s], cell);
+            if (!def_cell) {
+                def_cell = cdg_arena_calloc(c->a, 1, sizeof *def_cell);
+                def_cell->statut = def;
+                def_cell->span = def_entry->span;
+                def_cell->origine = f;
+                def_cell->par_defaut = true;
+                def_cell->texte = cell_wording(c, &m->services[s], def_cell);
+            }
+            f->cells[s] = def_cell;
             continue;
         }
         if (nmiss < 5)
@@ -1206,7 +1211,7 @@ static bool strata_disagree(checker *c, const cdg_strate *a, const cdg_strate *b
     }
     for (unsigned f = 0; f < m->nforfaits; f++)
         for (unsigned s = 0; s < m->nservices && m->forfaits[f].cells; s++) {
-            const cdg_cell *cell = &m->forfaits[f].cells[s];
+            const cdg_cell *cell = m->forfaits[f].cells[s];
             if (cell->qte == CDG_QTE_STRATE && cell->par_strate &&
                 cell->par_strate[a->index] != cell->par_strate[b->index]) {
                 *what = cdg_arena_printf(c->a, "%s in forfait %s", m->services[s].id, m->forfaits[f].id);
@@ -1278,7 +1283,7 @@ static uint64_t forfait_hash(const cdg_model *m, const cdg_forfait *f)
 {
     uint64_t h = 1469598103934665603u;
     for (unsigned s = 0; s < m->nservices; s++) {
-        const cdg_cell *x = &f->cells[s];
+        const cdg_cell *x = f->cells[s];
         h = (h ^ ((uint64_t)x->statut << 3 | (uint64_t)x->qte)) * 1099511628211u;
         h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
     }
@@ -1328,7 +1333,7 @@ static void check_identical_forfaits(checker *c)
                 const cdg_forfait *x = &m->forfaits[v[a].i], *y = &m->forfaits[v[b].i];
                 bool same = true;
                 for (unsigned s = 0; s < m->nservices && same; s++)
-                    same = cells_equal(m, &x->cells[s], &y->cells[s]);
+                    same = cells_equal(m, x->cells[s], y->cells[s]);
                 if (same) {
                     cdg_diag *g = WARN(c, y->span, "forfaits '%s' and '%s' are identical: every cell gives the same status and quantity",
                                        x->id, y->id);

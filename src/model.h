@@ -101,7 +101,8 @@ typedef struct cdg_cell {
 typedef struct cdg_forfait {
     const char *id, *libelle;
     const struct cdg_forfait *base;
-    cdg_cell *cells;           /* one per service, by service index */
+    const cdg_cell **cells;    /* one per service, by service index; inherited
+                                * cells are shared with the base forfait */
     cdg_span span;
     unsigned index;
 } cdg_forfait;
@@ -171,7 +172,7 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
                                              const cdg_service *s)
 {
     (void)m;
-    return &f->cells[s->index];
+    return f->cells[s->index];
 }
 
 /* The quantity a cell gives in stratum k, or -1 when it counts nothing. */
