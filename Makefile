@@ -6,7 +6,7 @@ BUILD   ?= build
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic
 CFLAGS  ?= -O2 -g -Werror
-ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
+ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -fPIC -Isrc -I$(BUILD)/gen -Iinclude -I$(BUILD)/include
 LDFLAGS ?=
 FLEX    ?= flex
 BISON   ?= bison
@@ -20,8 +20,16 @@ CLIOBJS := $(CLISRCS:src/%.c=$(BUILD)/obj/%.o)
 BIN     := $(BUILD)/cdgrules
 LIB     := $(BUILD)/libcdgrules.a
 
+# The library's public headers are the "cdgrules/…" includes of the umbrella
+# header; they are staged under $(BUILD)/include/cdgrules/ as installed.
+VERSION     := $(shell sed -n 's/^\#define CDGRULES_VERSION "\(.*\)"/\1/p' include/cdgrules.h)
+SOMAJOR     := $(firstword $(subst ., ,$(VERSION)))
+SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
+PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)
+STAGED_HDRS := $(PUBLIC_HDRS:%=$(BUILD)/include/cdgrules/%)
+
 .PHONY: all deps demo test unit golden golden-update clean install uninstall valgrind
-all: deps $(BIN)
+all: deps $(BIN) $(SHLIB)
 
 # Missing tools are installed when we are root (fresh Debian machine), or
 # named precisely otherwise.
@@ -44,7 +52,7 @@ $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -54,6 +62,17 @@ $(LIB): $(LIBOBJS)
 	rm -f $@
 	ar rcs $@ $^
 
+$(BUILD)/include/cdgrules/%.h: src/%.h
+	@mkdir -p $(@D)
+	cp $< $@
+.SECONDARY: $(STAGED_HDRS)
+
+# The shared library, with its soname and the usual symbolic links.
+$(SHLIB): $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcdgrules.so.$(SOMAJOR) -o $@ $^
+	ln -sf libcdgrules.so.$(VERSION) $(BUILD)/libcdgrules.so.$(SOMAJOR)
+	ln -sf libcdgrules.so.$(SOMAJOR) $(BUILD)/libcdgrules.so
+
 $(BIN): $(CLIOBJS) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB)
 
@@ -62,6 +81,15 @@ demo: all
 	$(BIN) summary rules/cdg47.cdg
 
 # ---- tests ----------------------------------------------------------------
+# The fuzz targets (tests/fuzz/fuzz_*.c), linked with a plain main() so that
+# `make test` replays the regression corpus and the seeds through them.
+FUZZ_SRCS   := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/replay/%)
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/standalone.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/standalone.c $(LIB)
+
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(BUILD)/unit-tests
 CRITERION_LIBS ?= -lcriterion
@@ -78,19 +106,98 @@ golden: all
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BIN)
 
+# The published HTML page rendered by headless Chromium (not part of
+# `make test`): $(BUILD)/screenshot/offre.{html,png,pdf}, checked to hold
+# the three painted tables.
+.PHONY: html-screenshot
+html-screenshot: all
+	@tools/html-screenshot.sh $(BIN) rules/cdg47.cdg $(BUILD)/screenshot
+
 # The whole suite; its last line is Criterion-independent: "N passed, N failed".
-test: all $(TEST_BIN)
+test: all $(TEST_BIN) $(FUZZ_REPLAY)
 	@tests/run-all.sh $(BIN) $(TEST_BIN)
 
-valgrind: all $(TEST_BIN)
+valgrind: all $(TEST_BIN) $(FUZZ_REPLAY)
 	@VALGRIND=1 tests/run-all.sh $(BIN) $(TEST_BIN)
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/cdgrules
+# ---- hardening (docs/HARDENING.md) ---------------------------------------
+# Each variant builds in its own subdirectory of $(BUILD) and runs the whole
+# suite there; a sanitizer or valgrind report fails the run.
+SAN_CC       ?= $(CC)
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+SAN_FLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+SAN_ENV      := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+.PHONY: test-asan test-valgrind fuzz fuzz-build coverage
+test-asan:
+	$(SAN_ENV) $(MAKE) BUILD=$(BUILD)/asan CC=$(SAN_CC) CFLAGS="$(SAN_FLAGS) -Werror" test
+
+test-valgrind: valgrind
+
+# libFuzzer targets: every tests/fuzz/fuzz_*.c, run FUZZ_SECONDS each.
+fuzz-build: $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz-bin/%)
+$(BUILD)/fuzz-bin/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB)
+
+fuzz:
+	$(MAKE) BUILD=$(BUILD)/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS) -Werror" fuzz-build
+	tests/fuzz/run.sh $(BUILD)/fuzz/fuzz-bin $(FUZZ_SECONDS)
+
+# Line and branch coverage of the hand-written code (src/; the generated
+# scanner and parser are left out), after the whole suite.
+coverage:
+	rm -rf $(BUILD)/cov
+	-$(MAKE) BUILD=$(BUILD)/cov CFLAGS="-O0 -g --coverage -Werror" LDFLAGS=--coverage test
+	gcovr -r . --object-directory $(BUILD)/cov/obj --filter 'src/' \
+	    --exclude-unreachable-branches --exclude-throw-branches \
+	    --txt $(BUILD)/cov/coverage.txt --print-summary
+	@echo "per-file report: $(BUILD)/cov/coverage.txt"
+
+# ---- install (docs/INSTALL.md) -------------------------------------------
+BINDIR      ?= $(PREFIX)/bin
+LIBDIR      ?= $(PREFIX)/lib
+INCLUDEDIR  ?= $(PREFIX)/include
+MANDIR      ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+VIMDIR      ?= $(PREFIX)/share/vim/vimfiles
+D := $(DESTDIR)
+
+install: all
+	install -d $(D)$(BINDIR) $(D)$(LIBDIR) $(D)$(PKGCONFIGDIR) $(D)$(INCLUDEDIR)/cdgrules \
+	    $(D)$(MANDIR)/man1 $(D)$(MANDIR)/man5 $(D)$(BASHCOMPDIR) \
+	    $(D)$(VIMDIR)/syntax $(D)$(VIMDIR)/ftdetect
+	install -m 755 $(BIN) $(D)$(BINDIR)/cdgrules
+	install -m 644 $(LIB) $(D)$(LIBDIR)/libcdgrules.a
+	install -m 755 $(SHLIB) $(D)$(LIBDIR)/libcdgrules.so.$(VERSION)
+	ln -sf libcdgrules.so.$(VERSION) $(D)$(LIBDIR)/libcdgrules.so.$(SOMAJOR)
+	ln -sf libcdgrules.so.$(SOMAJOR) $(D)$(LIBDIR)/libcdgrules.so
+	install -m 644 include/cdgrules.h $(D)$(INCLUDEDIR)/cdgrules.h
+	install -m 644 $(STAGED_HDRS) $(D)$(INCLUDEDIR)/cdgrules/
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: cdgrules' 'Description: compiler of the cdgrules offer rules language' \
+	    'Version: $(VERSION)' 'Libs: -L$${libdir} -lcdgrules' 'Cflags: -I$${includedir}' \
+	    >$(D)$(PKGCONFIGDIR)/cdgrules.pc
+	chmod 644 $(D)$(PKGCONFIGDIR)/cdgrules.pc
+	install -m 644 doc/cdgrules.1 $(D)$(MANDIR)/man1/cdgrules.1
+	install -m 644 doc/cdgrules.5 $(D)$(MANDIR)/man5/cdgrules.5
+	install -m 644 completion/cdgrules.bash $(D)$(BASHCOMPDIR)/cdgrules
+	install -m 644 editors/vim/syntax/cdgrules.vim $(D)$(VIMDIR)/syntax/cdgrules.vim
+	install -m 644 editors/vim/ftdetect/cdgrules.vim $(D)$(VIMDIR)/ftdetect/cdgrules.vim
+
+# Removes exactly what install put there (and the header directory).
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/cdgrules
+	rm -f $(D)$(BINDIR)/cdgrules $(D)$(LIBDIR)/libcdgrules.a \
+	    $(D)$(LIBDIR)/libcdgrules.so $(D)$(LIBDIR)/libcdgrules.so.$(SOMAJOR) \
+	    $(D)$(LIBDIR)/libcdgrules.so.$(VERSION) $(D)$(PKGCONFIGDIR)/cdgrules.pc \
+	    $(D)$(INCLUDEDIR)/cdgrules.h $(PUBLIC_HDRS:%=$(D)$(INCLUDEDIR)/cdgrules/%) \
+	    $(D)$(MANDIR)/man1/cdgrules.1 $(D)$(MANDIR)/man5/cdgrules.5 \
+	    $(D)$(BASHCOMPDIR)/cdgrules $(D)$(VIMDIR)/syntax/cdgrules.vim \
+	    $(D)$(VIMDIR)/ftdetect/cdgrules.vim
+	rmdir $(D)$(INCLUDEDIR)/cdgrules 2>/dev/null || true
 
 clean:
 	rm -rf $(BUILD)

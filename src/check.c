@@ -147,6 +147,13 @@ static void bad_entry(checker *c, const cdg_entry *e, const char *where, const c
     ERR(c, e->key_span, "unexpected '%s' in %s (expected %s)", e->key, where, allowed);
 }
 
+/* Whether obj is the declaration its name resolves to (a duplicate is
+ * reported once, and then left out of the whole-offer checks). */
+static bool is_first(const cdg_symtab *t, const char *id, const void *obj)
+{
+    return cdg_symtab_get(t, id) == obj;
+}
+
 /* Reports a nested declaration where none is allowed. */
 static void misplaced_decl(checker *c, const cdg_decl *inner, const cdg_decl *outer)
 {
@@ -545,7 +552,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         cdg_buf_init(&miss, c->a);
         unsigned nmiss = 0;
         for (unsigned i = 0; i < m->nstrates; i++)
-            if (!have[i]) {
+            if (!have[i] && is_first(&c->strates, m->strates[i].id, &m->strates[i])) {
                 if (nmiss < 5)
                     cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->strates[i].id);
                 nmiss++;
@@ -783,7 +790,7 @@ static const cdg_forfait *forfait_base(checker *c, cdg_forfait *f, const cdg_ent
         ERR(c, v->span, "inheritance cycle: forfait '%s' is, through its bases, a base of itself", f->id);
         return NULL;
     }
-    if (c->base_depth >= MAX_BASE_DEPTH) {
+    if (c->base_depth + 2 > MAX_BASE_DEPTH) {  /* f and b are the chain's last two */
         ERR(c, v->span, "chain of 'base:' too long (at most %d forfaits)", MAX_BASE_DEPTH);
         return NULL;
     }
@@ -834,9 +841,11 @@ static void resolve_forfait(checker *c, unsigned fi)
                 def_entry = e;
                 has_default = true;
                 def = status_of(v->kw);
-            } else if (v)
+            } else if (v) {
                 ERR(c, v->span, "'defaut' takes inclus, non_inclus, en_option or sans_objet, found '%s'",
                     value_text(c, v));
+                base_ok = false;  /* the missing cells only echo this error */
+            }
             continue;
         }
         if (e->key_kw != CDG_KW_NONE) {
@@ -864,10 +873,11 @@ static void resolve_forfait(checker *c, unsigned fi)
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
+    cdg_cell *unknown = NULL;  /* stands for cells an error left unset */
     for (unsigned s = 0; s < m->nservices; s++) {
         if (set[s])
             continue;
-        if (f->base) {
+        if (f->base && f->base->cells[s]) {
             f->cells[s] = f->base->cells[s];
             continue;
         }
@@ -883,13 +893,23 @@ static void resolve_forfait(checker *c, unsigned fi)
             f->cells[s] = def_cell;
             continue;
         }
+        if (!unknown) {
+            unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
+            unknown->statut = CDG_NON_INCLUS;
+            unknown->span = f->span;
+            unknown->origine = f;
+            unknown->texte = "";
+        }
+        f->cells[s] = unknown;
+        if (f->base)
+            continue;
         if (nmiss < 5)
             cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->services[s].id);
         nmiss++;
     }
     if (nmiss > 5)
         cdg_buf_printf(&miss, " and %u more", nmiss - 5);
-    if (nmiss && c->syntax_ok && base_ok)
+    if (nmiss && c->syntax_ok && base_ok && is_first(&c->forfaits, f->id, f))
         ERR(c, f->span, "forfait '%s' says nothing about service%s %s (state %s, or add 'defaut: …;' or 'base: …;')",
             f->id, nmiss > 1 ? "s" : "", cdg_buf_str(&miss), nmiss > 1 ? "each" : "it");
     c->forfait_state[fi] = 2;
@@ -983,7 +1003,7 @@ static void check_options(checker *c)
                 o->has_montant = true;
                 o->montant = v->kind == CDG_VAL_INT ? v->i * 100 : v->i;
                 if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / 100) {
-                    ERR(c, v->span, "amount too large");
+                    ERR(c, v->span, "amount '%s' is too large", value_text(c, v));
                     o->montant = 0;
                 }
                 break;
@@ -1232,7 +1252,7 @@ static void check_coverage(checker *c, const cdg_categorie *cat)
     unsigned n = 0;
     for (unsigned k = 0; k < m->nstrates; k++) {
         const cdg_member *mb = &m->strates[k].members[cat->index];
-        if (mb->kind == CDG_MEMBER_NONE)
+        if (mb->kind == CDG_MEMBER_NONE || !is_first(&c->strates, m->strates[k].id, &m->strates[k]))
             continue;
         if (mb->kind == CDG_MEMBER_RANGE && mb->hi != CDG_OPEN && mb->lo > mb->hi)
             continue;  /* empty: already an error */
@@ -1349,7 +1369,7 @@ static void check_unused(checker *c)
 {
     cdg_model *m = c->m;
     for (unsigned i = 0; i < m->nnotes; i++)
-        if (!c->note_used[i])
+        if (!c->note_used[i] && is_first(&c->notes, m->notes[i].id, &m->notes[i]))
             WARN(c, m->notes[i].span, "note '%s' is not used by any service", m->notes[i].id);
     for (unsigned i = 0; i < m->nrubriques; i++)
         if (m->rubriques[i].count == 0)
@@ -1375,7 +1395,8 @@ cdg_model *cdg_check(cdg_arena *a, const cdg_ast *ast, cdg_diags *d, bool syntax
     check_options(&c);
     check_exemples(&c);
     for (unsigned i = 0; i < c.m->ncategories; i++)
-        check_coverage(&c, &c.m->categories[i]);
+        if (is_first(&c.cats, c.m->categories[i].id, &c.m->categories[i]))
+            check_coverage(&c, &c.m->categories[i]);
     if (syntax_ok) {
         check_identical_forfaits(&c);
         check_unused(&c);

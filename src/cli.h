@@ -7,9 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "unit.h"
+#include "cdgrules.h"   /* the library's public API, and only it */
 
 /* Exit statuses of every command. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -23,6 +21,15 @@ typedef struct cli_env {
 typedef int cli_command(int argc, char **argv, cli_env *env);
 
 cli_command cli_check;
+cli_command cli_complete;   /* hidden: "__complete", for shell completion */
+cli_command cli_fmt;
+cli_command cli_diff;
+cli_command cli_dump;
+cli_command cli_strate;
+cli_command cli_query;
+cli_command cli_which;
+cli_command cli_quote;
+cli_command cli_batch;
 
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -35,10 +42,32 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
 /* Whether the --color=WHEN option at argv[i] was recognised and applied. */
 bool cli_opt_color(const char *arg, cli_env *env);
 
+/* Applies and removes every --color[=WHEN] argument of argv (up to "--"),
+ * so that it is a global option of every command; auto_color is the
+ * colour choice for "auto". False after a usage error (bad WHEN). */
+bool cli_take_color_options(int *argc, char **argv, cli_env *env, bool auto_color);
+
+/* The width text tables should fit in when printed to out: $COLUMNS when
+ * set (20..10000), else the terminal's width, else 0 (not a terminal: no
+ * limit). Commands with wide tables (query, dump) wrap or shorten cells to
+ * it. */
+unsigned cli_terminal_width(FILE *out);
+
 /* Loads path and prints its diagnostics (text) on stderr. Returns the unit
  * (free with cdg_unit_free) or NULL after an I/O or memory error, which
  * is reported. *status receives CLI_OK, CLI_FAIL (rule errors) or
  * CLI_USAGE (I/O). */
 cdg_unit *cli_load(const char *path, cli_env *env, bool print_diags, int *status);
+
+/* Entitlement commands (cli_profile.c). Loads a rules file quietly: its
+ * diagnostics are printed only when it has errors (then NULL, CLI_FAIL). */
+cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status);
+/* --profil, --forfait, --service values; on failure the usage error is
+ * printed (prefixed by cmd) and false/NULL returned. */
+bool cli_profil(const char *cmd, const cdg_model *m, const char *text, cdg_profil *p);
+const cdg_forfait *cli_forfait(const char *cmd, const cdg_model *m, const char *name);
+const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *name);
+/* The stratum of p, or NULL after printing that none matches (exit 1). */
+const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p);
 
 #endif

@@ -4,13 +4,14 @@
 #include "cli.h"
 
 static const char check_help[] =
-    "usage: cdgrules check [--werror] [--format text|json] [--summary] FILE...\n"
+    "usage: cdgrules check [--werror] [--format text|json|github|sarif] [--summary] FILE...\n"
     "\n"
     "Parses and checks each rules file and reports every error and warning\n"
-    "as FILE:LINE:COL diagnostics on stderr (or a JSON array on stdout).\n"
+    "as FILE:LINE:COL diagnostics on stderr (or, on stdout, a JSON array,\n"
+    "GitHub Actions annotations or a SARIF 2.1.0 log).\n"
     "\n"
     "  --werror          treat warnings as errors (exit 1)\n"
-    "  --format FORMAT   text (default) or json\n"
+    "  --format FORMAT   text (default), json, github or sarif\n"
     "  --summary         on success, print what the file declares\n"
     "  --color=WHEN      auto (default), always or never\n"
     "\n"
@@ -29,7 +30,8 @@ static void print_summary(const cdg_unit *u)
 
 int cli_check(int argc, char **argv, cli_env *env)
 {
-    bool werror = false, json = false, summary = false;
+    enum { TEXT, JSON, GITHUB, SARIF } format = TEXT;
+    bool werror = false, summary = false;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -47,9 +49,15 @@ int cli_check(int argc, char **argv, cli_env *env)
             if (r < 0)
                 return CLI_USAGE;
             if (strcmp(v, "json") == 0)
-                json = true;
-            else if (strcmp(v, "text") != 0)
-                return cli_usage_error("check: unknown format '%s' (expected text or json)", v);
+                format = JSON;
+            else if (strcmp(v, "github") == 0)
+                format = GITHUB;
+            else if (strcmp(v, "sarif") == 0)
+                format = SARIF;
+            else if (strcmp(v, "text") == 0)
+                format = TEXT;
+            else
+                return cli_usage_error("check: unknown format '%s' (expected text, json, github or sarif)", v);
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("check: unknown option '%s' (see 'cdgrules check --help')", argv[i]);
         else
@@ -57,12 +65,17 @@ int cli_check(int argc, char **argv, cli_env *env)
     }
     if (nfiles == 0)
         return cli_usage_error("check: no rules file given (usage: cdgrules check FILE...)");
+    if (summary && format != TEXT)
+        return cli_usage_error("check: --summary goes only with --format text "
+                               "(it would corrupt the machine-readable output)");
 
     int status = CLI_OK;
     size_t errors = 0, warnings = 0;
     bool first = true;
-    if (json)
+    if (format == JSON)
         fputs("[\n", stdout);
+    else if (format == SARIF)
+        cdg_sarif_begin(stdout, CDGRULES_VERSION);
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
             if (strcmp(argv[i], "--format") == 0)
@@ -70,13 +83,17 @@ int cli_check(int argc, char **argv, cli_env *env)
             continue;
         }
         int st;
-        cdg_unit *u = cli_load(argv[i], env, !json, &st);
+        cdg_unit *u = cli_load(argv[i], env, format == TEXT, &st);
         if (!u) {
             status = CLI_USAGE;
             continue;
         }
-        if (json)
+        if (format == JSON)
             cdg_diags_print_json(stdout, &u->diags, &first);
+        else if (format == GITHUB)
+            cdg_diags_print_github(stdout, &u->diags);
+        else if (format == SARIF)
+            cdg_diags_print_sarif(stdout, &u->diags, &first);
         errors += u->diags.errors;
         warnings += u->diags.warnings;
         if (summary && cdg_unit_ok(u))
@@ -85,12 +102,14 @@ int cli_check(int argc, char **argv, cli_env *env)
             status = st;
         cdg_unit_free(u);
     }
-    if (json)
+    if (format == JSON)
         fputs(first ? "]\n" : "\n]\n", stdout);
-    else if (errors && warnings)
+    else if (format == SARIF)
+        cdg_sarif_end(stdout, status != CLI_USAGE, first);
+    else if (format == TEXT && errors && warnings)
         fprintf(stderr, "%zu error%s and %zu warning%s generated.\n", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s");
-    else if (errors || warnings)
+    else if (format == TEXT && (errors || warnings))
         fprintf(stderr, "%zu %s%s generated.\n", errors + warnings, errors ? "error" : "warning",
                 errors + warnings == 1 ? "" : "s");
     if (status == CLI_OK && werror && warnings)

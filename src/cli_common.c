@@ -1,6 +1,9 @@
 /* cli_common.c — helpers shared by the commands. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -68,4 +71,54 @@ cdg_unit *cli_load(const char *path, cli_env *env, bool print_diags, int *status
     }
     *status = u->diags.errors ? CLI_FAIL : CLI_OK;
     return u;
+}
+
+/* --color is global: it is taken out of argv wherever it appears (before
+ * the command or among its options, up to a "--"), so that every command
+ * honours it without parsing it. Bare --color means always, as in GNU ls. */
+bool cli_take_color_options(int *argc, char **argv, cli_env *env, bool auto_color)
+{
+    int out = 1;
+    bool options = true;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (options && strcmp(a, "--") == 0)
+            options = false;
+        if (!options || strncmp(a, "--color", 7) != 0 || (a[7] != '\0' && a[7] != '=')) {
+            argv[out++] = argv[i];
+            continue;
+        }
+        const char *when = a[7] ? a + 8 : "always";
+        if (strcmp(when, "always") == 0)
+            env->color = true;
+        else if (strcmp(when, "never") == 0)
+            env->color = false;
+        else if (strcmp(when, "auto") == 0)
+            env->color = auto_color;
+        else {
+            cli_usage_error("invalid --color value '%s' (expected auto, always or never)", when);
+            return false;
+        }
+    }
+    *argc = out;
+    argv[out] = NULL;
+    return true;
+}
+
+/* $COLUMNS wins (so that scripts and tests can choose a width); then the
+ * terminal's own width; 0 when out is not a terminal (no limit). */
+unsigned cli_terminal_width(FILE *out)
+{
+    const char *cols = getenv("COLUMNS");
+    if (cols && *cols) {
+        char *end;
+        long n = strtol(cols, &end, 10);
+        if (*end == '\0' && n >= 20 && n <= 10000)
+            return (unsigned)n;
+    }
+    struct winsize ws;
+    int fd = fileno(out);
+    if (fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
 }

@@ -6,20 +6,29 @@
 #include "cli.h"
 
 #ifndef CDG_VERSION
-#define CDG_VERSION "0.1.0"
+#define CDG_VERSION CDGRULES_VERSION
 #endif
 
 static const struct {
     const char *name;
     cli_command *run;
-    const char *summary;
+    const char *summary;   /* names starting with "__" are helpers for scripts, not listed */
 } commands[] = {
     {"check", cli_check, "validate rules files (FILE:LINE:COL diagnostics)"},
+    {"__complete", cli_complete, "names for shell completion and editor tests"},
+    {"fmt", cli_fmt, "print or rewrite rules files in the canonical layout"},
+    {"diff", cli_diff, "what changed between two editions of an offer"},
+    {"dump", cli_dump, "regenerate the published tables (tsv, csv, md, html, json)"},
+    {"strate", cli_strate, "the stratum of a profile (--profil commune=1200)"},
+    {"query", cli_query, "what a forfait gives a profile, service by service"},
+    {"which", cli_which, "the forfaits that include every needed service"},
+    {"quote", cli_quote, "included and extra quantities of counted needs, priced"},
+    {"batch", cli_batch, "entitlements for every row of a CSV of authorities"},
 };
 
 static void print_help(FILE *out)
 {
-    fputs("usage: cdgrules COMMAND [OPTIONS] FILE...\n"
+    fputs("usage: cdgrules [--color=auto|always|never] COMMAND [OPTIONS] FILE...\n"
           "       cdgrules --help | --version\n"
           "\n"
           "cdgrules compiles the rules of a service offer (.cdg files) and answers\n"
@@ -27,7 +36,8 @@ static void print_help(FILE *out)
           "\n"
           "Commands:\n", out);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        if (strncmp(commands[i].name, "__", 2) != 0)
+            fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'cdgrules COMMAND --help' describes a command.\n"
           "Exit status: 0 success, 1 rule errors or failed checks, 2 usage or I/O error.\n", out);
 }
@@ -50,6 +60,8 @@ int main(int argc, char **argv)
     const char *fail = getenv("CDGRULES_FAIL_ALLOC");
     if (fail && *fail)
         env.memctl.fail_at = strtol(fail, NULL, 10);
+    if (!cli_take_color_options(&argc, argv, &env, env.color))
+        return CLI_USAGE;
     if (argc < 2) {
         print_help(stderr);
         return CLI_USAGE;

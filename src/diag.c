@@ -135,7 +135,7 @@ static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg
     /* Invalid bytes are shown as '?' so the terminal stays sane. */
     for (size_t i = 0; i < len;) {
         size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
-        if (l == 0 || text[i] == '\0' || (l == 1 && (unsigned char)text[i] < 0x20 && text[i] != '\t')) {
+        if (l == 0 || text[i] == '\0' || (l == 1 && ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) && text[i] != '\t')) {
             putc('?', out);
             i++;
         } else {

@@ -43,7 +43,8 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
     jmp_buf *outer = cdg_arena_catch(a, &here);
     if (setjmp(here)) {
         if (scanner)
-            yylex_destroy(scanner);
+            cdg_lex_restore(scanner);
+        cdg_lex_free_all(&ctx);
         cdg_arena_catch(a, outer);
         cdg_arena_throw(a);
     }
@@ -56,6 +57,7 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
     if (!buf)
         cdg_arena_throw(a);
     int rc = yyparse(scanner, &ctx);
+    cdg_lex_restore(scanner);
     yylex_destroy(scanner);
     cdg_arena_catch(a, outer);
     return rc == 0 && !ctx.had_errors;

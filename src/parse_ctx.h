@@ -26,10 +26,18 @@ typedef struct cdg_parse_ctx {
     uint32_t str_begin;                /* start of the string being scanned */
     cdg_buf str;                       /* its decoded text */
     uint32_t comment_begin;
+    struct cdg_lex_block *lex_blocks;  /* flex's live allocations (lexer.l) */
 } cdg_parse_ctx;
 
 /* Reports a lexical or syntax error at span. */
 void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Restores the source byte the scanner holds back (see lexer.l). */
+void cdg_lex_restore(void *scanner);
+
+/* Frees every allocation the scanner still holds: the unwinding path,
+ * where flex's own state may be half-built. */
+void cdg_lex_free_all(cdg_parse_ctx *ctx);
 
 #endif

@@ -25,3 +25,66 @@ Test(check, missing_cell_is_an_error)
     cr_assert(has_diag(u, CDG_ERROR, "forfait 'A' says nothing about service 'parapheur'"));
     cdg_unit_free(u);
 }
+
+Test(check, duplicate_has_a_note_at_the_first_definition)
+{
+    cdg_unit *u = load_text(MINI_HEAD "forfait A \"A\" < defaut: inclus; >\nforfait A \"B\" < defaut: inclus; >\n");
+    cr_assert(has_diag(u, CDG_ERROR, "duplicate forfait 'A'"));
+    cr_assert(has_diag(u, CDG_NOTE, "first defined here"));
+    cr_assert_eq(u->diags.errors, 1);
+    cdg_unit_free(u);
+}
+
+Test(check, overlap_names_a_concrete_profile)
+{
+    cdg_unit *u = load_text("offre t \"T\" < editeur: \"E\"; >\n"
+                            "categorie commune \"C\" < mesure: habitants; >\n"
+                            "strate S1 \"A\" < commune: ..10_000; >\n"
+                            "strate S2 \"B\" < commune: 10_000..; >\n"
+                            "service s \"S\" < unite: \"u\"; selon_strate < S1: 1; S2: 2; >; >\n"
+                            "forfait F \"F\" < s: selon_strate; >\n");
+    cr_assert(has_diag(u, CDG_ERROR, "commune=10000 (10000 habitants) matches both, and they disagree on s (1 vs 2)"));
+    cdg_unit_free(u);
+}
+
+Test(check, options_and_money)
+{
+    cdg_unit *u = load_text(MINI_HEAD "forfait A \"A\" < sauvegarde: selon_strate; parapheur: inclus; >\n"
+                            "option o \"O\" < tarif: par_unite sauvegarde; montant: 1_234.5 EUR; A: inclus; >\n"
+                            "option p \"P\" < tarif: sur_etude; texte: \"Etude\"; defaut: en_option; >\n");
+    cr_assert(cdg_unit_ok(u));
+    const cdg_option *o = cdg_model_option(u->model, "o"), *p = cdg_model_option(u->model, "p");
+    cr_assert_eq(o->tarif, CDG_TARIF_PAR_UNITE);
+    cr_assert_str_eq(o->service->id, "sauvegarde");
+    cr_assert(o->has_montant);
+    cr_assert_eq(o->montant, 123450);
+    cr_assert_eq(o->cells[0].statut, CDG_INCLUS);
+    cr_assert_str_eq(o->cells[0].texte, "Inclus dans le forfait");
+    cr_assert_eq(p->cells[0].statut, CDG_EN_OPTION);
+    cr_assert_str_eq(p->cells[0].texte, "Etude");
+    cdg_unit_free(u);
+}
+
+Test(check, exemple_is_stored)
+{
+    cdg_unit *u = load_text(MINI_HEAD "forfait A \"A\" < sauvegarde: selon_strate; parapheur: inclus; >\n"
+                            "exemple \"E\" < profil: commune 1_200; forfait: A; attendu < strate: S2; sauvegarde: 5; parapheur: inclus; >; >\n");
+    cr_assert(cdg_unit_ok(u));
+    const cdg_exemple *x = &u->model->exemples[0];
+    cr_assert_eq(x->profil.mesure, 1200);
+    cr_assert_str_eq(x->forfait->id, "A");
+    cr_assert_str_eq(x->attendus->strate->id, "S2");
+    cr_assert(x->attendus->next->has_quantite);
+    cr_assert_eq(x->attendus->next->quantite, 5);
+    cr_assert(x->attendus->next->next->has_statut);
+    cdg_unit_free(u);
+}
+
+Test(check, cdg47_is_clean)
+{
+    cdg_unit *u = NULL;
+    cr_assert_eq(cdg_unit_load("rules/cdg47.cdg", NULL, &u), CDG_LOAD_OK);
+    cr_assert(cdg_unit_ok(u));
+    cr_assert_eq(u->diags.warnings, 0);
+    cdg_unit_free(u);
+}

@@ -1,0 +1,457 @@
+/* cli_batch.c — `cdgrules batch`: the stratum and entitlements of every
+ * authority of a CSV file, streamed row by row in constant memory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char batch_help[] =
+    "usage: cdgrules batch FILE --forfait F [--service S ...] [--categorie C [--mesure COL]]\n"
+    "                      [-o OUTPUT] [INPUT.csv]\n"
+    "\n"
+    "Reads a CSV of authorities (RFC 4180, header row required) from INPUT or\n"
+    "stdin and writes it back with columns appended: 'strate', then one\n"
+    "column per service of forfait F (or per --service S), holding the\n"
+    "quantity where the service is counted, else the status (inclus,\n"
+    "non_inclus, en_option, sans_objet). Other columns are copied unchanged.\n"
+    "\n"
+    "Each row's category and measure come from, in this order:\n"
+    "  --categorie C [--mesure COL]  every row is category C; its measure is\n"
+    "                                column COL (default: the column named after\n"
+    "                                the measure, e.g. 'habitants')\n"
+    "  columns 'categorie' and 'mesure'  (the measure may be empty for a\n"
+    "                                category without one, e.g. non_affiliee)\n"
+    "  columns named after the measures ('habitants', 'agents'): exactly one\n"
+    "                                of them is filled on each row\n"
+    "\n"
+    "  --forfait F     the package (required)\n"
+    "  --service S     a service to report (repeatable; default: all)\n"
+    "  --categorie C   the category of every row\n"
+    "  --mesure COL    the column holding the measure\n"
+    "  -o OUTPUT       write OUTPUT all or nothing (temporary file, renamed at\n"
+    "                  the end); without it the output goes to stdout\n"
+    "\n"
+    "A malformed row (bad quoting, wrong number of fields, bad or missing\n"
+    "measure, unknown category, no stratum) stops the run with INPUT:LINE: on\n"
+    "stderr and exit status 1. With -o, OUTPUT is then left untouched;\n"
+    "on stdout, the rows before the bad one have been written and stderr says\n"
+    "that the output is incomplete. Blank lines are skipped.\n"
+    "\n"
+    "Exit status: 0 every row answered, 1 a malformed row (or the rules have\n"
+    "errors), 2 usage or I/O error.\n";
+
+enum { BUF_SIZE = 1 << 20, MAX_FIELDS = 4096, VALUE_MAX = 256 };
+
+typedef enum { MODE_FIXED, MODE_PAIR, MODE_COLUMNS } cat_mode;
+
+/* Where each row's profile comes from, found from the header. */
+typedef struct layout {
+    cat_mode mode;
+    const cdg_categorie *fixed;  /* MODE_FIXED */
+    long cat_col, mes_col;       /* MODE_FIXED (mes_col) and MODE_PAIR; -1: none */
+    long *col_of_cat;            /* MODE_COLUMNS: column per category index, or -1 */
+    size_t nfields;              /* fields per record */
+} layout;
+
+/* The command's settings and running state. */
+typedef struct batch {
+    const cdg_model *m;
+    const char *input_name;
+    const cdg_forfait *forfait;
+    const cdg_service **services;
+    size_t nservices;
+    const char **suffix;        /* appended text per stratum index */
+    size_t *suffix_len;
+    layout lay;
+    cdg_csv_writer out;
+} batch;
+
+/* Prints "INPUT:LINE: message" on stderr and returns CLI_FAIL. */
+static int row_error(const batch *b, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int row_error(const batch *b, unsigned long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s:%lu: ", b->input_name, line);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return CLI_FAIL;
+}
+
+/* The decoded header field i into buf. */
+static const char *field_text(const cdg_csv_record *r, size_t i, char *buf, size_t cap)
+{
+    cdg_csv_unquote(&r->fields[i], buf, cap);
+    return buf;
+}
+
+/* Column index of the header field named name, or -1. */
+static long find_column(const cdg_csv_record *h, const char *name)
+{
+    char buf[VALUE_MAX];
+    for (size_t i = 0; i < h->nfields; i++)
+        if (strcmp(field_text(h, i, buf, sizeof buf), name) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Works out the layout from the header; CLI_OK or the exit status. */
+static int read_layout(batch *b, cdg_arena *a, const cdg_csv_record *h, const cdg_categorie *fixed,
+                       const char *mesure_col)
+{
+    layout *l = &b->lay;
+    l->nfields = h->nfields;
+    l->cat_col = l->mes_col = -1;
+    if (fixed) {
+        l->mode = MODE_FIXED;
+        l->fixed = fixed;
+        if (!fixed->mesure)
+            return CLI_OK;
+        const char *col = mesure_col ? mesure_col : fixed->mesure;
+        l->mes_col = find_column(h, col);
+        if (l->mes_col < 0 && !mesure_col)
+            l->mes_col = find_column(h, fixed->id);
+        if (l->mes_col < 0)
+            return row_error(b, h->line, "no column '%s' for the measure of '%s' (%s); name it with --mesure COLUMN",
+                             col, fixed->id, fixed->mesure);
+        return CLI_OK;
+    }
+    l->cat_col = find_column(h, "categorie");
+    if (l->cat_col >= 0) {
+        l->mode = MODE_PAIR;
+        l->mes_col = find_column(h, mesure_col ? mesure_col : "mesure");
+        if (l->mes_col < 0 && mesure_col)
+            return row_error(b, h->line, "no column '%s' (given by --mesure)", mesure_col);
+        return CLI_OK;
+    }
+    if (mesure_col)
+        return cli_usage_error("batch: --mesure needs --categorie or a 'categorie' column");
+    l->mode = MODE_COLUMNS;
+    l->col_of_cat = cdg_arena_calloc(a, b->m->ncategories + 1, sizeof *l->col_of_cat);
+    bool any = false;
+    for (unsigned c = 0; c < b->m->ncategories; c++) {
+        const cdg_categorie *cat = &b->m->categories[c];
+        l->col_of_cat[c] = cat->mesure ? find_column(h, cat->mesure) : -1;
+        any |= l->col_of_cat[c] >= 0;
+    }
+    if (!any)
+        return row_error(b, h->line,
+                         "cannot tell each row's category: no 'categorie' column and no column "
+                         "named after a measure; use --categorie C [--mesure COLUMN]");
+    return CLI_OK;
+}
+
+/* Parses the measure of category c from field f into p; CLI_OK or CLI_FAIL. */
+static int row_measure(const batch *b, const cdg_csv_record *r, const cdg_csv_field *f,
+                       const cdg_categorie *c, cdg_profil *p)
+{
+    char buf[VALUE_MAX];
+    size_t n = f ? cdg_csv_unquote(f, buf, sizeof buf) : 0;
+    p->categorie = c;
+    p->mesure = -1;
+    if (!c->mesure) {
+        if (n)
+            return row_error(b, r->line, "category '%s' has no measure, but the row gives '%s'",
+                             c->id, buf);
+        return CLI_OK;
+    }
+    cdg_mesure_status st = n >= sizeof buf ? CDG_MESURE_INVALID : cdg_eval_parse_mesure(buf, n, &p->mesure);
+    if (st == CDG_MESURE_EMPTY)
+        return row_error(b, r->line, "the measure (%s) of '%s' is missing", c->mesure, c->id);
+    if (st != CDG_MESURE_OK)
+        return row_error(b, r->line, "the measure (%s) '%s' %s", c->mesure, buf,
+                         cdg_mesure_reason(st));
+    return CLI_OK;
+}
+
+/* The profile of one data row; CLI_OK or CLI_FAIL after reporting. */
+static int row_profil(const batch *b, const cdg_csv_record *r, cdg_profil *p)
+{
+    const layout *l = &b->lay;
+    const cdg_csv_field *mes = l->mes_col >= 0 ? &r->fields[l->mes_col] : NULL;
+    if (l->mode == MODE_FIXED)
+        return row_measure(b, r, mes, l->fixed, p);
+    if (l->mode == MODE_PAIR) {
+        char name[VALUE_MAX];
+        const cdg_csv_field *f = &r->fields[l->cat_col];
+        size_t n = cdg_csv_unquote(f, name, sizeof name);
+        const cdg_categorie *c = NULL;
+        for (unsigned i = 0; i < b->m->ncategories && !c; i++)
+            if (strcmp(b->m->categories[i].id, name) == 0)
+                c = &b->m->categories[i];
+        cdg_eval_error err;
+        if (!c && n == 0)
+            return row_error(b, r->line, "the category is missing");
+        if (!c && !(c = cdg_eval_find_categorie(b->m, name, &err)))
+            return row_error(b, r->line, "%s", err.message);
+        return row_measure(b, r, mes, c, p);
+    }
+    const cdg_categorie *found = NULL;
+    long col = -1;
+    for (unsigned c = 0; c < b->m->ncategories; c++) {
+        long k = l->col_of_cat[c];
+        if (k < 0 || r->fields[k].n == 0 || (r->fields[k].quoted && r->fields[k].n == 2))
+            continue;
+        if (found)
+            return row_error(b, r->line, "both '%s' and '%s' are filled: one measure per row",
+                             found->mesure, b->m->categories[c].mesure);
+        found = &b->m->categories[c];
+        col = k;
+    }
+    if (!found)
+        return row_error(b, r->line, "no measure on this row");
+    return row_measure(b, r, &r->fields[col], found, p);
+}
+
+/* Precomputes the text appended to a row of each stratum:
+ * ",S4,5,inclus,…" (the answers depend only on the stratum). */
+static void build_suffixes(batch *b, cdg_arena *a)
+{
+    const cdg_model *m = b->m;
+    b->suffix = cdg_arena_calloc(a, m->nstrates + 1, sizeof *b->suffix);
+    b->suffix_len = cdg_arena_calloc(a, m->nstrates + 1, sizeof *b->suffix_len);
+    for (unsigned k = 0; k < m->nstrates; k++) {
+        const cdg_strate *st = &m->strates[k];
+        cdg_buf s;
+        cdg_buf_init(&s, a);
+        cdg_buf_printf(&s, ",%s", st->id);
+        for (size_t i = 0; i < b->nservices; i++) {
+            cdg_eval_row r = cdg_eval_row_for(b->forfait, b->services[i], st);
+            if (r.quantite >= 0)
+                cdg_buf_printf(&s, ",%lld", (long long)r.quantite);
+            else
+                cdg_buf_printf(&s, ",%s", cdg_statut_name(r.statut));
+        }
+        b->suffix_len[k] = s.len;
+        b->suffix[k] = cdg_buf_str(&s);
+    }
+}
+
+/* Streams every record from in to b->out; CLI_OK, CLI_FAIL or CLI_USAGE. */
+static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const char *mesure_col,
+               unsigned long *stopped_at)
+{
+    cdg_csv_reader rd;
+    cdg_csv_reader_init(&rd, a, in, BUF_SIZE, MAX_FIELDS);
+    cdg_csv_record r;
+    int got = cdg_csv_read(&rd, &r);
+    if (got < 0)
+        return row_error(b, rd.error_line, "%s", rd.error);
+    if (got == 0)
+        return row_error(b, 1, "empty input: a header row is required");
+    int st = read_layout(b, a, &r, fixed, mesure_col);
+    if (st != CLI_OK)
+        return st;
+    const char *eol = r.crlf ? "\r\n" : "\n";
+    cdg_csv_write(&b->out, r.raw, r.raw_len);
+    cdg_csv_write(&b->out, ",strate", 7);
+    for (size_t i = 0; i < b->nservices; i++) {
+        cdg_csv_write(&b->out, ",", 1);
+        cdg_csv_write_field(&b->out, b->services[i]->id, strlen(b->services[i]->id));
+    }
+    cdg_csv_write(&b->out, eol, strlen(eol));
+    while ((got = cdg_csv_read(&rd, &r)) > 0) {
+        if (r.raw_len == 0)
+            continue;
+        *stopped_at = r.line;
+        if (r.nfields != b->lay.nfields)
+            return row_error(b, r.line, "%zu fields, but the header has %zu", r.nfields,
+                             b->lay.nfields);
+        cdg_profil p;
+        if (row_profil(b, &r, &p) != CLI_OK)
+            return CLI_FAIL;
+        const cdg_strate *k = cdg_model_strate_for(b->m, &p);
+        if (!k) {
+            char buf[300];
+            return row_error(b, r.line, "no stratum matches profile '%s'",
+                             cdg_eval_profil_text(&p, buf, sizeof buf));
+        }
+        cdg_csv_write(&b->out, r.raw, r.raw_len);
+        cdg_csv_write(&b->out, b->suffix[k->index], b->suffix_len[k->index]);
+        if (!cdg_csv_write(&b->out, r.crlf ? "\r\n" : "\n", r.crlf ? 2 : 1))
+            break;
+    }
+    if (got < 0) {
+        *stopped_at = rd.error_line;
+        return row_error(b, rd.error_line, "%s", rd.error);
+    }
+    *stopped_at = 0;
+    return CLI_OK;
+}
+
+/* Options of the command line. */
+typedef struct batch_args {
+    const char *file, *input, *forfait, *categorie, *mesure, *output;
+    const char **services;
+    int nservices;
+} batch_args;
+
+/* Parses the command line into q; CLI_OK, -1 after --help, or the exit status. */
+static int parse_args(int argc, char **argv, batch_args *q)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(batch_help, stdout);
+            return -1;
+        }
+        const char **slot = NULL;
+        const char *name = NULL;
+        static const char *const names[] = {"--forfait", "--categorie", "--mesure", "-o", "--service"};
+        for (size_t n = 0; n < sizeof names / sizeof names[0] && !name; n++)
+            if ((r = cli_opt_value(argc, argv, &i, names[n], &v)) != 0) {
+                if (r < 0)
+                    return CLI_USAGE;
+                name = names[n];
+            }
+        if (name && strcmp(name, "--service") == 0) {
+            q->services[q->nservices++] = v;
+            continue;
+        }
+        if (name) {
+            slot = strcmp(name, "--forfait") == 0     ? &q->forfait
+                   : strcmp(name, "--categorie") == 0 ? &q->categorie
+                   : strcmp(name, "--mesure") == 0    ? &q->mesure
+                                                      : &q->output;
+            if (*slot)
+                return cli_usage_error("batch: %s given twice", name);
+            *slot = v;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("batch: unknown option '%s' (see 'cdgrules batch --help')", argv[i]);
+        else if (!q->file)
+            q->file = argv[i];
+        else if (!q->input)
+            q->input = argv[i];
+        else
+            return cli_usage_error("batch: too many files ('%s'): one rules file and at most one CSV input",
+                                   argv[i]);
+    }
+    if (!q->file)
+        return cli_usage_error("batch: no rules file given (usage: cdgrules batch FILE --forfait F [INPUT.csv])");
+    if (!q->forfait)
+        return cli_usage_error("batch: --forfait is required (e.g. --forfait Metiers)");
+    return CLI_OK;
+}
+
+/* A temporary file beside path, for an all-or-nothing -o. */
+static int open_temp(const char *path, char *tmp, size_t cap)
+{
+    if (snprintf(tmp, cap, "%s.cdgrules-XXXXXX", path) >= (int)cap) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return mkstemp(tmp);
+}
+
+/* Gives the finished temporary file its mode and renames it over path;
+ * false (errno set) on failure. */
+static bool commit_temp(int fd, const char *tmp, const char *path)
+{
+    struct stat st;
+    mode_t mode;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        mode = st.st_mode & 07777;
+    else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    return fchmod(fd, mode) == 0 && fsync(fd) == 0 && rename(tmp, path) == 0;
+}
+
+/* `batch`: resolves the options, opens input and output, streams, and
+ * commits or discards the -o file. */
+int cli_batch(int argc, char **argv, cli_env *env)
+{
+    const char *names[argc > 0 ? argc : 1];
+    batch_args q = {.services = names};
+    int st = parse_args(argc, argv, &q);
+    if (st != CLI_OK)
+        return st < 0 ? CLI_OK : st;
+
+    int status;
+    cdg_unit *u = cli_load_rules(q.file, env, &status);
+    if (!u)
+        return status;
+    batch b = {.m = u->model};
+    cdg_arena *a = u->arena;
+    const cdg_categorie *fixed = NULL;
+    b.forfait = cli_forfait("batch", b.m, q.forfait);
+    bool ok = b.forfait != NULL;
+    if (ok && q.categorie) {
+        cdg_eval_error err;
+        if (!(fixed = cdg_eval_find_categorie(b.m, q.categorie, &err)))
+            ok = cli_usage_error("batch: %s", err.message) == CLI_OK;
+        else if (!fixed->mesure && q.mesure)
+            ok = cli_usage_error("batch: category '%s' has no measure; drop --mesure", fixed->id) == CLI_OK;
+    }
+    b.nservices = q.nservices ? (size_t)q.nservices : b.m->nservices;
+    b.services = cdg_arena_calloc(a, b.nservices + 1, sizeof *b.services);
+    for (size_t i = 0; ok && i < b.nservices; i++)
+        ok = (b.services[i] = q.nservices ? cli_service("batch", b.m, q.services[i])
+                                          : &b.m->services[i]) != NULL;
+    if (!ok) {
+        cdg_unit_free(u);
+        return CLI_USAGE;
+    }
+
+    int in = 0;
+    b.input_name = "<stdin>";
+    if (q.input && strcmp(q.input, "-") != 0) {
+        b.input_name = q.input;
+        if ((in = open(q.input, O_RDONLY)) < 0) {
+            cli_usage_error("batch: cannot read %s: %s", q.input, strerror(errno));
+            cdg_unit_free(u);
+            return CLI_USAGE;
+        }
+    }
+    char tmp[PATH_MAX + 32];
+    int out = 1;
+    if (q.output && (out = open_temp(q.output, tmp, sizeof tmp)) < 0) {
+        cli_usage_error("batch: cannot write %s: %s", q.output, strerror(errno));
+        if (in > 0)
+            close(in);
+        cdg_unit_free(u);
+        return CLI_USAGE;
+    }
+    build_suffixes(&b, a);
+    cdg_csv_writer_init(&b.out, a, out, BUF_SIZE);
+    unsigned long stopped_at = 0;
+    fflush(stdout);
+    st = run(&b, a, in, fixed, q.mesure, &stopped_at);
+    /* On stdout, the rows before a bad one are written out (a clean
+     * prefix); with -o nothing replaces the target unless all went well. */
+    if (q.output == NULL || st == CLI_OK)
+        cdg_csv_flush(&b.out);
+    if (b.out.err) {
+        cli_usage_error("batch: cannot write %s: %s", q.output ? q.output : "the output",
+                        strerror(b.out.err));
+        st = CLI_USAGE;
+    }
+    if (q.output) {
+        if (st == CLI_OK && !commit_temp(out, tmp, q.output)) {
+            cli_usage_error("batch: cannot write %s: %s", q.output, strerror(errno));
+            st = CLI_USAGE;
+        }
+        close(out);
+        if (st != CLI_OK) {
+            unlink(tmp);
+            fprintf(stderr, "cdgrules: batch: %s was not written\n", q.output);
+        }
+    } else if (st != CLI_OK && stopped_at)
+        fprintf(stderr, "cdgrules: batch: the output is incomplete: it stops before line %lu\n",
+                stopped_at);
+    if (in > 0)
+        close(in);
+    cdg_unit_free(u);
+    return st;
+}

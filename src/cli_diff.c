@@ -1,0 +1,108 @@
+/* cli_diff.c — `cdgrules diff`: what changed between two editions. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char diff_help[] =
+    "usage: cdgrules diff OLD NEW [--format text|md|json]\n"
+    "\n"
+    "Compares two editions of an offer by meaning, not by text: services,\n"
+    "strata, forfaits and options are matched by id, so reordering or\n"
+    "reformatting alone is no change. Reports what was added, removed or\n"
+    "renamed, status and quantity changes per forfait, service and stratum,\n"
+    "moved strata bounds (and the example profiles that change stratum),\n"
+    "option pricing and availability, and published wordings.\n"
+    "\n"
+    "  --format FORMAT   text (default: one change per line), md (a changelog\n"
+    "                    for the yearly deliberation) or json (for CI)\n"
+    "  --color=WHEN      auto (default), always or never (diagnostics)\n"
+    "\n"
+    "Both files must pass 'cdgrules check': a file with errors gets its\n"
+    "diagnostics and exit status 2.\n"
+    "Exit status: 0 the offers are equivalent, 1 they differ, 2 usage or I/O\n"
+    "error, or a file with errors.\n";
+
+typedef enum { OUT_TEXT, OUT_MD, OUT_JSON } diff_format;
+
+/* Loads one edition; NULL (reported) when it cannot be compared. */
+static cdg_unit *load_edition(const char *path, cli_env *env)
+{
+    int st;
+    cdg_unit *u = cli_load(path, env, true, &st);
+    if (u && st != CLI_OK) {
+        fprintf(stderr, "cdgrules: diff: %s has errors; fix them first (cdgrules check)\n", path);
+        cdg_unit_free(u);
+        return NULL;
+    }
+    return u;
+}
+
+/* Compares two loaded editions and prints the changes; returns the exit
+ * status (allocation failures unwind here). */
+static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2], diff_format format,
+                   cli_env *env)
+{
+    cdg_arena *scratch = cdg_arena_new(&env->memctl);
+    if (!scratch)
+        return cli_usage_error("diff: out of memory");
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        cdg_arena_free(scratch);
+        return cli_usage_error("diff: out of memory");
+    }
+    cdg_arena_catch(scratch, &oom);
+    size_t count;
+    const cdg_change *changes = cdg_diff(scratch, old->model, new_->model, &count);
+    switch (format) {
+    case OUT_TEXT: cdg_diff_print_text(stdout, changes); break;
+    case OUT_MD: cdg_diff_print_md(stdout, old->model, new_->model, changes); break;
+    case OUT_JSON: cdg_diff_print_json(stdout, files[0], files[1], changes); break;
+    }
+    cdg_arena_catch(scratch, NULL);
+    cdg_arena_free(scratch);
+    return count ? CLI_FAIL : CLI_OK;
+}
+
+int cli_diff(int argc, char **argv, cli_env *env)
+{
+    diff_format format = OUT_TEXT;
+    const char *files[2];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(diff_help, stdout);
+            return CLI_OK;
+        } else if (cli_opt_color(argv[i], env))
+            continue;
+        else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (strcmp(v, "text") == 0)
+                format = OUT_TEXT;
+            else if (strcmp(v, "md") == 0)
+                format = OUT_MD;
+            else if (strcmp(v, "json") == 0)
+                format = OUT_JSON;
+            else
+                return cli_usage_error("diff: unknown format '%s' (expected text, md or json)", v);
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("diff: unknown option '%s' (see 'cdgrules diff --help')", argv[i]);
+        else if (nfiles == 2)
+            return cli_usage_error("diff: too many files (usage: cdgrules diff OLD NEW)");
+        else
+            files[nfiles++] = argv[i];
+    }
+    if (nfiles != 2)
+        return cli_usage_error("diff: two rules files needed (usage: cdgrules diff OLD NEW)");
+    if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
+        return cli_usage_error("diff: standard input can be only one of the two files");
+
+    cdg_unit *old = load_edition(files[0], env);
+    cdg_unit *new_ = load_edition(files[1], env);
+    int status = old && new_ ? compare(old, new_, files, format, env) : CLI_USAGE;
+    cdg_unit_free(old);
+    cdg_unit_free(new_);
+    return status;
+}

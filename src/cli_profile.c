@@ -1,0 +1,57 @@
+/* cli_profile.c — what the entitlement commands (strate, query, which,
+ * quote, batch) share: loading the rules quietly, and turning --profil,
+ * --forfait and --service values into model objects with clear errors. */
+#include "cli.h"
+
+cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status)
+{
+    cdg_unit *u = cli_load(path, env, false, status);
+    if (!u)
+        return NULL;
+    if (!cdg_unit_ok(u)) {
+        cdg_diag_style style = {.color = env->color};
+        cdg_diags_print(stderr, &u->diags, &style);
+        fprintf(stderr, "cdgrules: %s: the rules have errors; fix them first (see 'cdgrules check')\n",
+                path);
+        *status = CLI_FAIL;
+        cdg_unit_free(u);
+        return NULL;
+    }
+    return u;
+}
+
+bool cli_profil(const char *cmd, const cdg_model *m, const char *text, cdg_profil *p)
+{
+    cdg_eval_error err;
+    if (cdg_eval_parse_profil(m, text, p, &err))
+        return true;
+    cli_usage_error("%s: %s", cmd, err.message);
+    return false;
+}
+
+const cdg_forfait *cli_forfait(const char *cmd, const cdg_model *m, const char *name)
+{
+    cdg_eval_error err;
+    const cdg_forfait *f = cdg_eval_find_forfait(m, name, &err);
+    if (!f)
+        cli_usage_error("%s: %s", cmd, err.message);
+    return f;
+}
+
+const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *name)
+{
+    cdg_eval_error err;
+    const cdg_service *s = cdg_eval_find_service(m, name, &err);
+    if (!s)
+        cli_usage_error("%s: %s", cmd, err.message);
+    return s;
+}
+
+const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p)
+{
+    cdg_eval_error err;
+    const cdg_strate *k = cdg_eval_strate(m, p, &err);
+    if (!k)
+        fprintf(stderr, "cdgrules: %s: %s\n", cmd, err.message);
+    return k;
+}

@@ -1,0 +1,278 @@
+/* cli_query.c — `cdgrules query`: every service of a forfait for one
+ * profile (status, quantity, wording) and the options that complete it. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char query_help[] =
+    "usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json]\n"
+    "\n"
+    "Lists every service of forfait F (or only the services S) for the\n"
+    "authority P: status (inclus, non_inclus, en_option, sans_objet), quantity\n"
+    "and unit where counted, the published wording, quantities of other\n"
+    "services that come with it; then the options of the forfait and how the\n"
+    "extra is priced. F and S are ids or labels, case and accents ignored\n"
+    "(--forfait \"forfait hébergé\", --forfait heberge).\n"
+    "\n"
+    "  --forfait F   the package (required)\n"
+    "  --profil P    CATEGORIE=MESURE or CATEGORIE (required), e.g. commune=1200\n"
+    "  --service S   only this service and the options about it (repeatable)\n"
+    "  --json        one JSON object: forfait, strate, services, options\n"
+    "\n"
+    "Exit status: 0 answered, 1 no stratum matches the profile (or the rules\n"
+    "have errors), 2 usage or I/O error.\n";
+
+/* The options of the query, as given on the command line. */
+typedef struct query_args {
+    const char *file, *forfait, *profil;
+    const char **services;
+    int nservices;
+    bool json;
+} query_args;
+
+/* "2 antivirus" or "" for a row. */
+static void quantity_text(const cdg_eval_row *r, char *buf, size_t cap)
+{
+    if (r->quantite < 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, cap, "%lld %s", (long long)r->quantite, r->unite ? r->unite : "");
+}
+
+/* The tarif of an option in words: "journalier", "par_unite sauvegarde". */
+static void tarif_text(const cdg_option *o, char *buf, size_t cap)
+{
+    if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        snprintf(buf, cap, "par_unite %s", o->service->id);
+    else
+        snprintf(buf, cap, "%s", cdg_tarif_name(o->tarif));
+}
+
+/* The answer as aligned tables: services, then options. */
+static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
+                       const cdg_profil *p, const cdg_eval_row *rows, size_t nrows,
+                       const cdg_eval_option *opts, size_t nopts, cdg_arena *a)
+{
+    char buf[300];
+    (void)m;
+    printf("%s (%s), %s: strate %s\n", f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
+           k->id);
+    printf("%s\n\n", k->libelle);
+    cdg_table *t = cdg_table_new(a, 6);
+    cdg_table_row(t);
+    const char *heads[] = {"service", "rubrique", "statut", "quantité", "texte", "avec"};
+    for (unsigned c = 0; c < 6; c++)
+        cdg_table_cell(t, heads[c]);
+    for (size_t i = 0; i < nrows; i++) {
+        const cdg_eval_row *r = &rows[i];
+        cdg_table_row(t);
+        cdg_table_cell(t, r->service->id);
+        cdg_table_cell(t, r->service->rubrique ? r->service->rubrique->id : "");
+        cdg_table_cell(t, cdg_statut_name(r->statut));
+        quantity_text(r, buf, sizeof buf);
+        cdg_table_cell(t, buf);
+        cdg_table_cell(t, r->texte);
+        cdg_buf with;
+        cdg_buf_init(&with, a);
+        for (const cdg_attache *at = r->attaches; at; at = at->next)
+            cdg_buf_printf(&with, "%s%lld %s", with.len ? ", " : "", (long long)at->quantite,
+                           at->service->unite ? at->service->unite : at->service->id);
+        cdg_table_cell(t, with.len ? cdg_buf_str(&with) : "");
+    }
+    cdg_table_print(t, stdout, "", 1);
+    if (nopts == 0)
+        return;
+    fputs("\noptions\n", stdout);
+    t = cdg_table_new(a, 5);
+    cdg_table_row(t);
+    const char *oheads[] = {"option", "statut", "tarif", "montant", "texte"};
+    for (unsigned c = 0; c < 5; c++)
+        cdg_table_cell(t, oheads[c]);
+    for (size_t i = 0; i < nopts; i++) {
+        const cdg_option *o = opts[i].option;
+        cdg_table_row(t);
+        cdg_table_cell(t, o->id);
+        cdg_table_cell(t, cdg_statut_name(opts[i].cell->statut));
+        tarif_text(o, buf, sizeof buf);
+        cdg_table_cell(t, buf);
+        if (o->has_montant) {
+            char money[64];
+            cdg_table_cellf(t, "%s EUR", cdg_money_format(o->montant, money, sizeof money));
+        } else
+            cdg_table_cell(t, "-");
+        cdg_table_cell(t, opts[i].cell->texte);
+    }
+    cdg_table_print(t, stdout, "", 1);
+}
+
+/* Writes "key": value pairs of an {id, libelle} object. */
+static void json_named(const char *key, const char *id, const char *libelle)
+{
+    printf("  \"%s\": {\"id\": ", key);
+    cdg_json_string(stdout, id);
+    fputs(", \"libelle\": ", stdout);
+    cdg_json_string(stdout, libelle);
+    fputs("},\n", stdout);
+}
+
+/* The answer as one JSON object (keys in a stable order). */
+static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval_row *rows,
+                       size_t nrows, const cdg_eval_option *opts, size_t nopts)
+{
+    fputs("{\n", stdout);
+    json_named("forfait", f->id, f->libelle);
+    json_named("strate", k->id, k->libelle);
+    fputs("  \"services\": [", stdout);
+    for (size_t i = 0; i < nrows; i++) {
+        const cdg_eval_row *r = &rows[i];
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
+        cdg_json_string(stdout, r->service->id);
+        fputs(", \"libelle\": ", stdout);
+        cdg_json_string(stdout, r->service->libelle);
+        fputs(", \"rubrique\": ", stdout);
+        cdg_json_string(stdout, r->service->rubrique ? r->service->rubrique->id : NULL);
+        printf(", \"statut\": \"%s\", \"quantite\": ", cdg_statut_name(r->statut));
+        if (r->quantite >= 0)
+            printf("%lld", (long long)r->quantite);
+        else
+            fputs("null", stdout);
+        fputs(", \"unite\": ", stdout);
+        cdg_json_string(stdout, r->unite);
+        fputs(", \"texte\": ", stdout);
+        cdg_json_string(stdout, r->texte);
+        fputs(", \"attaches\": [", stdout);
+        for (const cdg_attache *at = r->attaches; at; at = at->next) {
+            fputs(at == r->attaches ? "{\"service\": " : ", {\"service\": ", stdout);
+            cdg_json_string(stdout, at->service->id);
+            printf(", \"quantite\": %lld}", (long long)at->quantite);
+        }
+        fputs("]}", stdout);
+    }
+    fputs(nrows ? "\n  ],\n  \"options\": [" : "],\n  \"options\": [", stdout);
+    for (size_t i = 0; i < nopts; i++) {
+        const cdg_option *o = opts[i].option;
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
+        cdg_json_string(stdout, o->id);
+        fputs(", \"libelle\": ", stdout);
+        cdg_json_string(stdout, o->libelle);
+        printf(", \"statut\": \"%s\", \"tarif\": \"%s\", \"service\": ",
+               cdg_statut_name(opts[i].cell->statut), cdg_tarif_name(o->tarif));
+        cdg_json_string(stdout, o->service ? o->service->id : NULL);
+        fputs(", \"montant\": ", stdout);
+        char money[64];
+        cdg_json_string(stdout, o->has_montant ? cdg_money_format(o->montant, money, sizeof money)
+                                               : NULL);
+        fputs(", \"texte\": ", stdout);
+        cdg_json_string(stdout, opts[i].cell->texte);
+        fputs("}", stdout);
+    }
+    fputs(nopts ? "\n  ]\n}\n" : "]\n}\n", stdout);
+}
+
+/* Parses the command line into q; CLI_OK or the exit status to return. */
+static int parse_args(int argc, char **argv, query_args *q)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(query_help, stdout);
+            return -1;
+        } else if (strcmp(argv[i], "--json") == 0)
+            q->json = true;
+        else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (q->forfait)
+                return cli_usage_error("query: --forfait given twice");
+            q->forfait = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (q->profil)
+                return cli_usage_error("query: --profil given twice");
+            q->profil = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--service", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            q->services[q->nservices++] = v;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("query: unknown option '%s' (see 'cdgrules query --help')",
+                                   argv[i]);
+        else if (q->file)
+            return cli_usage_error("query: more than one rules file ('%s' and '%s')", q->file,
+                                   argv[i]);
+        else
+            q->file = argv[i];
+    }
+    if (!q->file)
+        return cli_usage_error("query: no rules file given (usage: cdgrules query FILE --forfait F --profil P)");
+    if (!q->forfait)
+        return cli_usage_error("query: --forfait is required (e.g. --forfait Metiers)");
+    if (!q->profil)
+        return cli_usage_error("query: --profil is required (e.g. --profil commune=1200)");
+    return CLI_OK;
+}
+
+/* `query`: parse, load, resolve names, compute the rows, print. */
+int cli_query(int argc, char **argv, cli_env *env)
+{
+    const char *names[argc > 0 ? argc : 1];
+    query_args q = {.services = names};
+    int st = parse_args(argc, argv, &q);
+    if (st != CLI_OK)
+        return st < 0 ? CLI_OK : st;
+
+    int status;
+    cdg_unit *u = cli_load_rules(q.file, env, &status);
+    if (!u)
+        return status;
+    const cdg_model *m = u->model;
+    cdg_arena *a = u->arena;
+    cdg_profil p;
+    const cdg_forfait *f = cli_forfait("query", m, q.forfait);
+    if (!f || !cli_profil("query", m, q.profil, &p)) {
+        cdg_unit_free(u);
+        return CLI_USAGE;
+    }
+    const cdg_service **svcs = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *svcs);
+    for (int i = 0; i < q.nservices; i++)
+        if (!(svcs[i] = cli_service("query", m, q.services[i]))) {
+            cdg_unit_free(u);
+            return CLI_USAGE;
+        }
+    const cdg_strate *k = cli_strate_of("query", m, &p);
+    if (!k) {
+        cdg_unit_free(u);
+        return CLI_FAIL;
+    }
+
+    size_t nrows = q.nservices ? (size_t)q.nservices : m->nservices;
+    cdg_eval_row *rows = cdg_arena_calloc(a, nrows, sizeof *rows);
+    for (size_t i = 0; i < nrows; i++)
+        rows[i] = cdg_eval_row_for(f, q.nservices ? svcs[i] : &m->services[i], k);
+    /* Options: all of the forfait's, or those about the requested services
+     * (each listed once, in declaration order). */
+    cdg_eval_option *opts = cdg_arena_calloc(a, m->noptions + 1, sizeof *opts);
+    size_t nopts = 0;
+    if (!q.nservices)
+        nopts = cdg_eval_options(m, f, NULL, opts);
+    else {
+        cdg_eval_option *tmp = cdg_arena_calloc(a, m->noptions + 1, sizeof *tmp);
+        bool *seen = cdg_arena_calloc(a, m->noptions + 1, sizeof *seen);
+        for (int i = 0; i < q.nservices; i++) {
+            size_t n = cdg_eval_options(m, f, svcs[i], tmp);
+            for (size_t j = 0; j < n; j++)
+                if (!seen[tmp[j].option->index]) {
+                    seen[tmp[j].option->index] = true;
+                    opts[nopts++] = tmp[j];
+                }
+        }
+    }
+    if (q.json)
+        print_json(f, k, rows, nrows, opts, nopts);
+    else
+        print_text(m, f, k, &p, rows, nrows, opts, nopts, a);
+    cdg_unit_free(u);
+    return CLI_OK;
+}

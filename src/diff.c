@@ -1,0 +1,730 @@
+/* diff.c — semantic comparison of two offers, matched by id. */
+#include "diff.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "json.h"
+#include "money.h"
+
+typedef struct differ {
+    cdg_arena *a;
+    const cdg_model *o, *n;
+    cdg_change *head, *tail;
+    size_t count;
+    const char *section;
+} differ;
+
+static bool same_str(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* Records one change; the subject is printf-formatted. */
+static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
+                       const char *fmt, ...)
+{
+    cdg_change *c = cdg_arena_calloc(d->a, 1, sizeof *c);
+    c->op = op;
+    c->kind = kind;
+    c->section = d->section;
+    c->before = before;
+    c->after = after;
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    c->subject = cdg_arena_strdup(d->a, buf);
+    if (d->tail)
+        d->tail->next = c;
+    else
+        d->head = c;
+    d->tail = c;
+    d->count++;
+    return c;
+}
+
+/* "« text »", or "(aucun)" for NULL: quoted wordings. */
+static const char *quoted(differ *d, const char *s)
+{
+    return s ? cdg_arena_printf(d->a, "« %s »", s) : "(aucun)";
+}
+
+/* 12345 -> "12 345". */
+static const char *num(differ *d, int64_t v)
+{
+    char digits[32], out[48];
+    int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
+            out[k++] = ' ';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+    return cdg_arena_strdup(d->a, out);
+}
+
+static const char *statut_words(cdg_statut s)
+{
+    switch (s) {
+    case CDG_INCLUS: return "inclus";
+    case CDG_NON_INCLUS: return "non inclus";
+    case CDG_EN_OPTION: return "en option";
+    case CDG_SANS_OBJET: return "sans objet";
+    }
+    return "?";
+}
+
+/* A quantity of a service: "10 Go", or "aucune" when it counts nothing. */
+static const char *quantity(differ *d, int64_t q, const cdg_service *s)
+{
+    if (q < 0)
+        return "aucune";
+    return s->unite ? cdg_arena_printf(d->a, "%s %s", num(d, q), s->unite) : num(d, q);
+}
+
+/* How a stratum takes a category, in words. */
+static const char *member_words(differ *d, const cdg_member *mb, const cdg_categorie *cat)
+{
+    const char *unit = cat->mesure ? cat->mesure : "";
+    switch (mb->kind) {
+    case CDG_MEMBER_NONE: return "aucune";
+    case CDG_MEMBER_ALL: return "toutes";
+    case CDG_MEMBER_RANGE:
+        if (mb->hi == CDG_OPEN)
+            return cdg_arena_printf(d->a, "%s %s et plus", num(d, mb->lo), unit);
+        if (mb->lo == 0)
+            return cdg_arena_printf(d->a, "jusqu'à %s %s", num(d, mb->hi), unit);
+        return cdg_arena_printf(d->a, "%s à %s %s", num(d, mb->lo), num(d, mb->hi), unit);
+    }
+    return "?";
+}
+
+static bool member_eq(const cdg_member *x, const cdg_member *y)
+{
+    return x->kind == y->kind && (x->kind != CDG_MEMBER_RANGE || (x->lo == y->lo && x->hi == y->hi));
+}
+
+static const char *money(differ *d, const cdg_option *o)
+{
+    if (!o->has_montant)
+        return "sans montant";
+    char buf[40];
+    return cdg_arena_printf(d->a, "%s EUR", cdg_money_format(o->montant, buf, sizeof buf));
+}
+
+static const char *tarif_words(differ *d, const cdg_option *o)
+{
+    switch (o->tarif) {
+    case CDG_TARIF_JOURNALIER: return "tarif journalier";
+    case CDG_TARIF_SUR_ETUDE: return "sur étude";
+    case CDG_TARIF_PAR_UNITE:
+        return cdg_arena_printf(d->a, "par unité de « %s »", o->service ? o->service->libelle : "?");
+    }
+    return "?";
+}
+
+/* Attached quantities in words: "1 certificat, 2 Go". */
+static const char *attaches_words(differ *d, const cdg_attache *t)
+{
+    if (!t)
+        return "aucune";
+    cdg_buf b;
+    cdg_buf_init(&b, d->a);
+    for (; t; t = t->next) {
+        cdg_buf_puts(&b, quantity(d, t->quantite, t->service));
+        if (t->next)
+            cdg_buf_puts(&b, ", ");
+    }
+    return cdg_buf_str(&b);
+}
+
+/* Generic "added / removed / renamed" over one kind of named item. The
+ * items are reached through accessors so that one loop serves all. */
+typedef struct kind_desc {
+    const char *noun;            /* "service" */
+    const char *key;             /* JSON prefix: "service" */
+    unsigned (*count)(const cdg_model *);
+    const char *(*id)(const cdg_model *, unsigned);
+    const char *(*label)(const cdg_model *, unsigned);
+} kind_desc;
+
+#define ACCESSORS(name, arr, n, lab)                                                            \
+    static unsigned name##_count(const cdg_model *m) { return m->n; }                           \
+    static const char *name##_id(const cdg_model *m, unsigned i) { return m->arr[i].id; }      \
+    static const char *name##_label(const cdg_model *m, unsigned i) { return m->arr[i].lab; }
+
+ACCESSORS(cat, categories, ncategories, libelle)
+ACCESSORS(str, strates, nstrates, libelle)
+ACCESSORS(note, notes, nnotes, texte)
+ACCESSORS(rub, rubriques, nrubriques, libelle)
+ACCESSORS(svc, services, nservices, libelle)
+ACCESSORS(frf, forfaits, nforfaits, libelle)
+ACCESSORS(opt, options, noptions, libelle)
+
+static int find_id(const kind_desc *k, const cdg_model *m, const char *id)
+{
+    for (unsigned i = 0; i < k->count(m); i++)
+        if (strcmp(k->id(m, i), id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Added (new order), renamed, then removed (old order). */
+static void diff_names(differ *d, const kind_desc *k)
+{
+    char kbuf[64];
+    for (unsigned i = 0; i < k->count(d->n); i++) {
+        const char *id = k->id(d->n, i);
+        int j = find_id(k, d->o, id);
+        if (j < 0) {
+            snprintf(kbuf, sizeof kbuf, "%s_added", k->key);
+            add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), "%s %s « %s »",
+                k->noun, id, k->label(d->n, i));
+        } else if (!same_str(k->label(d->o, (unsigned)j), k->label(d->n, i))) {
+            snprintf(kbuf, sizeof kbuf, "%s_renamed", k->key);
+            add(d, '~', cdg_arena_strdup(d->a, kbuf), quoted(d, k->label(d->o, (unsigned)j)),
+                quoted(d, k->label(d->n, i)), "%s %s, libellé", k->noun, id);
+        }
+    }
+    for (unsigned j = 0; j < k->count(d->o); j++) {
+        const char *id = k->id(d->o, j);
+        if (find_id(k, d->n, id) < 0) {
+            snprintf(kbuf, sizeof kbuf, "%s_removed", k->key);
+            add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, "%s %s « %s »",
+                k->noun, id, k->label(d->o, j));
+        }
+    }
+}
+
+static void diff_offre(differ *d)
+{
+    d->section = "Offre";
+    const cdg_model *o = d->o, *n = d->n;
+    if (!same_str(o->id, n->id))
+        add(d, '~', "offre_id", o->id, n->id, "identifiant de l'offre");
+    if (!same_str(o->libelle, n->libelle))
+        add(d, '~', "offre_libelle", quoted(d, o->libelle), quoted(d, n->libelle), "libellé de l'offre");
+    if (!same_str(o->editeur, n->editeur))
+        add(d, '~', "offre_editeur", quoted(d, o->editeur), quoted(d, n->editeur), "éditeur");
+    if (!same_str(o->edition, n->edition))
+        add(d, '~', "offre_edition", o->edition ? o->edition : "(aucune)",
+            n->edition ? n->edition : "(aucune)", "édition");
+    if (o->chevauchement != n->chevauchement)
+        add(d, '~', "offre_chevauchement",
+            o->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
+            n->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
+            "chevauchement des strates");
+}
+
+static void diff_categories(differ *d)
+{
+    d->section = "Catégories";
+    static const kind_desc k = {"catégorie", "categorie", cat_count, cat_id, cat_label};
+    diff_names(d, &k);
+    for (unsigned i = 0; i < d->n->ncategories; i++) {
+        const cdg_categorie *nc = &d->n->categories[i];
+        const cdg_categorie *oc = cdg_model_categorie(d->o, nc->id);
+        if (oc && !same_str(oc->mesure, nc->mesure)) {
+            cdg_change *c = add(d, '~', "categorie_mesure", oc->mesure ? oc->mesure : "(aucune)",
+                                nc->mesure ? nc->mesure : "(aucune)", "%s, mesure", nc->libelle);
+            c->categorie = nc->id;
+        }
+    }
+}
+
+/* Which stratum each example profile falls in, before and after. */
+static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
+{
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *e = &m->exemples[i];
+        if (!e->profil.categorie)
+            continue;
+        if (only_missing) {
+            bool found = false;
+            for (unsigned j = 0; j < d->n->nexemples && !found; j++)
+                found = same_str(d->n->exemples[j].libelle, e->libelle);
+            if (found)
+                continue;
+        }
+        const cdg_categorie *oc = cdg_model_categorie(d->o, e->profil.categorie->id);
+        const cdg_categorie *nc = cdg_model_categorie(d->n, e->profil.categorie->id);
+        if (!oc || !nc)
+            continue;
+        cdg_profil po = {oc, e->profil.mesure}, pn = {nc, e->profil.mesure};
+        const cdg_strate *so = cdg_model_strate_for(d->o, &po);
+        const cdg_strate *sn = cdg_model_strate_for(d->n, &pn);
+        const char *io = so ? so->id : "(aucune)", *in = sn ? sn->id : "(aucune)";
+        if (strcmp(io, in) != 0) {
+            cdg_change *c;
+            if (e->profil.mesure >= 0)
+                c = add(d, '~', "profil_strate", io, in, "profil « %s » (%s %s %s)", e->libelle,
+                        nc->id, num(d, e->profil.mesure), nc->mesure ? nc->mesure : "");
+            else
+                c = add(d, '~', "profil_strate", io, in, "profil « %s » (%s)", e->libelle, nc->id);
+            c->categorie = nc->id;
+            c->strate = sn ? sn->id : NULL;
+        }
+    }
+}
+
+static void diff_strates(differ *d)
+{
+    d->section = "Strates";
+    static const kind_desc k = {"strate", "strate", str_count, str_id, str_label};
+    diff_names(d, &k);
+    for (unsigned i = 0; i < d->n->nstrates; i++) {
+        const cdg_strate *ns = &d->n->strates[i];
+        const cdg_strate *os = cdg_model_strate(d->o, ns->id);
+        if (!os)
+            continue;
+        for (unsigned c = 0; c < d->n->ncategories; c++) {
+            const cdg_categorie *nc = &d->n->categories[c];
+            const cdg_categorie *oc = cdg_model_categorie(d->o, nc->id);
+            if (!oc)
+                continue;
+            const cdg_member *om = &os->members[oc->index], *nm = &ns->members[nc->index];
+            if (!member_eq(om, nm)) {
+                cdg_change *ch = add(d, '~', "strate_bornes", member_words(d, om, oc),
+                                     member_words(d, nm, nc), "%s, %s", ns->id, nc->libelle);
+                ch->strate = ns->id;
+                ch->categorie = nc->id;
+            }
+        }
+    }
+    diff_profiles(d, d->n, false);
+    diff_profiles(d, d->o, true);
+}
+
+static void diff_services(differ *d)
+{
+    d->section = "Notes";
+    static const kind_desc kn = {"note", "note", note_count, note_id, note_label};
+    diff_names(d, &kn);
+    d->section = "Rubriques";
+    static const kind_desc kr = {"rubrique", "rubrique", rub_count, rub_id, rub_label};
+    diff_names(d, &kr);
+    d->section = "Services";
+    static const kind_desc ks = {"service", "service", svc_count, svc_id, svc_label};
+    diff_names(d, &ks);
+    for (unsigned i = 0; i < d->n->nservices; i++) {
+        const cdg_service *ns = &d->n->services[i];
+        const cdg_service *os = cdg_model_service(d->o, ns->id);
+        if (!os)
+            continue;
+        cdg_change *c = NULL;
+        if (!same_str(os->unite, ns->unite))
+            c = add(d, '~', "service_unite", quoted(d, os->unite), quoted(d, ns->unite), "%s, unité",
+                    ns->libelle);
+        if (c)
+            c->service = ns->id;
+        c = NULL;
+        if (!same_str(os->colonne, ns->colonne))
+            c = add(d, '~', "service_colonne", quoted(d, os->colonne), quoted(d, ns->colonne),
+                    "%s, titre de colonne", ns->libelle);
+        if (c)
+            c->service = ns->id;
+        c = NULL;
+        const char *orub = os->rubrique ? os->rubrique->libelle : NULL;
+        const char *nrub = ns->rubrique ? ns->rubrique->libelle : NULL;
+        if (!same_str(os->rubrique ? os->rubrique->id : NULL, ns->rubrique ? ns->rubrique->id : NULL))
+            c = add(d, '~', "service_rubrique", quoted(d, orub), quoted(d, nrub), "%s, rubrique",
+                    ns->libelle);
+        if (c)
+            c->service = ns->id;
+        c = NULL;
+        if (!same_str(os->note ? os->note->id : NULL, ns->note ? ns->note->id : NULL))
+            c = add(d, '~', "service_note", os->note ? os->note->id : "(aucune)",
+                    ns->note ? ns->note->id : "(aucune)", "%s, note", ns->libelle);
+        if (c)
+            c->service = ns->id;
+    }
+}
+
+/* One cell present in both editions: status, quantities per stratum,
+ * attached quantities, wording. */
+static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, const cdg_service *os,
+                      const cdg_service *ns)
+{
+    const cdg_cell *oc = of->cells[os->index], *nc = nf->cells[ns->index];
+    cdg_change *c;
+    if (oc->statut != nc->statut) {
+        c = add(d, '~', "statut", statut_words(oc->statut), statut_words(nc->statut), "%s, %s",
+                ns->libelle, nf->libelle);
+        c->forfait = nf->id;
+        c->service = ns->id;
+    }
+    if (oc->statut == CDG_INCLUS && nc->statut == CDG_INCLUS) {
+        if (oc->qte == CDG_QTE_FIXE && nc->qte == CDG_QTE_FIXE) {
+            if (oc->quantite != nc->quantite) {
+                c = add(d, '~', "quantite", quantity(d, oc->quantite, os), quantity(d, nc->quantite, ns),
+                        "%s, %s", ns->libelle, nf->libelle);
+                c->forfait = nf->id;
+                c->service = ns->id;
+            }
+        } else {
+            for (unsigned k = 0; k < d->n->nstrates; k++) {
+                const cdg_strate *nk = &d->n->strates[k];
+                const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+                if (!ok)
+                    continue;
+                int64_t qo = cdg_cell_quantity(oc, ok), qn = cdg_cell_quantity(nc, nk);
+                if (qo != qn) {
+                    c = add(d, '~', "quantite", quantity(d, qo, os), quantity(d, qn, ns), "%s, %s, %s",
+                            ns->libelle, nf->libelle, nk->id);
+                    c->forfait = nf->id;
+                    c->service = ns->id;
+                    c->strate = nk->id;
+                }
+            }
+        }
+    }
+    const char *oa = attaches_words(d, oc->attaches), *na = attaches_words(d, nc->attaches);
+    if (strcmp(oa, na) != 0) {
+        c = add(d, '~', "quantites_attachees", oa, na, "%s, %s, quantités attachées", ns->libelle,
+                nf->libelle);
+        c->forfait = nf->id;
+        c->service = ns->id;
+    }
+    if ((oc->texte_explicite || nc->texte_explicite) && !same_str(oc->texte, nc->texte)) {
+        c = add(d, '~', "libelle_cellule", quoted(d, oc->texte), quoted(d, nc->texte),
+                "%s, %s, libellé publié", ns->libelle, nf->libelle);
+        c->forfait = nf->id;
+        c->service = ns->id;
+    }
+}
+
+static void diff_forfaits(differ *d)
+{
+    d->section = "Forfaits";
+    static const kind_desc k = {"forfait", "forfait", frf_count, frf_id, frf_label};
+    diff_names(d, &k);
+    for (unsigned s = 0; s < d->n->nservices; s++) {
+        const cdg_service *ns = &d->n->services[s];
+        const cdg_service *os = cdg_model_service(d->o, ns->id);
+        if (!os)
+            continue;
+        for (unsigned f = 0; f < d->n->nforfaits; f++) {
+            const cdg_forfait *nf = &d->n->forfaits[f];
+            const cdg_forfait *of = cdg_model_forfait(d->o, nf->id);
+            if (of)
+                diff_cell(d, of, nf, os, ns);
+        }
+    }
+    /* A new service: what each forfait gives. */
+    for (unsigned s = 0; s < d->n->nservices; s++) {
+        const cdg_service *ns = &d->n->services[s];
+        if (cdg_model_service(d->o, ns->id))
+            continue;
+        for (unsigned f = 0; f < d->n->nforfaits; f++) {
+            const cdg_forfait *nf = &d->n->forfaits[f];
+            const cdg_cell *nc = nf->cells[ns->index];
+            cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, "%s, %s : %s", ns->libelle,
+                                nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(nc->statut));
+            c->forfait = nf->id;
+            c->service = ns->id;
+        }
+    }
+}
+
+static void diff_options(differ *d)
+{
+    d->section = "Prestations en option";
+    static const kind_desc k = {"option", "option", opt_count, opt_id, opt_label};
+    diff_names(d, &k);
+    for (unsigned i = 0; i < d->n->noptions; i++) {
+        const cdg_option *no = &d->n->options[i];
+        const cdg_option *oo = cdg_model_option(d->o, no->id);
+        if (!oo)
+            continue;
+        cdg_change *c;
+        const char *ot = tarif_words(d, oo), *nt = tarif_words(d, no);
+        if (strcmp(ot, nt) != 0) {
+            c = add(d, '~', "option_tarif", ot, nt, "%s, tarif", no->libelle);
+            c->option = no->id;
+        }
+        if (oo->has_montant != no->has_montant || oo->montant != no->montant) {
+            c = add(d, '~', "option_montant", money(d, oo), money(d, no), "%s, montant", no->libelle);
+            c->option = no->id;
+        }
+        for (unsigned f = 0; f < d->n->nforfaits; f++) {
+            const cdg_forfait *nf = &d->n->forfaits[f];
+            const cdg_forfait *of = cdg_model_forfait(d->o, nf->id);
+            if (!of)
+                continue;
+            const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
+            if (ocl->statut != ncl->statut) {
+                c = add(d, '~', "option_statut", statut_words(ocl->statut), statut_words(ncl->statut),
+                        "%s, %s", no->libelle, nf->libelle);
+                c->option = no->id;
+                c->forfait = nf->id;
+            }
+            if ((ocl->texte_explicite || ncl->texte_explicite) && !same_str(ocl->texte, ncl->texte)) {
+                c = add(d, '~', "option_libelle_cellule", quoted(d, ocl->texte), quoted(d, ncl->texte),
+                        "%s, %s, libellé publié", no->libelle, nf->libelle);
+                c->option = no->id;
+                c->forfait = nf->id;
+            }
+        }
+    }
+}
+
+static void diff_exemples(differ *d)
+{
+    d->section = "Exemples";
+    for (unsigned i = 0; i < d->n->nexemples; i++) {
+        bool found = false;
+        for (unsigned j = 0; j < d->o->nexemples && !found; j++)
+            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
+        if (!found)
+            add(d, '+', "exemple_added", NULL, d->n->exemples[i].libelle, "exemple « %s »",
+                d->n->exemples[i].libelle);
+    }
+    for (unsigned j = 0; j < d->o->nexemples; j++) {
+        bool found = false;
+        for (unsigned i = 0; i < d->n->nexemples && !found; i++)
+            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
+        if (!found)
+            add(d, '-', "exemple_removed", d->o->exemples[j].libelle, NULL, "exemple « %s »",
+                d->o->exemples[j].libelle);
+    }
+}
+
+cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count)
+{
+    differ d = {.a = a, .o = old, .n = new_};
+    diff_offre(&d);
+    diff_categories(&d);
+    diff_strates(&d);
+    diff_services(&d);
+    diff_forfaits(&d);
+    diff_options(&d);
+    diff_exemples(&d);
+    *count = d.count;
+    return d.head;
+}
+
+/* ---- printers ----------------------------------------------------------- */
+
+void cdg_diff_print_text(FILE *out, const cdg_change *c)
+{
+    for (; c; c = c->next) {
+        if (c->op == '~')
+            fprintf(out, "~ %s: %s : %s → %s\n", c->section, c->subject, c->before, c->after);
+        else
+            fprintf(out, "%c %s: %s\n", c->op, c->section, c->subject);
+    }
+}
+
+void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
+{
+    fprintf(out, "# Évolutions de l'offre « %s »\n\n", new_->libelle ? new_->libelle : "");
+    fprintf(out, "Édition %s → édition %s.\n", old->edition ? old->edition : "?",
+            new_->edition ? new_->edition : "?");
+    if (!c) {
+        fputs("\nAucun changement.\n", out);
+        return;
+    }
+    const char *section = NULL;
+    for (; c; c = c->next) {
+        if (!section || strcmp(section, c->section) != 0) {
+            section = c->section;
+            fprintf(out, "\n## %s\n\n", section);
+        }
+        if (c->op == '+')
+            fprintf(out, "- Ajout : %s\n", c->subject);
+        else if (c->op == '-')
+            fprintf(out, "- Suppression : %s\n", c->subject);
+        else
+            fprintf(out, "- %s : %s → **%s**\n", c->subject, c->before, c->after);
+    }
+}
+
+static void json_field(FILE *out, const char *name, const char *v)
+{
+    if (!v)
+        return;
+    fprintf(out, ", \"%s\": ", name);
+    cdg_json_string(out, v);
+}
+
+void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c)
+{
+    fputs("{\n  \"old\": ", out);
+    cdg_json_string(out, old_name);
+    fputs(",\n  \"new\": ", out);
+    cdg_json_string(out, new_name);
+    fprintf(out, ",\n  \"equal\": %s,\n  \"changes\": [", c ? "false" : "true");
+    for (const cdg_change *x = c; x; x = x->next) {
+        fputs(x == c ? "\n    {" : ",\n    {", out);
+        fprintf(out, "\"op\": \"%s\", \"kind\": ",
+                x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
+        cdg_json_string(out, x->kind);
+        json_field(out, "section", x->section);
+        json_field(out, "subject", x->subject);
+        json_field(out, "before", x->before);
+        json_field(out, "after", x->after);
+        json_field(out, "forfait", x->forfait);
+        json_field(out, "service", x->service);
+        json_field(out, "strate", x->strate);
+        json_field(out, "option", x->option);
+        json_field(out, "categorie", x->categorie);
+        fputc('}', out);
+    }
+    fputs(c ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+/* ---- strict equality ----------------------------------------------------- */
+
+#define DIFFER(...)                                \
+    do {                                           \
+        snprintf(why, cap, __VA_ARGS__);           \
+        return false;                              \
+    } while (0)
+#define SAME_STR(x, y, ...)                                                        \
+    do {                                                                           \
+        if (!same_str((x), (y))) {                                                 \
+            char what_[1200];                                                       \
+            snprintf(what_, sizeof what_, __VA_ARGS__);                            \
+            DIFFER("%s differ: '%s' vs '%s'", what_, (x) ? (x) : "(null)",         \
+                   (y) ? (y) : "(null)");                                          \
+        }                                                                          \
+    } while (0)
+
+static const char *id_of_service(const cdg_service *s) { return s ? s->id : NULL; }
+
+static bool cells_equal(const cdg_model *a, const cdg_cell *x, const cdg_cell *y, const char *where,
+                        char *why, size_t cap)
+{
+    if (!x || !y) {
+        if (x != y)
+            DIFFER("%s: one cell is missing", where);
+        return true;
+    }
+    if (x->statut != y->statut || x->qte != y->qte || x->texte_explicite != y->texte_explicite ||
+        x->par_defaut != y->par_defaut)
+        DIFFER("%s: status, quantity kind or wording origin differ", where);
+    if (x->qte == CDG_QTE_FIXE && x->quantite != y->quantite)
+        DIFFER("%s: quantity differs", where);
+    if (x->qte == CDG_QTE_STRATE)
+        for (unsigned k = 0; k < a->nstrates; k++)
+            if (cdg_cell_quantity(x, &a->strates[k]) != cdg_cell_quantity(y, &a->strates[k]))
+                DIFFER("%s: quantity in %s differs", where, a->strates[k].id);
+    const cdg_attache *p = x->attaches, *q = y->attaches;
+    for (; p && q; p = p->next, q = q->next)
+        if (p->quantite != q->quantite || !same_str(id_of_service(p->service), id_of_service(q->service)))
+            DIFFER("%s: attached quantities differ", where);
+    if (p || q)
+        DIFFER("%s: attached quantities differ", where);
+    SAME_STR(x->texte, y->texte, "%s: wordings", where);
+    if (!same_str(x->origine ? x->origine->id : NULL, y->origine ? y->origine->id : NULL))
+        DIFFER("%s: origin differs", where);
+    return true;
+}
+
+bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char *why, size_t cap)
+{
+    SAME_STR(a->id, b->id, "offer ids");
+    SAME_STR(a->libelle, b->libelle, "offer labels");
+    SAME_STR(a->editeur, b->editeur, "editeurs");
+    SAME_STR(a->edition, b->edition, "editions");
+    if (a->chevauchement != b->chevauchement)
+        DIFFER("chevauchement differs");
+    if (a->ncategories != b->ncategories || a->nstrates != b->nstrates || a->nnotes != b->nnotes ||
+        a->nrubriques != b->nrubriques || a->nservices != b->nservices ||
+        a->nforfaits != b->nforfaits || a->noptions != b->noptions || a->nexemples != b->nexemples)
+        DIFFER("numbers of declarations differ");
+    for (unsigned i = 0; i < a->ncategories; i++) {
+        const cdg_categorie *x = &a->categories[i], *y = &b->categories[i];
+        SAME_STR(x->id, y->id, "category %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "category %s labels", x->id);
+        SAME_STR(x->mesure, y->mesure, "category %s measures", x->id);
+    }
+    for (unsigned i = 0; i < a->nstrates; i++) {
+        const cdg_strate *x = &a->strates[i], *y = &b->strates[i];
+        SAME_STR(x->id, y->id, "stratum %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "stratum %s labels", x->id);
+        for (unsigned c = 0; c < a->ncategories; c++)
+            if (!member_eq(&x->members[c], &y->members[c]))
+                DIFFER("stratum %s: bounds for %s differ", x->id, a->categories[c].id);
+    }
+    for (unsigned i = 0; i < a->nnotes; i++) {
+        SAME_STR(a->notes[i].id, b->notes[i].id, "note %u ids", i);
+        SAME_STR(a->notes[i].texte, b->notes[i].texte, "note %s texts", a->notes[i].id);
+        if (a->notes[i].number != b->notes[i].number)
+            DIFFER("note %s numbers differ", a->notes[i].id);
+    }
+    for (unsigned i = 0; i < a->nrubriques; i++) {
+        const cdg_rubrique *x = &a->rubriques[i], *y = &b->rubriques[i];
+        SAME_STR(x->id, y->id, "rubrique %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "rubrique %s labels", x->id);
+        if (x->first != y->first || x->count != y->count)
+            DIFFER("rubrique %s: services differ", x->id);
+    }
+    for (unsigned i = 0; i < a->nservices; i++) {
+        const cdg_service *x = &a->services[i], *y = &b->services[i];
+        SAME_STR(x->id, y->id, "service %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "service %s labels", x->id);
+        SAME_STR(x->unite, y->unite, "service %s units", x->id);
+        SAME_STR(x->colonne, y->colonne, "service %s columns", x->id);
+        SAME_STR(x->note ? x->note->id : NULL, y->note ? y->note->id : NULL, "service %s notes", x->id);
+        SAME_STR(x->rubrique ? x->rubrique->id : NULL, y->rubrique ? y->rubrique->id : NULL,
+                 "service %s rubriques", x->id);
+        if (!x->par_strate != !y->par_strate)
+            DIFFER("service %s: per-stratum tables differ", x->id);
+        for (unsigned k = 0; x->par_strate && k < a->nstrates; k++)
+            if (x->par_strate[k] != y->par_strate[k])
+                DIFFER("service %s: quantity in %s differs", x->id, a->strates[k].id);
+    }
+    for (unsigned i = 0; i < a->nforfaits; i++) {
+        const cdg_forfait *x = &a->forfaits[i], *y = &b->forfaits[i];
+        SAME_STR(x->id, y->id, "forfait %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "forfait %s labels", x->id);
+        SAME_STR(x->base ? x->base->id : NULL, y->base ? y->base->id : NULL, "forfait %s bases", x->id);
+        for (unsigned s = 0; s < a->nservices; s++) {
+            char where[600];
+            snprintf(where, sizeof where, "forfait %s, service %s", x->id, a->services[s].id);
+            if (!cells_equal(a, x->cells[s], y->cells[s], where, why, cap))
+                return false;
+        }
+    }
+    for (unsigned i = 0; i < a->noptions; i++) {
+        const cdg_option *x = &a->options[i], *y = &b->options[i];
+        SAME_STR(x->id, y->id, "option %u ids", i);
+        SAME_STR(x->libelle, y->libelle, "option %s labels", x->id);
+        if (x->tarif != y->tarif || x->has_montant != y->has_montant || x->montant != y->montant)
+            DIFFER("option %s: pricing differs", x->id);
+        SAME_STR(id_of_service(x->service), id_of_service(y->service), "option %s services", x->id);
+        for (unsigned f = 0; f < a->nforfaits; f++) {
+            const cdg_option_cell *p = &x->cells[f], *q = &y->cells[f];
+            if (p->statut != q->statut || p->texte_explicite != q->texte_explicite)
+                DIFFER("option %s, forfait %s: status differs", x->id, a->forfaits[f].id);
+            SAME_STR(p->texte, q->texte, "option %s, forfait %s: wordings", x->id, a->forfaits[f].id);
+        }
+    }
+    for (unsigned i = 0; i < a->nexemples; i++) {
+        const cdg_exemple *x = &a->exemples[i], *y = &b->exemples[i];
+        SAME_STR(x->libelle, y->libelle, "example %u labels", i);
+        SAME_STR(x->profil.categorie ? x->profil.categorie->id : NULL,
+                 y->profil.categorie ? y->profil.categorie->id : NULL, "example %u categories", i);
+        SAME_STR(x->forfait ? x->forfait->id : NULL, y->forfait ? y->forfait->id : NULL,
+                 "example %u forfaits", i);
+        if (x->profil.mesure != y->profil.mesure)
+            DIFFER("example %u: measures differ", i);
+        const cdg_attendu *p = x->attendus, *q = y->attendus;
+        for (; p && q; p = p->next, q = q->next)
+            if (!same_str(id_of_service(p->service), id_of_service(q->service)) ||
+                !same_str(p->strate ? p->strate->id : NULL, q->strate ? q->strate->id : NULL) ||
+                p->has_statut != q->has_statut || p->has_quantite != q->has_quantite ||
+                (p->has_statut && p->statut != q->statut) ||
+                (p->has_quantite && p->quantite != q->quantite))
+                DIFFER("example %u: expectations differ", i);
+        if (p || q)
+            DIFFER("example %u: expectations differ", i);
+    }
+    return true;
+}

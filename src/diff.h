@@ -1,0 +1,43 @@
+/* diff.h — what changed between two editions of an offer (`cdgrules diff`),
+ * and strict model equality (fmt's "formatting changes no meaning" test).
+ *
+ * The diff is semantic: it compares resolved models, matching every kind of
+ * name by id, so reordering or reformatting alone is no change. Changes
+ * are worded in the offer's vocabulary (labels, forfaits, strata). */
+#ifndef CDG_DIFF_H
+#define CDG_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "model.h"
+
+typedef struct cdg_change {
+    char op;               /* '+' added, '-' removed, '~' changed */
+    const char *kind;      /* stable key for JSON: "service_added", "quantite", … */
+    const char *section;   /* the heading it goes under: "Services", "Forfaits", … */
+    const char *subject;   /* what changed, in words: "Sauvegarde externalisée, Forfait Technologie, S4" */
+    const char *before;    /* the old value in words, or NULL (added) */
+    const char *after;     /* the new value in words, or NULL (removed) */
+    const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
+    struct cdg_change *next;
+} cdg_change;
+
+/* The changes from old to new, in a stable order (sections, then the new
+ * edition's declaration order, removed items last), in arena a. NULL when
+ * the offers are equivalent. *count receives their number. */
+cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count);
+
+/* Printers: a plain list, a Markdown changelog, a JSON document. */
+void cdg_diff_print_text(FILE *out, const cdg_change *c);
+void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c);
+void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c);
+
+/* Whether two models are identical in everything but source positions:
+ * order, ids, labels, wordings, quantities, strata, options, examples.
+ * On a difference, writes what differs into why (cap bytes). */
+bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char *why, size_t cap);
+
+#endif

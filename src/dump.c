@@ -1,0 +1,156 @@
+/* dump.c — the dump front door: option parsing, the dumpers' shared
+ * helpers, dispatch to one dumper per format. */
+#include "dump_impl.h"
+
+#include <inttypes.h>
+#include <setjmp.h>
+#include <string.h>
+
+bool cdg_dump_format_parse(const char *name, cdg_dump_format *out)
+{
+    static const struct { const char *name; cdg_dump_format f; } names[] = {
+        {"tsv", CDG_DUMP_TSV}, {"csv", CDG_DUMP_CSV}, {"md", CDG_DUMP_MD},
+        {"html", CDG_DUMP_HTML}, {"json", CDG_DUMP_JSON},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+bool cdg_dump_table_parse(const char *name, cdg_dump_table *out)
+{
+    static const struct { const char *name; cdg_dump_table t; } names[] = {
+        {"forfaits", CDG_TABLE_FORFAITS}, {"strates", CDG_TABLE_STRATES},
+        {"options", CDG_TABLE_OPTIONS}, {"all", CDG_TABLE_ALL},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].t;
+            return true;
+        }
+    return false;
+}
+
+/* The titles are the document's own: tables 2 and 3 carry them in the
+ * source; table 1 has none there and gets a descriptive one for captions. */
+const char *cdg_dump_title(cdg_dump_table t)
+{
+    switch (t) {
+    case CDG_TABLE_FORFAITS: return "Services compris dans chaque forfait";
+    case CDG_TABLE_STRATES: return "Services compris dans le forfait dont le volume est déterminé selon la strate";
+    case CDG_TABLE_OPTIONS: return "Prestations complémentaires en option selon le forfait choisi";
+    case CDG_TABLE_ALL: break;
+    }
+    return "";
+}
+
+bool cdg_dump_option_merged(const cdg_model *m, const cdg_option *o)
+{
+    for (unsigned f = 1; f < m->nforfaits; f++)
+        if (o->cells[f].statut != o->cells[0].statut || strcmp(o->cells[f].texte, o->cells[0].texte) != 0)
+            return false;
+    return m->nforfaits > 1;
+}
+
+/* Appends n >= 0 with a space every three digits ("1 234"). */
+static void put_grouped(cdg_buf *b, int64_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%" PRId64, n);
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            cdg_buf_putc(b, ' ');
+        cdg_buf_putc(b, digits[i]);
+    }
+}
+
+const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
+{
+    if (!o->has_montant)
+        return "";
+    cdg_buf b;
+    cdg_buf_init(&b, c->arena);
+    put_grouped(&b, o->montant / 100);
+    cdg_buf_printf(&b, ",%02d €", (int)(o->montant % 100));
+    if (o->tarif == CDG_TARIF_JOURNALIER)
+        cdg_buf_puts(&b, " par jour");
+    else if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        cdg_buf_printf(&b, " par %s", o->service->unite ? o->service->unite : o->service->libelle);
+    return cdg_buf_str(&b);
+}
+
+static bool same_values(const cdg_model *m, const int64_t *a, const int64_t *b)
+{
+    if (!a || !b)
+        return a == b;
+    return memcmp(a, b, m->nstrates * sizeof *a) == 0;
+}
+
+/* A forfait's own per-stratum table for s, or NULL when it has none or it
+ * equals the service's. */
+static const int64_t *own_table(const cdg_model *m, const cdg_forfait *f, const cdg_service *s)
+{
+    const cdg_cell *cell = cdg_model_cell(m, f, s);
+    if (cell->qte != CDG_QTE_STRATE || !cell->par_strate || same_values(m, cell->par_strate, s->par_strate))
+        return NULL;
+    return cell->par_strate;
+}
+
+/* The strata table's columns: each service's own quantities, then every
+ * distinct forfait table that departs from them, headed with the forfaits
+ * that use it. */
+static void strate_columns(cdg_dump_ctx *c)
+{
+    const cdg_model *m = c->m;
+    c->cols = cdg_arena_calloc(c->arena, (size_t)m->nservices * (m->nforfaits + 1), sizeof *c->cols);
+    for (unsigned i = 0; i < m->nservices; i++) {
+        const cdg_service *s = &m->services[i];
+        if (s->par_strate)
+            c->cols[c->ncols++] = (cdg_strate_col){s, s->par_strate, s->colonne};
+        for (unsigned f = 0; f < m->nforfaits; f++) {
+            const int64_t *t = own_table(m, &m->forfaits[f], s);
+            bool seen = false;
+            for (unsigned g = 0; t && g < f && !seen; g++)
+                seen = same_values(m, own_table(m, &m->forfaits[g], s), t);
+            if (!t || seen)
+                continue;
+            cdg_buf h;
+            cdg_buf_init(&h, c->arena);
+            cdg_buf_printf(&h, "%s (%s", s->colonne, m->forfaits[f].libelle);
+            for (unsigned g = f + 1; g < m->nforfaits; g++)
+                if (same_values(m, own_table(m, &m->forfaits[g], s), t))
+                    cdg_buf_printf(&h, ", %s", m->forfaits[g].libelle);
+            cdg_buf_putc(&h, ')');
+            c->cols[c->ncols++] = (cdg_strate_col){s, t, cdg_buf_str(&h)};
+        }
+    }
+}
+
+bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memctl *ctl)
+{
+    cdg_arena *arena = cdg_arena_new(ctl);
+    if (!arena)
+        return false;
+    jmp_buf on_nomem;
+    cdg_arena_catch(arena, &on_nomem);
+    if (setjmp(on_nomem)) {
+        cdg_arena_free(arena);
+        return false;
+    }
+    cdg_dump_ctx c = {.out = out, .m = m, .opts = opts, .arena = arena};
+    strate_columns(&c);
+    for (unsigned i = 0; i < m->noptions; i++)
+        c.montants |= m->options[i].has_montant;
+    switch (opts->format) {
+    case CDG_DUMP_TSV:
+    case CDG_DUMP_CSV: cdg_dump_tabular(&c); break;
+    case CDG_DUMP_MD: cdg_dump_md(&c); break;
+    case CDG_DUMP_HTML: cdg_dump_html(&c); break;
+    case CDG_DUMP_JSON: cdg_dump_json(&c); break;
+    }
+    cdg_arena_free(arena);
+    return fflush(out) == 0 && !ferror(out);
+}

@@ -1,0 +1,279 @@
+/* dump_html.c — the offer as one standalone, accessible HTML page: what
+ * the offer manager publishes. No external resource (styles inline, no
+ * script, no font or image), every text escaped, captions and header
+ * scopes for screen readers, rubriques as row groups, the document's
+ * merged cells as colspans, linked footnotes, a print stylesheet. */
+#include "dump_impl.h"
+
+#include <inttypes.h>
+
+static const char style[] =
+    ":root{--ink:#1b1f24;--muted:#5b6470;--line:#c9d1da;--head:#1f3a5f;--band:#eef2f7;--accent:#2f6f4f}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;background:#f4f5f7;color:var(--ink);"
+    "font:15px/1.45 \"Segoe UI\",\"Liberation Sans\",\"DejaVu Sans\",Arial,sans-serif}\n"
+    ".page{max-width:1180px;margin:24px auto;background:#fff;padding:40px 48px 32px;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.12)}\n"
+    "header{border-bottom:3px solid var(--head);padding-bottom:14px;margin-bottom:8px}\n"
+    ".editeur{margin:0;font-size:.85em;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}\n"
+    "h1{margin:.2em 0 .1em;font-size:1.7em;color:var(--head);font-weight:700}\n"
+    ".edition{margin:0;color:var(--muted)}\n"
+    "section{margin-top:28px}\n"
+    "table{width:100%;border-collapse:collapse;font-size:.9em;table-layout:fixed}\n"
+    "col.rubrique{width:13%}\ncol.service{width:22%}\ncol.strate{width:52%}\ncol.prestation{width:32%}\ncol.montant{width:10%}\n"
+    "caption{caption-side:top;text-align:left;font-weight:700;font-size:1.1em;color:var(--head);"
+    "padding:0 0 8px}\n"
+    ".num-tableau{display:inline-block;min-width:1.6em;color:var(--muted);font-weight:600}\n"
+    "th,td{border:1px solid var(--line);padding:6px 8px;vertical-align:top;text-align:left}\n"
+    "thead th{background:var(--head);color:#fff;font-weight:600;vertical-align:bottom}\n"
+    "tbody th{font-weight:500}\n"
+    "th[scope=rowgroup]{background:var(--band);font-weight:700;color:var(--head)}\n"
+    "tbody+tbody{border-top:2px solid var(--head)}\n"
+    "td.inclus{color:var(--ink)}\n"
+    "td.non_inclus{color:var(--muted)}\n"
+    "td.en_option{font-style:italic}\n"
+    "td.sans_objet{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px)}\n"
+    "td.fusion{text-align:center;vertical-align:middle}\n"
+    "td.qte{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "th.qte{text-align:right}\n"
+    "sup{line-height:0}\n"
+    "a{color:var(--head)}\n"
+    ".notes{margin:10px 0 0;padding:0;list-style:none;font-size:.85em;color:var(--muted)}\n"
+    ".notes li{margin:4px 0}\n"
+    ".notes li:target{background:#fff6d5}\n"
+    ".sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap;border:0}\n"
+    "footer{margin-top:32px;padding-top:10px;border-top:1px solid var(--line);font-size:.8em;"
+    "color:var(--muted)}\n"
+    "@media print{\n"
+    "  @page{size:A4 landscape;margin:12mm}\n"
+    "  body{background:#fff;font-size:9.5pt}\n"
+    "  .page{max-width:none;margin:0;padding:0;box-shadow:none}\n"
+    "  thead{display:table-header-group}\n"
+    "  tr,caption,.notes li{break-inside:avoid}\n"
+    "  caption{break-after:avoid}\n"
+    "  section.saut{break-before:page}\n"
+    "  thead th,th[scope=rowgroup],td.sans_objet{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "  a{color:inherit;text-decoration:none}\n"
+    "  .retour{display:none}\n"
+    "}\n";
+
+/* Writes s with &, <, >, " and ' as entities (safe in text and attributes). */
+static void esc(FILE *out, const char *s)
+{
+    for (; *s; s++)
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: putc(*s, out);
+        }
+}
+
+static void caption(FILE *out, unsigned number, cdg_dump_table t)
+{
+    fprintf(out, "<caption><span class=\"num-tableau\">%u.</span> ", number);
+    esc(out, cdg_dump_title(t));
+    fputs("</caption>\n", out);
+}
+
+/* A table-1 cell: its wording, classed by status; a blank (sans_objet)
+ * cell says so to screen readers. */
+static void forfait_cell(FILE *out, const cdg_cell *cell)
+{
+    fprintf(out, "<td class=\"%s\">", cdg_statut_name(cell->statut));
+    if (cell->statut == CDG_SANS_OBJET && !*cell->texte)
+        fputs("<span class=\"sr\">Sans objet</span>", out);
+    else
+        esc(out, cell->texte);
+    fputs("</td>", out);
+}
+
+/* A service's label with the call of its footnote. */
+static void service_label(FILE *out, const cdg_service *s)
+{
+    esc(out, s->libelle);
+    if (s->note)
+        fprintf(out, "&nbsp;<sup><a href=\"#note-%u\" id=\"appel-%u-%u\" "
+                     "aria-label=\"note %u\">*%u</a></sup>",
+                s->note->number, s->note->number, s->index, s->note->number, s->note->number);
+}
+
+static void table_forfaits(cdg_dump_ctx *c, unsigned number)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    fputs("<section>\n<table id=\"forfaits\">\n", out);
+    caption(out, number, CDG_TABLE_FORFAITS);
+    fputs("<colgroup><col class=\"rubrique\"><col class=\"service\">", out);
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        fputs("<col>", out);
+    fputs("</colgroup>\n", out);
+    fputs("<thead><tr><th scope=\"col\" colspan=\"2\">Service</th>", out);
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        fputs("<th scope=\"col\">", out);
+        esc(out, m->forfaits[f].libelle);
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n", out);
+    for (unsigned i = 0; i < m->nservices; i++) {
+        const cdg_service *s = &m->services[i];
+        const cdg_rubrique *r = s->rubrique;
+        bool group_start = r ? r->first == i : (i == 0 || m->services[i - 1].rubrique);
+        if (group_start)
+            fputs(i ? "</tbody>\n<tbody>\n" : "<tbody>\n", out);
+        fputs("<tr>", out);
+        if (r && r->first == i) {
+            fprintf(out, "<th scope=\"rowgroup\" rowspan=\"%u\">", r->count);
+            esc(out, r->libelle);
+            fputs("</th>", out);
+        }
+        fputs(r ? "<th scope=\"row\">" : "<th scope=\"row\" colspan=\"2\">", out);
+        service_label(out, s);
+        fputs("</th>", out);
+        for (unsigned f = 0; f < m->nforfaits; f++)
+            forfait_cell(out, cdg_model_cell(m, &m->forfaits[f], s));
+        fputs("</tr>\n", out);
+    }
+    fputs(m->nservices ? "</tbody>\n</table>\n" : "</table>\n", out);
+    if (m->nnotes) {
+        fputs("<ol class=\"notes\" aria-label=\"Notes\">\n", out);
+        for (unsigned n = 0; n < m->nnotes; n++) {
+            const cdg_note *note = &m->notes[n];
+            fprintf(out, "<li id=\"note-%u\"><sup>*%u</sup>&nbsp;: ", note->number, note->number);
+            esc(out, note->texte);
+            for (unsigned i = 0; i < m->nservices; i++)
+                if (m->services[i].note == note) {
+                    fprintf(out, " <a class=\"retour\" href=\"#appel-%u-%u\" aria-label=\"Retour au "
+                                 "tableau\">&#8617;</a>", note->number, i);
+                    break;
+                }
+            fputs("</li>\n", out);
+        }
+        fputs("</ol>\n", out);
+    }
+    fputs("</section>\n", out);
+}
+
+static void table_strates(cdg_dump_ctx *c, unsigned number)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    fputs("<section>\n<table id=\"strates\">\n", out);
+    caption(out, number, CDG_TABLE_STRATES);
+    fputs("<colgroup><col class=\"strate\">", out);
+    for (unsigned j = 0; j < c->ncols; j++)
+        fputs("<col>", out);
+    fputs("</colgroup>\n", out);
+    fputs("<thead><tr><th scope=\"col\">" CDG_DUMP_STRATE_HEADING "</th>", out);
+    for (unsigned j = 0; j < c->ncols; j++) {
+        fputs("<th scope=\"col\" class=\"qte\">", out);
+        esc(out, c->cols[j].heading);
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (unsigned k = 0; k < m->nstrates; k++) {
+        fputs("<tr><th scope=\"row\">", out);
+        esc(out, m->strates[k].libelle);
+        fputs("</th>", out);
+        for (unsigned j = 0; j < c->ncols; j++)
+            fprintf(out, "<td class=\"qte\">%" PRId64 "</td>", c->cols[j].values[k]);
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    fputs(page_break ? "<section class=\"saut\">\n" : "<section>\n", out);
+    fputs("<table id=\"options\">\n", out);
+    caption(out, number, CDG_TABLE_OPTIONS);
+    fputs("<colgroup><col class=\"prestation\">", out);
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        fputs("<col>", out);
+    fputs(c->montants ? "<col class=\"montant\"></colgroup>\n" : "</colgroup>\n", out);
+    fputs("<thead><tr><th scope=\"col\">Prestation</th>", out);
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        fputs("<th scope=\"col\">", out);
+        esc(out, m->forfaits[f].libelle);
+        fputs("</th>", out);
+    }
+    if (c->montants)
+        fputs("<th scope=\"col\" class=\"qte\">" CDG_DUMP_MONTANT_HEADING "</th>", out);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (unsigned i = 0; i < m->noptions; i++) {
+        const cdg_option *o = &m->options[i];
+        fputs("<tr><th scope=\"row\">", out);
+        esc(out, o->libelle);
+        fputs("</th>", out);
+        if (cdg_dump_option_merged(m, o)) {
+            fprintf(out, "<td class=\"%s fusion\" colspan=\"%u\">", cdg_statut_name(o->cells[0].statut),
+                    m->nforfaits);
+            esc(out, o->cells[0].texte);
+            fputs("</td>", out);
+        } else
+            for (unsigned f = 0; f < m->nforfaits; f++) {
+                fprintf(out, "<td class=\"%s\">", cdg_statut_name(o->cells[f].statut));
+                esc(out, o->cells[f].texte);
+                fputs("</td>", out);
+            }
+        if (c->montants) {
+            fputs("<td class=\"qte\">", out);
+            esc(out, cdg_dump_montant(c, o));
+            fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+void cdg_dump_html(cdg_dump_ctx *c)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    cdg_dump_table t = c->opts->tables;
+    const char *title = m->libelle ? m->libelle : m->id;
+    fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"cdgrules\">\n<title>", out);
+    esc(out, title);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div class=\"page\">\n<header>\n", style);
+    if (m->editeur) {
+        fputs("<p class=\"editeur\">", out);
+        esc(out, m->editeur);
+        fputs("</p>\n", out);
+    }
+    fputs("<h1>", out);
+    esc(out, title);
+    fputs("</h1>\n", out);
+    if (m->edition) {
+        fputs("<p class=\"edition\">Édition ", out);
+        esc(out, m->edition);
+        fputs("</p>\n", out);
+    }
+    fputs("</header>\n<main>\n", out);
+    unsigned number = 0;
+    if (t & CDG_TABLE_FORFAITS)
+        table_forfaits(c, ++number);
+    if (t & CDG_TABLE_STRATES)
+        table_strates(c, ++number);
+    if (t & CDG_TABLE_OPTIONS) {
+        bool page_break = number > 0;
+        table_options(c, ++number, page_break);
+    }
+    fputs("</main>\n<footer>", out);
+    if (m->editeur) {
+        esc(out, m->editeur);
+        fputs(" — ", out);
+    }
+    esc(out, title);
+    if (m->edition) {
+        fputs(", édition ", out);
+        esc(out, m->edition);
+    }
+    fputs(". Tableaux générés depuis les règles de l'offre (cdgrules).</footer>\n</div>\n</body>\n</html>\n", out);
+}

@@ -1,0 +1,45 @@
+/* dump_impl.h — what the dumpers (dump_*.c) share: the run's context, the
+ * document's fixed titles, the columns of the strata table, merged option
+ * cells, amounts. Internal to the dump module. */
+#ifndef CDG_DUMP_IMPL_H
+#define CDG_DUMP_IMPL_H
+
+#include "dump.h"
+
+/* One quantity column of the strata table: a service's own per-stratum
+ * quantities, or a forfait's own table for that service. */
+typedef struct cdg_strate_col {
+    const cdg_service *service;
+    const int64_t *values;     /* one per stratum */
+    const char *heading;
+} cdg_strate_col;
+
+typedef struct cdg_dump_ctx {
+    FILE *out;
+    const cdg_model *m;
+    const cdg_dump_opts *opts;
+    cdg_arena *arena;          /* scratch memory of this dump */
+    cdg_strate_col *cols;      /* the strata table's columns */
+    unsigned ncols;
+    bool montants;             /* some option has an amount: table 3 gets a column */
+} cdg_dump_ctx;
+
+/* The document's fixed title of a table (one of the three). */
+const char *cdg_dump_title(cdg_dump_table t);
+/* Heading of the strata table's first column, and of table 3's amounts. */
+#define CDG_DUMP_STRATE_HEADING "Strate"
+#define CDG_DUMP_MONTANT_HEADING "Montant"
+
+/* Whether every forfait has the same cell for option o (the document then
+ * shows one merged cell). */
+bool cdg_dump_option_merged(const cdg_model *m, const cdg_option *o);
+/* The amount of o in French notation ("1 234,50 € par jour"), or "" when
+ * it has none. */
+const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o);
+
+void cdg_dump_tabular(cdg_dump_ctx *c);
+void cdg_dump_md(cdg_dump_ctx *c);
+void cdg_dump_html(cdg_dump_ctx *c);
+void cdg_dump_json(cdg_dump_ctx *c);
+
+#endif

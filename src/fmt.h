@@ -1,0 +1,20 @@
+/* fmt.h — the canonical layout of a rules file (`cdgrules fmt`).
+ *
+ * Works from the syntax tree and the comments the scanner keeps. Every
+ * construct gets one layout (see README, "Style"); every comment is kept
+ * next to the construct it belongs to; values, labels and numbers are
+ * copied exactly as the author spelled them. Formatting never changes the
+ * model, and formatting a formatted text changes nothing. */
+#ifndef CDG_FMT_H
+#define CDG_FMT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "ast.h"
+
+/* The canonical text of ast (which must come from a parse without syntax
+ * errors), NUL-terminated, in arena a; *len receives its length. */
+const char *cdg_fmt(cdg_arena *a, const cdg_ast *ast, size_t *len);
+
+#endif

@@ -1,0 +1,183 @@
+/* fuzz_check.c — libFuzzer target 2: load (parse + check) arbitrary bytes,
+ * print the diagnostics in every format, then, when the file is valid,
+ * walk the whole resolved model with every query the library offers
+ * (lookups, cells, strata, eval's rows, options and quotes), dump it in
+ * every format, and diff it against itself.
+ * The first input bytes also choose an allocation to fail, so that the
+ * out-of-memory unwinding is fuzzed too. */
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "dump.h"
+#include "eval.h"
+#include "model.h"
+#include "unit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Looks every object up by its name and checks the answer. */
+static void fuzz_lookups(const cdg_model *m)
+{
+    for (unsigned i = 0; i < m->nforfaits; i++)
+        if (cdg_model_forfait(m, m->forfaits[i].id) != &m->forfaits[i])
+            abort();
+    for (unsigned i = 0; i < m->nservices; i++)
+        if (cdg_model_service(m, m->services[i].id) != &m->services[i])
+            abort();
+    for (unsigned i = 0; i < m->nstrates; i++)
+        if (cdg_model_strate(m, m->strates[i].id) != &m->strates[i])
+            abort();
+    for (unsigned i = 0; i < m->ncategories; i++)
+        if (cdg_model_categorie(m, m->categories[i].id) != &m->categories[i])
+            abort();
+    for (unsigned i = 0; i < m->noptions; i++)
+        if (cdg_model_option(m, m->options[i].id) != &m->options[i])
+            abort();
+    if (cdg_model_forfait(m, "\x01nope") || cdg_model_service(m, ""))
+        abort();
+}
+
+/* Every cell of every forfait, for every stratum; every stratum lookup
+ * at the bounds of every member range. */
+static void fuzz_cells(const cdg_model *m, FILE *out)
+{
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        for (unsigned s = 0; s < m->nservices; s++) {
+            const cdg_cell *c = cdg_model_cell(m, &m->forfaits[f], &m->services[s]);
+            fprintf(out, "%s %s %s\n", cdg_statut_name(c->statut), c->texte ? c->texte : "",
+                    c->origine ? c->origine->id : "");
+            for (unsigned k = 0; k < m->nstrates; k++)
+                fprintf(out, "%lld\n", (long long)cdg_cell_quantity(c, &m->strates[k]));
+            for (const cdg_attache *t = c->attaches; t; t = t->next)
+                fprintf(out, "%s %lld\n", t->service->id, (long long)t->quantite);
+        }
+    for (unsigned o = 0; o < m->noptions; o++) {
+        fprintf(out, "%s\n", cdg_tarif_name(m->options[o].tarif));
+        for (unsigned f = 0; f < m->nforfaits; f++)
+            fprintf(out, "%s\n", cdg_statut_name(m->options[o].cells[f].statut));
+    }
+    for (unsigned c = 0; c < m->ncategories; c++)
+        for (unsigned k = 0; k < m->nstrates; k++) {
+            const cdg_member *mb = &m->strates[k].members[c];
+            int64_t probes[] = {-1, 0, mb->lo - 1, mb->lo, mb->hi, mb->hi + (mb->hi < INT64_MAX)};
+            for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+                cdg_profil p = {&m->categories[c], m->categories[c].mesure ? probes[i] : -1};
+                const cdg_strate *st = cdg_model_strate_for(m, &p);
+                if (st && !cdg_strate_matches(st, &p))
+                    abort();
+            }
+        }
+}
+
+/* What each category's profiles get: rows, options, quotes, `which`. */
+static void fuzz_eval(cdg_unit *u, FILE *out)
+{
+    const cdg_model *m = u->model;
+    cdg_eval_error err;
+    const cdg_service **needs = cdg_arena_calloc(u->arena, m->nservices + 1, sizeof *needs);
+    const cdg_service **missing = cdg_arena_calloc(u->arena, m->nservices + 1, sizeof *missing);
+    cdg_eval_option *opts = cdg_arena_calloc(u->arena, m->noptions + 1, sizeof *opts);
+    for (unsigned s = 0; s < m->nservices; s++)
+        needs[s] = &m->services[s];
+    for (unsigned c = 0; c < m->ncategories; c++) {
+        char buf[600];
+        snprintf(buf, sizeof buf, m->categories[c].mesure ? "%s=1000" : "%s", m->categories[c].id);
+        cdg_profil p;
+        if (!cdg_eval_parse_profil(m, buf, &p, &err))
+            abort();
+        const cdg_strate *k = cdg_eval_strate(m, &p, &err);
+        if (!k)
+            continue;
+        cdg_eval_member(k, &p);
+        for (unsigned f = 0; f < m->nforfaits; f++) {
+            const cdg_forfait *fo = &m->forfaits[f];
+            size_t nmissing;
+            cdg_eval_includes_all(fo, k, needs, m->nservices, missing, &nmissing);
+            fprintf(out, "%zu\n", cdg_eval_options(m, fo, NULL, opts));
+            for (unsigned s = 0; s < m->nservices; s++) {
+                cdg_eval_row r = cdg_eval_row_for(fo, &m->services[s], k);
+                fprintf(out, "%lld %s\n", (long long)r.quantite, r.texte ? r.texte : "");
+                cdg_eval_options(m, fo, &m->services[s], opts);
+                cdg_eval_extra_option(m, fo, &m->services[s]);
+                cdg_eval_quote q;
+                if (m->services[s].unite) {
+                    cdg_eval_quote_need(m, fo, k, &m->services[s], 1000000, &q, &err);
+                    cdg_eval_quote_need(m, fo, k, &m->services[s], CDG_EVAL_MAX_MESURE, &q, &err);
+                }
+            }
+        }
+    }
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        if (cdg_eval_find_forfait(m, m->forfaits[f].id, &err) != &m->forfaits[f])
+            abort();
+    if (m->nforfaits)
+        cdg_eval_find_forfait(m, m->forfaits[0].libelle, &err);
+    cdg_eval_find_service(m, "sauvegard", &err);
+}
+
+/* Every dump format, and the model against itself: no change, equal. */
+static void fuzz_dump_diff(cdg_unit *u, cdg_memctl *ctl, FILE *out)
+{
+    const cdg_dump_format formats[] = {CDG_DUMP_TSV, CDG_DUMP_CSV, CDG_DUMP_MD, CDG_DUMP_HTML,
+                                       CDG_DUMP_JSON};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        cdg_dump_opts o = {.format = formats[i], .tables = CDG_TABLE_ALL, .bom = i == 1};
+        if (!cdg_dump(out, u->model, &o, ctl) && ctl->fail_at < 0)
+            abort();
+    }
+    size_t n = 0;
+    char why[256];
+    if (cdg_diff(u->arena, u->model, u->model, &n) != NULL || n != 0)
+        abort();
+    if (!cdg_model_equal(u->model, u->model, why, sizeof why))
+        abort();
+}
+
+/* Prints the diagnostics in every style and queries a valid model.
+ * Printing may still allocate (the line index): a failure there unwinds
+ * here like anywhere else. */
+static void fuzz_loaded(cdg_unit *u, cdg_memctl *ctl, FILE *out)
+{
+    jmp_buf oom;
+    if (setjmp(oom))
+        return;
+    cdg_arena_catch(u->arena, &oom);
+    cdg_diag_style plain = {.color = false}, color = {.color = true};
+    cdg_diags_print(out, &u->diags, &plain);
+    cdg_diags_print(out, &u->diags, &color);
+    bool first = true;
+    cdg_diags_print_json(out, &u->diags, &first);
+    if (cdg_unit_ok(u)) {
+        fuzz_lookups(u->model);
+        fuzz_cells(u->model, out);
+        fuzz_eval(u, out);
+        fuzz_dump_diff(u, ctl, out);
+    }
+    cdg_arena_catch(u->arena, NULL);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    cdg_memctl ctl = {.fail_at = -1};
+    /* Inputs starting with "!N" (N < 200) fail allocation N. */
+    if (size >= 2 && data[0] == '!' && data[1] < 200) {
+        ctl.fail_at = data[1];
+        data += 2;
+        size -= 2;
+    }
+    cdg_unit *u = NULL;
+    cdg_load_status st = cdg_unit_load_buffer("fuzz.cdg", (const char *)data, size, &ctl, &u);
+    if (st == CDG_LOAD_NOMEM && ctl.fail_at < 0)
+        abort();
+    FILE *out = fopen("/dev/null", "w");
+    if (!out)
+        abort();
+    if (st == CDG_LOAD_OK)
+        fuzz_loaded(u, &ctl, out);
+    fclose(out);
+    cdg_unit_free(u);
+    return 0;
+}

@@ -1,0 +1,94 @@
+#!/bin/sh
+# `make install` into a temporary DESTDIR, then, against the installed files
+# only: the headers are self-contained, pkg-config finds the library, the
+# example program (examples/libcdgrules-example.c) builds statically and
+# dynamically and gives the right answers on rules/cdg47.cdg, the installed
+# binary and man pages work; finally `make uninstall` removes every file.
+# Usage: tests/scripts/install_library.sh BUILD/cdgrules
+# The build is a fresh one in the temporary directory, with the default
+# flags, so that this test is independent of sanitizer or coverage builds.
+set -eu
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+unset MAKEFLAGS MFLAGS MAKELEVEL || true
+dest=$tmp/root
+fail() { echo "install_library: FAIL: $*"; exit 1; }
+
+make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$tmp/build" all >"$tmp/build.log" 2>&1 ||
+    { cat "$tmp/build.log"; fail "build"; }
+make -s BUILD="$tmp/build" DESTDIR="$dest" PREFIX=/usr install >"$tmp/install.log" 2>&1 ||
+    { cat "$tmp/install.log"; fail "make install"; }
+
+for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0 \
+         lib/pkgconfig/cdgrules.pc include/cdgrules.h share/man/man1/cdgrules.1 \
+         share/man/man5/cdgrules.5 share/bash-completion/completions/cdgrules \
+         share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim; do
+    [ -e "$dest/usr/$f" ] || fail "not installed: /usr/$f"
+done
+[ -x "$dest/usr/bin/cdgrules" ] || fail "binary not executable"
+readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\]' ||
+    fail "shared library without soname libcdgrules.so.0"
+"$dest/usr/bin/cdgrules" check rules/cdg47.cdg || fail "installed binary: check rules/cdg47.cdg"
+
+# Every public header compiles on its own, and includes only installed headers.
+inc=$dest/usr/include
+cc=${CC:-cc}
+for h in "$inc"/cdgrules.h "$inc"/cdgrules/*.h; do
+    for dep in $(sed -n 's/^#include "\(.*\)"/\1/p' "$h"); do
+        [ -f "$(dirname "$h")/$dep" ] || fail "$(basename "$h") includes $dep, which is not installed"
+    done
+    rel=${h#"$inc"/}
+    printf '#include <%s>\nint main(void) { return 0; }\n' "$rel" >"$tmp/hdr.c"
+    $cc -std=c17 -Wall -Wextra -Wpedantic -Werror -I"$inc" -c -o "$tmp/hdr.o" "$tmp/hdr.c" ||
+        fail "header $rel does not compile on its own"
+done
+grep -q '^#include "cdgrules/' "$inc/cdgrules.h" || fail "umbrella header includes no module header"
+
+# pkg-config, pointed at the installed tree only.
+export PKG_CONFIG_LIBDIR="$dest/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest"
+[ "$(pkg-config --modversion cdgrules)" = "$(sed -n 's/^#define CDGRULES_VERSION "\(.*\)"/\1/p' include/cdgrules.h)" ] ||
+    fail "pkg-config version differs from CDGRULES_VERSION"
+cflags=$(pkg-config --cflags cdgrules)
+case "$cflags" in *"$dest/usr/include"*) ;; *) fail "pkg-config --cflags: $cflags" ;; esac
+ex=examples/libcdgrules-example.c
+# shellcheck disable=SC2046
+$cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-dyn" $ex $(pkg-config --libs cdgrules) ||
+    fail "example: dynamic link"
+$cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-static" $ex \
+    $(pkg-config --libs-only-L cdgrules) -Wl,-Bstatic $(pkg-config --libs-only-l cdgrules) -Wl,-Bdynamic ||
+    fail "example: static link"
+readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0' || fail "dynamic example does not need libcdgrules.so.0"
+! readelf -d "$tmp/ex-static" | grep -q 'NEEDED.*libcdgrules' || fail "static example needs the shared library"
+
+LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/ex-dyn" rules/cdg47.cdg >"$tmp/dyn.out" || fail "dynamic example failed"
+"$tmp/ex-static" rules/cdg47.cdg >"$tmp/static.out" || fail "static example failed"
+cmp -s "$tmp/dyn.out" "$tmp/static.out" || fail "static and dynamic examples disagree"
+[ "$(head -1 "$tmp/dyn.out" | cut -d' ' -f1-2)" = "strate: S4" ] || fail "commune=1200 is not in S4: $(head -1 "$tmp/dyn.out")"
+"$tmp/ex-static" rules/cdg47.cdg etablissement 8 | head -1 | grep -q '^strate: S3 ' || fail "etablissement=8 is not in S3"
+# One line per forfait and service: the counts of `check --summary`.
+sum=$("$bin" check --summary rules/cdg47.cdg)
+nserv=$(echo "$sum" | sed -n 's/.* \([0-9]*\) services.*/\1/p')
+nforf=$(echo "$sum" | sed -n 's/.* \([0-9]*\) forfaits.*/\1/p')
+[ "$(($(wc -l <"$tmp/dyn.out") - 1))" = "$((nserv * nforf))" ] || fail "matrix is not $nforf x $nserv"
+grep -q '^Metiers	logiciels_securite	inclus	2$' "$tmp/dyn.out" || fail "Metiers/logiciels_securite in S4 is not 2"
+if command -v valgrind >/dev/null 2>&1; then
+    LD_LIBRARY_PATH="$dest/usr/lib" valgrind -q --leak-check=full --error-exitcode=99 \
+        "$tmp/ex-dyn" rules/cdg47.cdg >/dev/null || fail "example under valgrind"
+fi
+# Diagnostics come through the library, located.
+printf 'offre x "X" <\n  editeur: "E";\n>\nforfait A "A" < inconnu: inclus; >\n' >"$tmp/bad.cdg"
+set +e
+"$tmp/ex-static" "$tmp/bad.cdg" >/dev/null 2>"$tmp/bad.err"; rc=$?
+set -e
+[ $rc = 1 ] || fail "example on a bad file: exit $rc, expected 1"
+grep -q "bad.cdg:4:[0-9]*: error: " "$tmp/bad.err" || fail "example: no located diagnostic: $(cat "$tmp/bad.err")"
+
+# uninstall leaves no file behind.
+make -s BUILD="$tmp/build" DESTDIR="$dest" PREFIX=/usr uninstall >"$tmp/uninstall.log" 2>&1 ||
+    { cat "$tmp/uninstall.log"; fail "make uninstall"; }
+left=$(find "$dest" ! -type d)
+[ -z "$left" ] || fail "left after uninstall: $left"
+echo "install_library: ok"

@@ -1,0 +1,120 @@
+/* test_dump.c — the dumpers: escaping per format, merged option cells,
+ * the strata table's columns, amounts, option names, memory failures. */
+#include "helpers.h"
+
+#include "dump_impl.h"
+
+/* Dumps u's model in format fmt (tables t) into a malloc'ed string. */
+static char *dump_text(const cdg_unit *u, cdg_dump_format fmt, cdg_dump_table t)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&data, &len);
+    cr_assert(mem);
+    cdg_dump_opts o = {.format = fmt, .tables = t};
+    cr_assert(cdg_dump(mem, u->model, &o, NULL));
+    fclose(mem);
+    return data;
+}
+
+#define SPECIAL                                                                        \
+    MINI_HEAD                                                                          \
+    "forfait A \"A | \\\"1\\\", <x> & y\" < sauvegarde: selon_strate; parapheur: inclus; >\n" \
+    "forfait B \"B\" < sauvegarde: selon_strate < S1: 4; S2: 9; >; parapheur: inclus; >\n" \
+    "option jour \"Jour\" < tarif: journalier; montant: 1234567.05 EUR; defaut: en_option; >\n" \
+    "option go \"Go\" < tarif: par_unite sauvegarde; montant: 0.75 EUR; A: inclus; B: en_option; >\n"
+
+Test(dump, csv_quotes_per_rfc4180)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    cr_assert(cdg_unit_ok(u));
+    char *s = dump_text(u, CDG_DUMP_CSV, CDG_TABLE_FORFAITS);
+    cr_assert(strstr(s, ",,\"A | \"\"1\"\", <x> & y\",B\r\n"), "%s", s);
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, markdown_escapes_pipes_and_markup)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    char *s = dump_text(u, CDG_DUMP_MD, CDG_TABLE_FORFAITS);
+    cr_assert(strstr(s, "| A \\| \"1\", \\<x\\> \\& y |"), "%s", s);
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, html_escapes_text)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    char *s = dump_text(u, CDG_DUMP_HTML, CDG_TABLE_ALL);
+    cr_assert(strstr(s, "<th scope=\"col\">A | &quot;1&quot;, &lt;x&gt; &amp; y</th>"), "%s", s);
+    cr_assert_null(strstr(s, "<x>"));
+    cr_assert(strstr(s, "<td class=\"en_option fusion\" colspan=\"2\">Tarif journalier</td>"));
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, merged_option_cells)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    const cdg_model *m = u->model;
+    cr_assert(cdg_dump_option_merged(m, cdg_model_option(m, "jour")));
+    cr_assert_not(cdg_dump_option_merged(m, cdg_model_option(m, "go")));
+    char *s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_OPTIONS);
+    cr_assert(strstr(s, "\nJour\tTarif journalier\t\t1 234 567,05 € par jour\n"), "%s", s);
+    cr_assert(strstr(s, "\nGo\tInclus dans le forfait\tCoût par Go supplémentaire\t0,75 € par Go\n"), "%s", s);
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, forfait_own_strata_table_gets_a_column)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    char *s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_STRATES);
+    cr_assert_str_eq(s, "Strate\tSauvegarde\tSauvegarde (B)\nPetites\t3\t4\nGrandes\t5\t9\n");
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, json_resolves_quantities_per_stratum)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    char *s = dump_text(u, CDG_DUMP_JSON, CDG_TABLE_ALL);
+    cr_assert(strstr(s, "\"qte\": \"strate\", \"quantite\": null, \"par_strate\": {\"S1\": 4, \"S2\": 9}"), "%s", s);
+    cr_assert(strstr(s, "\"montant\": {\"centimes\": 75, \"devise\": \"EUR\"}"));
+    cr_assert(strstr(s, "{\"categorie\": \"commune\", \"tous\": false, \"min\": 1000, \"max\": null}"));
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, option_names)
+{
+    cdg_dump_format f;
+    cdg_dump_table t;
+    cr_assert(cdg_dump_format_parse("html", &f) && f == CDG_DUMP_HTML);
+    cr_assert_not(cdg_dump_format_parse("HTML", &f));
+    cr_assert_not(cdg_dump_format_parse("", &f));
+    cr_assert(cdg_dump_table_parse("strates", &t) && t == CDG_TABLE_STRATES);
+    cr_assert_not(cdg_dump_table_parse("strate", &t));
+}
+
+/* Every allocation of a dump may fail: cdg_dump then returns false, frees
+ * its scratch memory, and a later attempt succeeds. */
+Test(dump, memory_failure_is_reported)
+{
+    cdg_unit *u = load_text(SPECIAL);
+    cdg_dump_opts o = {.format = CDG_DUMP_TSV, .tables = CDG_TABLE_ALL};
+    long failures = 0;
+    for (long n = 0; n < 1000; n++) {
+        cdg_memctl ctl = {.fail_at = n};
+        FILE *null = fopen("/dev/null", "w");
+        bool ok = cdg_dump(null, u->model, &o, &ctl);
+        fclose(null);
+        if (ok)
+            break;
+        failures++;
+    }
+    cr_assert_gt(failures, 0);
+    cr_assert_lt(failures, 1000);
+    cdg_unit_free(u);
+}

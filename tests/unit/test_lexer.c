@@ -1,0 +1,175 @@
+/* test_lexer.c — the scanner: token kinds and spans, the keyword table,
+ * numbers, strings and lexical errors. Drives the flex scanner directly. */
+#include "helpers.h"
+
+#include "parse_ctx.h"
+#include "parser.h"
+#include "lexer.h"
+
+#define MAX_TOKS 64
+
+typedef struct lexed {
+    cdg_arena *arena;
+    cdg_source *src;
+    cdg_diags diags;
+    int n;
+    int kind[MAX_TOKS];
+    YYSTYPE val[MAX_TOKS];
+    cdg_span span[MAX_TOKS];
+} lexed;
+
+/* Scans text to the end (or MAX_TOKS tokens) into *x; free x->arena. */
+static void lex_all(lexed *x, const char *text)
+{
+    memset(x, 0, sizeof *x);
+    x->arena = cdg_arena_new(NULL);
+    cr_assert_not_null(x->arena);
+    x->src = cdg_source_from_buffer(x->arena, "t.cdg", text, strlen(text));
+    cdg_diags_init(&x->diags, x->arena);
+    cdg_parse_ctx ctx = {0};
+    ctx.arena = x->arena;
+    ctx.src = x->src;
+    ctx.diags = &x->diags;
+    ctx.ast = cdg_arena_calloc(x->arena, 1, sizeof *ctx.ast);
+    yyscan_t s;
+    cr_assert_eq(yylex_init_extra(&ctx, &s), 0);
+    cr_assert_not_null(yy_scan_buffer(x->src->text, x->src->len + 2, s));
+    while (x->n < MAX_TOKS) {
+        YYSTYPE v;
+        YYLTYPE l;
+        int k = yylex(&v, &l, s);
+        if (k == TOK_YYEOF)
+            break;
+        x->kind[x->n] = k;
+        x->val[x->n] = v;
+        x->span[x->n] = l;
+        x->n++;
+    }
+    cdg_lex_restore(s);
+    yylex_destroy(s);
+}
+
+static int first_kind(const char *text)
+{
+    lexed x;
+    lex_all(&x, text);
+    int k = x.n ? x.kind[0] : TOK_YYEOF;
+    int n = x.n;
+    size_t errs = x.diags.errors;
+    cdg_arena_free(x.arena);
+    cr_assert_eq(n, 1, "'%s' gave %d tokens", text, n);
+    cr_assert_eq(errs, 0, "'%s' gave a lexical error", text);
+    return k;
+}
+
+Test(lexer, tokens_and_spans)
+{
+    lexed x;
+    const char *t = "forfait Hébergé \"é\\\"x\" 1_000 2.50 ..249 10.. 5..9 < > : ; # fin\n";
+    lex_all(&x, t);
+    int want[] = {TOK_FORFAIT, TOK_IDENT, TOK_STRING, TOK_INT, TOK_DECIMAL, TOK_RANGE,
+                  TOK_RANGE, TOK_RANGE, TOK_LT, TOK_GT, TOK_COLON, TOK_SEMI};
+    cr_assert_eq(x.n, (int)(sizeof want / sizeof want[0]));
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], want[i], "token %d: %d, wanted %d", i, x.kind[i], want[i]);
+    cr_assert_eq(x.diags.errors, 0);
+    /* spans are byte offsets; "Hébergé" is 9 bytes */
+    cr_assert_eq(x.span[0].begin, 0);
+    cr_assert_eq(x.span[0].end, 7);
+    cr_assert_eq(x.span[1].begin, 8);
+    cr_assert_eq(x.span[1].end, 17);
+    cr_assert_str_eq(x.val[1].str, "Hébergé");
+    cr_assert_str_eq(x.val[2].str, "é\"x");
+    cr_assert_eq(x.span[2].begin, 18);
+    cr_assert_eq(x.span[2].end, 25);
+    cr_assert_eq(x.val[3].val->i, 1000);
+    cr_assert_eq(x.val[4].val->i, 250);
+    cr_assert_eq(x.val[5].val->lo, 0);
+    cr_assert_eq(x.val[5].val->hi, 249);
+    cr_assert_eq(x.val[6].val->lo, 10);
+    cr_assert_lt(x.val[6].val->hi, 0);
+    cr_assert_eq(x.val[7].val->lo, 5);
+    cr_assert_eq(x.val[7].val->hi, 9);
+    cr_assert_eq(x.span[11].end, (uint32_t)(strstr(t, ";") - t) + 1);
+    /* the comment is recorded, and the source is intact after scanning */
+    cr_assert_str_eq(x.src->text, t);
+    cdg_arena_free(x.arena);
+}
+
+Test(lexer, every_keyword_of_the_table_lexes_as_a_keyword)
+{
+    for (int k = 0; k < CDG_KW_COUNT; k++) {
+        const char *name = cdg_keyword_name((cdg_keyword)k);
+        cr_assert_eq(cdg_keyword_lookup(name, strlen(name)), k, "lookup of '%s'", name);
+        int kind = first_kind(name);
+        cr_assert_neq(kind, TOK_IDENT, "'%s' lexes as an identifier", name);
+        if (kind == TOK_KEY || kind == TOK_VALKW) {
+            lexed x;
+            lex_all(&x, name);
+            cr_assert_eq(x.val[0].kw, k, "'%s' lexes as keyword %d", name, x.val[0].kw);
+            cdg_arena_free(x.arena);
+        } else
+            cr_assert(kind >= TOK_OFFRE && kind <= TOK_EXEMPLE, "'%s' gave token %d", name, kind);
+    }
+}
+
+Test(lexer, nothing_else_is_a_keyword)
+{
+    const char *idents[] = {"inclusx", "Inclus", "INCLUS", "offres", "tous_", "_base", "eur",
+                            "non", "selon", "strates", "défaut", "forfaitMetiers", "S1"};
+    for (size_t i = 0; i < sizeof idents / sizeof idents[0]; i++) {
+        cr_assert_eq(first_kind(idents[i]), TOK_IDENT, "'%s' is not an identifier", idents[i]);
+        cr_assert_eq(cdg_keyword_lookup(idents[i], strlen(idents[i])), CDG_KW_NONE);
+    }
+    cr_assert_str_eq(cdg_keyword_name(CDG_KW_NONE), "");
+}
+
+Test(lexer, number_limits)
+{
+    lexed x;
+    lex_all(&x, "9007199254740991 9007199254740992 0.5 1.234");
+    cr_assert_eq(x.n, 4);
+    cr_assert_eq(x.val[0].val->i, CDG_INT_MAX);
+    cr_assert_eq(x.val[2].val->i, 50);
+    cr_assert_eq(x.diags.errors, 2);   /* 2^53 is too large; 3 decimals */
+    cdg_arena_free(x.arena);
+}
+
+Test(lexer, errors_are_located_and_scanning_goes_on)
+{
+    lexed x;
+    lex_all(&x, "a @ b \xff c \"d\\t\" e");
+    cr_assert_eq(x.n, 5);   /* a b c "d" e */
+    cr_assert_eq(x.diags.errors, 3);
+    cr_assert_eq(x.diags.items[0]->span.begin, 2);
+    cr_assert_str_eq(x.diags.items[0]->message, "unexpected character '@'");
+    cr_assert_eq(x.diags.items[1]->span.begin, 6);
+    cr_assert_str_eq(x.diags.items[1]->message, "invalid UTF-8 byte 0xff");
+    cr_assert_eq(x.diags.items[2]->span.begin, 12);
+    cdg_arena_free(x.arena);
+}
+
+Test(lexer, unterminated_string_stops_at_the_line_end)
+{
+    lexed x;
+    lex_all(&x, "\"abc\nd");
+    cr_assert_eq(x.n, 2);
+    cr_assert_eq(x.kind[0], TOK_STRING);
+    cr_assert_str_eq(x.val[0].str, "abc");
+    cr_assert_eq(x.kind[1], TOK_IDENT);
+    cr_assert_eq(x.diags.errors, 1);
+    cdg_arena_free(x.arena);
+}
+
+Test(lexer, source_text_is_restored_after_an_early_stop)
+{
+    /* nesting too deep stops the scan in the middle of the text */
+    char text[200] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(text, "< ");
+    cdg_unit *u = load_text(text);
+    cr_assert(has_diag(u, CDG_ERROR, "nested too deeply"));
+    cr_assert_eq(strlen(u->src->text), strlen(text));
+    cr_assert_str_eq(u->src->text, text);
+    cdg_unit_free(u);
+}

@@ -1,0 +1,173 @@
+/* test_parser.c — the syntax tree the parser builds, and its recovery. */
+#include "helpers.h"
+
+#include "parse.h"
+
+typedef struct parsed {
+    cdg_arena *arena;
+    cdg_diags diags;
+    cdg_ast *ast;
+    bool ok;
+} parsed;
+
+static void parse_text(parsed *p, const char *text)
+{
+    p->arena = cdg_arena_new(NULL);
+    cr_assert_not_null(p->arena);
+    cdg_source *src = cdg_source_from_buffer(p->arena, "t.cdg", text, strlen(text));
+    cdg_diags_init(&p->diags, p->arena);
+    p->ok = cdg_parse(p->arena, src, &p->diags, &p->ast);
+}
+
+static unsigned count_decls(const cdg_ast *ast)
+{
+    unsigned n = 0;
+    for (const cdg_decl *d = ast->decls; d; d = d->next)
+        n++;
+    return n;
+}
+
+Test(parser, declarations_entries_and_values)
+{
+    parsed p;
+    parse_text(&p, "offre o \"Offre\" < editeur: \"E\"; >\n"
+                   "categorie c \"C\";\n"
+                   "forfait F \"F\" <\n"
+                   "  base: G;\n"
+                   "  s: 3 \"Trois\" < t: 1; >;\n"
+                   "  selon_strate < S1: 1; >;\n"
+                   "  r: ..249 10.. 2.50 inclus;\n"
+                   ">\n"
+                   "exemple \"Ex\" < profil: c 12; >\n");
+    cr_assert(p.ok);
+    cr_assert_eq(p.diags.len, 0);
+    cr_assert_eq(count_decls(p.ast), 4);
+    const cdg_decl *o = p.ast->decls, *c = o->next, *f = c->next, *x = f->next;
+    cr_assert_eq(o->kw, CDG_KW_OFFRE);
+    cr_assert_str_eq(o->id, "o");
+    cr_assert_str_eq(o->label, "Offre");
+    cr_assert_eq(o->block->entries->key_kw, CDG_KW_EDITEUR);
+    cr_assert_eq(c->kw, CDG_KW_CATEGORIE);
+    cr_assert_null(c->block);
+    cr_assert_eq(f->kw, CDG_KW_FORFAIT);
+    const cdg_entry *e = f->block->entries;
+    cr_assert_eq(e->key_kw, CDG_KW_BASE);
+    cr_assert_eq(e->values->kind, CDG_VAL_IDENT);
+    cr_assert_str_eq(e->values->text, "G");
+    e = e->next;
+    cr_assert_str_eq(e->key, "s");
+    cr_assert_eq(e->key_kw, CDG_KW_NONE);
+    cr_assert_eq(cdg_ast_count_values(e->values), 2);
+    cr_assert_eq(e->values->kind, CDG_VAL_INT);
+    cr_assert_eq(e->values->i, 3);
+    cr_assert_eq(e->values->next->kind, CDG_VAL_STRING);
+    cr_assert_not_null(e->block);
+    cr_assert_str_eq(e->block->entries->key, "t");
+    e = e->next;
+    cr_assert_eq(e->key_kw, CDG_KW_SELON_STRATE);
+    cr_assert_null(e->values);
+    cr_assert_not_null(e->block);
+    e = e->next;
+    const cdg_value *v = e->values;
+    cr_assert_eq(v->kind, CDG_VAL_RANGE);
+    cr_assert_eq(v->next->kind, CDG_VAL_RANGE);
+    cr_assert_eq(v->next->next->kind, CDG_VAL_DECIMAL);
+    cr_assert_eq(v->next->next->i, 250);
+    cr_assert_eq(v->next->next->next->kind, CDG_VAL_KEYWORD);
+    cr_assert_eq(v->next->next->next->kw, CDG_KW_INCLUS);
+    cr_assert_null(e->next);
+    cr_assert_eq(x->kw, CDG_KW_EXEMPLE);
+    cr_assert_null(x->id);
+    cr_assert_str_eq(x->label, "Ex");
+    cdg_arena_free(p.arena);
+}
+
+Test(parser, spans_cover_the_source)
+{
+    parsed p;
+    const char *t = "forfait F \"F\" < a: inclus; >";
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    const cdg_decl *f = p.ast->decls;
+    cr_assert_eq(f->kw_span.begin, 0);
+    cr_assert_eq(f->id_span.begin, 8);
+    cr_assert_eq(f->id_span.end, 9);
+    cr_assert_eq(f->label_span.begin, 10);
+    cr_assert_eq(f->span.end, strlen(t));
+    cr_assert_eq(f->block->open.begin, 14);
+    cr_assert_eq(f->block->close.begin, strlen(t) - 1);
+    const cdg_entry *e = f->block->entries;
+    cr_assert_eq(e->span.begin, 16);
+    cr_assert_eq(e->span.end, 26);
+    cdg_arena_free(p.arena);
+}
+
+Test(parser, nested_declarations_are_entries)
+{
+    parsed p;
+    parse_text(&p, "rubrique r \"R\" < service a \"A\"; service b \"B\" < unite: \"u\"; > >");
+    cr_assert(p.ok);
+    const cdg_entry *e = p.ast->decls->block->entries;
+    cr_assert_not_null(e->decl);
+    cr_assert_eq(e->decl->kw, CDG_KW_SERVICE);
+    cr_assert_str_eq(e->decl->id, "a");
+    cr_assert_str_eq(e->next->decl->id, "b");
+    cr_assert_not_null(e->next->decl->block);
+    cdg_arena_free(p.arena);
+}
+
+Test(parser, recovery_keeps_the_declarations_around_errors)
+{
+    parsed p;
+    parse_text(&p, "forfait A \"A\" < x: ; y: inclus; >\n"
+                   "forfait B \"B\" < z inclus; >\n"
+                   "forfait C \"C\" < w: inclus; >\n");
+    cr_assert_not(p.ok);
+    cr_assert_eq(p.diags.errors, 2);
+    cr_assert_eq(count_decls(p.ast), 3);
+    const cdg_decl *c = p.ast->decls->next->next;
+    cr_assert_str_eq(c->id, "C");
+    cr_assert_str_eq(c->block->entries->key, "w");
+    /* A keeps the entry after the error */
+    cr_assert_str_eq(p.ast->decls->block->entries->key, "y");
+    cdg_arena_free(p.arena);
+}
+
+Test(parser, syntax_errors_are_capped)
+{
+    cdg_buf b;
+    cdg_arena *a = cdg_arena_new(NULL);
+    cdg_buf_init(&b, a);
+    cdg_buf_puts(&b, "forfait A \"A\" <\n");
+    for (int i = 0; i < 50; i++)
+        cdg_buf_puts(&b, "  s: inclus inclus :;\n");
+    cdg_buf_puts(&b, ">\n");
+    cdg_unit *u = load_text(cdg_buf_str(&b));
+    cr_assert_eq(u->diags.errors, CDG_MAX_SYNTAX_ERRORS);
+    cr_assert(has_diag(u, CDG_NOTE, "too many syntax errors"));
+    cdg_unit_free(u);
+    cdg_arena_free(a);
+}
+
+Test(parser, empty_input_is_an_empty_tree)
+{
+    parsed p;
+    parse_text(&p, "  # only a comment\n");
+    cr_assert(p.ok);
+    cr_assert_null(p.ast->decls);
+    cr_assert_not_null(p.ast->comments);
+    cr_assert(p.ast->comments->own_line);
+    cdg_arena_free(p.arena);
+}
+
+Test(parser, comment_at_end_of_file_without_newline_is_kept)
+{
+    parsed p;
+    parse_text(&p, "offre o \"O\"; # fin");
+    cr_assert(p.ok);
+    cr_assert_not_null(p.ast->comments);
+    cr_assert_eq(p.ast->comments->span.begin, 13);
+    cr_assert_eq(p.ast->comments->span.end, 18);
+    cr_assert_not(p.ast->comments->own_line);
+    cdg_arena_free(p.arena);
+}
