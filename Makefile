@@ -130,11 +130,15 @@ SAN_FLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 SAN_ENV      := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: test-asan test-valgrind fuzz fuzz-build coverage
+.PHONY: test-asan test-valgrind test-huge fuzz fuzz-build coverage
 test-asan:
 	$(SAN_ENV) $(MAKE) BUILD=$(BUILD)/asan CC=$(SAN_CC) CFLAGS="$(SAN_FLAGS) -Werror" test
 
 test-valgrind: valgrind
+
+# 100 MB inputs of every absurd kind, with their time and peak memory.
+test-huge: all
+	tests/hard/huge.sh $(BIN) 100
 
 # libFuzzer targets: every tests/fuzz/fuzz_*.c, run FUZZ_SECONDS each.
 fuzz-build: $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz-bin/%)

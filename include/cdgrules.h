@@ -33,6 +33,8 @@
 #include "cdgrules/table.h"
 #include "cdgrules/atomicio.h"
 #include "cdgrules/eval.h"
+#include "cdgrules/pourquoi.h"
+#include "cdgrules/exemples.h"
 #include "cdgrules/dump.h"
 #include "cdgrules/diff.h"
 #include "cdgrules/fmt.h"

@@ -141,18 +141,9 @@ char *cdg_arena_printf(cdg_arena *a, const char *fmt, ...)
     cdg_buf_init(&b, a);
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    cdg_buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return cdg_arena_strdup(a, "");
-    if ((size_t)n < sizeof small)
-        return cdg_arena_strndup(a, small, (size_t)n);
-    char *p = cdg_arena_alloc(a, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return p;
+    return (char *)cdg_buf_str(&b);
 }
 
 size_t cdg_arena_used(const cdg_arena *a)
@@ -197,24 +188,28 @@ void cdg_buf_puts(cdg_buf *b, const char *s) { cdg_buf_add(b, s, strlen(s)); }
 
 void cdg_buf_putc(cdg_buf *b, char c) { cdg_buf_add(b, &c, 1); }
 
+void cdg_buf_vprintf(cdg_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof small)
+        cdg_buf_add(b, small, (size_t)n);
+    else if (n >= 0) {
+        buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
 void cdg_buf_printf(cdg_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    cdg_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        cdg_buf_add(b, small, (size_t)n);
-        return;
-    }
-    buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 const char *cdg_buf_str(cdg_buf *b)

@@ -10,6 +10,7 @@
 #define CDG_ARENA_H
 
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Allocation control shared by the arenas of one run (no global state). */
@@ -64,6 +65,7 @@ void cdg_buf_puts(cdg_buf *b, const char *s);
 void cdg_buf_putc(cdg_buf *b, char c);
 void cdg_buf_printf(cdg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void cdg_buf_vprintf(cdg_buf *b, const char *fmt, va_list ap);
 /* The contents as a NUL-terminated string (valid until the next add). */
 const char *cdg_buf_str(cdg_buf *b);
 

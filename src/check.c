@@ -387,6 +387,35 @@ static void collect(checker *c, const cdg_ast *ast)
 
 /* ---- pass 2: entries --------------------------------------------------------- */
 
+/* `titre: forfaits|strates|options "…";`: a published table's title. */
+static void check_titre(checker *c, const cdg_entry *e)
+{
+    const cdg_value *v = e->values;
+    if (!v || v->kind != CDG_VAL_IDENT || !v->next || v->next->kind != CDG_VAL_STRING ||
+        v->next->next || e->block) {
+        ERR(c, v ? v->span : e->key_span, "'titre' names a table and its title: 'titre: strates \"…\";'");
+        return;
+    }
+    const char **slot = strcmp(v->text, "forfaits") == 0  ? &c->m->titre_forfaits
+                        : strcmp(v->text, "strates") == 0 ? &c->m->titre_strates
+                        : strcmp(v->text, "options") == 0 ? &c->m->titre_options
+                                                          : NULL;
+    if (!slot) {
+        static const char *const tables[] = {"forfaits", "strates", "options"};
+        const char *s = cdg_suggest(v->text, tables, 3);
+        if (s)
+            ERR(c, v->span, "unknown table '%s'; did you mean '%s'?", v->text, s);
+        else
+            ERR(c, v->span, "unknown table '%s' (expected forfaits, strates or options)", v->text);
+        return;
+    }
+    if (*slot) {
+        ERR(c, v->span, "the title of table '%s' is given twice", v->text);
+        return;
+    }
+    *slot = v->next->text;
+}
+
 static void check_offre(checker *c)
 {
     cdg_model *m = c->m;
@@ -417,8 +446,11 @@ static void check_offre(checker *c)
                     value_text(c, v));
             break;
         }
+        case CDG_KW_TITRE:
+            check_titre(c, e);
+            break;
         default:
-            bad_entry(c, e, "the offre", "'editeur', 'edition' or 'chevauchement'");
+            bad_entry(c, e, "the offre", "'editeur', 'edition', 'chevauchement' or 'titre'");
         }
     }
 }

@@ -21,6 +21,7 @@ typedef struct cli_env {
 typedef int cli_command(int argc, char **argv, cli_env *env);
 
 cli_command cli_check;
+cli_command cli_test;
 cli_command cli_complete;   /* hidden: "__complete", for shell completion */
 cli_command cli_fmt;
 cli_command cli_diff;

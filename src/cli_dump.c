@@ -104,6 +104,7 @@ static int write_dump(const cdg_model *m, const dump_args *a, cli_env *env)
     return status;
 }
 
+/* Loads FILE; dumps it only when it has no error. */
 int cli_dump(int argc, char **argv, cli_env *env)
 {
     dump_args a = {.opts = {.format = CDG_DUMP_TSV, .tables = CDG_TABLE_ALL}};

@@ -15,6 +15,7 @@ static const struct {
     const char *summary;   /* names starting with "__" are helpers for scripts, not listed */
 } commands[] = {
     {"check", cli_check, "validate rules files (FILE:LINE:COL diagnostics)"},
+    {"test", cli_test, "run the exemple blocks; coverage, boundary examples"},
     {"__complete", cli_complete, "names for shell completion and editor tests"},
     {"fmt", cli_fmt, "print or rewrite rules files in the canonical layout"},
     {"diff", cli_diff, "what changed between two editions of an offer"},

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char query_help[] =
-    "usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json]\n"
+    "usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"
     "\n"
     "Lists every service of forfait F (or only the services S) for the\n"
     "authority P: status (inclus, non_inclus, en_option, sans_objet), quantity\n"
@@ -18,6 +18,10 @@ static const char query_help[] =
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required), e.g. commune=1200\n"
     "  --service S   only this service and the options about it (repeatable)\n"
     "  --json        one JSON object: forfait, strate, services, options\n"
+    "  --why         for each answer, the chain of entries that produced it\n"
+    "                (stratum range, forfait cell or inherited one, per-stratum\n"
+    "                quantity line), in French, with FILE:LINE:COL; with --json,\n"
+    "                a \"pourquoi\" array per service\n"
     "\n"
     "Exit status: 0 answered, 1 no stratum matches the profile (or the rules\n"
     "have errors), 2 usage or I/O error.\n";
@@ -27,8 +31,69 @@ typedef struct query_args {
     const char *file, *forfait, *profil;
     const char **services;
     int nservices;
-    bool json;
+    bool json, why;
 } query_args;
+
+/* What --why needs to explain a row: the model, the syntax tree (for
+ * `base:` entries and table lines), the profile and its stratum. */
+typedef struct why_ctx {
+    const cdg_model *m;
+    const cdg_ast *ast;
+    const cdg_forfait *f;
+    const cdg_profil *p;
+    const cdg_strate *k;
+    cdg_arena *a;
+} why_ctx;
+
+/* The explanation of one row: the stratum's steps first when the answer
+ * depends on the stratum (and with_strate), then the cell's. */
+static const cdg_raison *why_steps(const why_ctx *w, const cdg_eval_row *r, bool with_strate)
+{
+    cdg_raison *cell = cdg_pourquoi_service(w->m, w->ast, w->f, r->service, w->k, w->a);
+    if (!with_strate || r->cell->qte != CDG_QTE_STRATE)
+        return cell;
+    cdg_raison *head = cdg_pourquoi_strate(w->m, w->p, w->k, w->a), *last = head;
+    while (last->next)
+        last = last->next;
+    last->next = cell;
+    return head;
+}
+
+/* --why as text: the stratum, then each service's chain, every step with
+ * its FILE:LINE:COL. */
+static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nrows)
+{
+    cdg_source *src = w->m->src;
+    fputs("\npourquoi\n", stdout);
+    for (const cdg_raison *s = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); s; s = s->next)
+        printf("  strate : %s (%s)\n", s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
+    for (size_t i = 0; i < nrows; i++) {
+        const cdg_eval_row *r = &rows[i];
+        if (r->quantite >= 0)
+            printf("  %s : %s, %lld %s\n", r->service->id, cdg_statut_name(r->statut),
+                   (long long)r->quantite, r->unite ? r->unite : "");
+        else
+            printf("  %s : %s\n", r->service->id, cdg_statut_name(r->statut));
+        for (const cdg_raison *s = why_steps(w, r, false); s; s = s->next)
+            printf("    %s (%s)\n", s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
+    }
+}
+
+/* --why in JSON: "pourquoi": [{"texte", "lieu", "ligne", "colonne"}]. */
+static void print_why_json(const why_ctx *w, const cdg_eval_row *r)
+{
+    fputs(", \"pourquoi\": [", stdout);
+    for (const cdg_raison *s = why_steps(w, r, true); s; s = s->next) {
+        unsigned line, col;
+        cdg_source_position(w->m->src, s->span.begin, &line, &col);
+        fputs("{\"texte\": ", stdout);
+        cdg_json_string(stdout, s->texte);
+        fputs(", \"lieu\": ", stdout);
+        cdg_json_string(stdout, cdg_pourquoi_lieu(w->m->src, s->span, w->a));
+        printf(", \"ligne\": %u, \"colonne\": %u}%s", line, col, s->next ? ", " : "");
+    }
+    fputs("]", stdout);
+}
 
 /* "2 antivirus" or "" for a row. */
 static void quantity_text(const cdg_eval_row *r, char *buf, size_t cap)
@@ -117,7 +182,8 @@ static void json_named(const char *key, const char *id, const char *libelle)
 
 /* The answer as one JSON object (keys in a stable order). */
 static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval_row *rows,
-                       size_t nrows, const cdg_eval_option *opts, size_t nopts)
+                       size_t nrows, const cdg_eval_option *opts, size_t nopts,
+                       const why_ctx *why)
 {
     fputs("{\n", stdout);
     json_named("forfait", f->id, f->libelle);
@@ -146,7 +212,10 @@ static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval
             cdg_json_string(stdout, at->service->id);
             printf(", \"quantite\": %lld}", (long long)at->quantite);
         }
-        fputs("]}", stdout);
+        fputs("]", stdout);
+        if (why)
+            print_why_json(why, r);
+        fputs("}", stdout);
     }
     fputs(nrows ? "\n  ],\n  \"options\": [" : "],\n  \"options\": [", stdout);
     for (size_t i = 0; i < nopts; i++) {
@@ -180,6 +249,8 @@ static int parse_args(int argc, char **argv, query_args *q)
             return -1;
         } else if (strcmp(argv[i], "--json") == 0)
             q->json = true;
+        else if (strcmp(argv[i], "--why") == 0)
+            q->why = true;
         else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
@@ -269,10 +340,14 @@ int cli_query(int argc, char **argv, cli_env *env)
                 }
         }
     }
+    why_ctx why = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .a = a};
     if (q.json)
-        print_json(f, k, rows, nrows, opts, nopts);
-    else
+        print_json(f, k, rows, nrows, opts, nopts, q.why ? &why : NULL);
+    else {
         print_text(m, f, k, &p, rows, nrows, opts, nopts, a);
+        if (q.why)
+            print_why_text(&why, rows, nrows);
+    }
     cdg_unit_free(u);
     return CLI_OK;
 }

@@ -121,6 +121,19 @@ static const char *severity_color(cdg_severity s)
     return "";
 }
 
+/* Lines longer than EXCERPT_WHOLE bytes are shown cut to EXCERPT_SIDE
+ * bytes either side of the span's start, with '…' where text was left
+ * out: a diagnostic in a 100 MB one-line file must not print the line. */
+enum { EXCERPT_WHOLE = 8192, EXCERPT_SIDE = 160 };
+
+/* Moves i back to the first byte of the UTF-8 character holding it. */
+static size_t char_start(const char *t, size_t i)
+{
+    for (int k = 0; k < 3 && i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80; k++)
+        i--;
+    return i;
+}
+
 /* Prints the gutter, the source line and the caret line under span. */
 static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg_diag_style *st)
 {
@@ -131,10 +144,23 @@ static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg
     int w = snprintf(num, sizeof num, "%u", line);
     if (w < 4)
         w = 4;
-    fprintf(out, " %*u | ", w, line);
+    size_t b = g->span.begin > line_begin ? g->span.begin - line_begin : 0;
+    size_t e = g->span.end > line_begin ? g->span.end - line_begin : 0;
+    if (b > len)
+        b = len;
+    if (e > len)
+        e = len;
+    size_t from = 0, to = len;
+    if (len > EXCERPT_WHOLE) {
+        from = b > EXCERPT_SIDE ? char_start(text, b - EXCERPT_SIDE) : 0;
+        to = len - b > EXCERPT_SIDE ? char_start(text, b + EXCERPT_SIDE) : len;
+        if (e > to)
+            e = to;
+    }
+    fprintf(out, " %*u | %s", w, line, from ? "…" : "");
     /* Invalid bytes are shown as '?' so the terminal stays sane. */
-    for (size_t i = 0; i < len;) {
-        size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
+    for (size_t i = from; i < to;) {
+        size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, to - i);
         if (l == 0 || text[i] == '\0' || (l == 1 && ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) && text[i] != '\t')) {
             putc('?', out);
             i++;
@@ -143,14 +169,8 @@ static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg
             i += l;
         }
     }
-    fprintf(out, "\n %*s | ", w, "");
-    size_t b = g->span.begin > line_begin ? g->span.begin - line_begin : 0;
-    size_t e = g->span.end > line_begin ? g->span.end - line_begin : 0;
-    if (b > len)
-        b = len;
-    if (e > len)
-        e = len;
-    for (size_t i = 0; i < b;) {  /* indent: keep tabs, one space per column */
+    fprintf(out, "%s\n %*s | %s", to < len ? "…" : "", w, "", from ? " " : "");
+    for (size_t i = from; i < b;) {  /* indent: keep tabs, one space per column */
         size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
         if (l == 0)
             l = 1;

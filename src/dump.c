@@ -34,14 +34,28 @@ bool cdg_dump_table_parse(const char *name, cdg_dump_table *out)
     return false;
 }
 
-/* The titles are the document's own: tables 2 and 3 carry them in the
- * source; table 1 has none there and gets a descriptive one for captions. */
-const char *cdg_dump_title(cdg_dump_table t)
+/* The title the rules file gives a table (`titre:`), or NULL. */
+const char *cdg_dump_declared_title(const cdg_model *m, cdg_dump_table t)
 {
     switch (t) {
-    case CDG_TABLE_FORFAITS: return "Services compris dans chaque forfait";
-    case CDG_TABLE_STRATES: return "Services compris dans le forfait dont le volume est déterminé selon la strate";
-    case CDG_TABLE_OPTIONS: return "Prestations complémentaires en option selon le forfait choisi";
+    case CDG_TABLE_FORFAITS: return m->titre_forfaits;
+    case CDG_TABLE_STRATES: return m->titre_strates;
+    case CDG_TABLE_OPTIONS: return m->titre_options;
+    case CDG_TABLE_ALL: break;
+    }
+    return NULL;
+}
+
+/* A table's caption: its declared title, else a neutral heading. */
+const char *cdg_dump_title(const cdg_model *m, cdg_dump_table t)
+{
+    const char *declared = cdg_dump_declared_title(m, t);
+    if (declared)
+        return declared;
+    switch (t) {
+    case CDG_TABLE_FORFAITS: return "Forfaits";
+    case CDG_TABLE_STRATES: return "Quantités selon la strate";
+    case CDG_TABLE_OPTIONS: return "Options";
     case CDG_TABLE_ALL: break;
     }
     return "";
@@ -82,6 +96,7 @@ const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
     return cdg_buf_str(&b);
 }
 
+/* Whether two per-stratum tables give the same quantities (NULL = none). */
 static bool same_values(const cdg_model *m, const int64_t *a, const int64_t *b)
 {
     if (!a || !b)

@@ -20,7 +20,7 @@ static const char style[] =
     ".edition{margin:0;color:var(--muted)}\n"
     "section{margin-top:28px}\n"
     "table{width:100%;border-collapse:collapse;font-size:.9em;table-layout:fixed}\n"
-    "col.rubrique{width:13%}\ncol.service{width:22%}\ncol.strate{width:52%}\ncol.prestation{width:32%}\ncol.montant{width:10%}\n"
+    "col.rubrique{width:13%}\ncol.service{width:22%}\ncol.strate{width:52%}\ncol.prestation{width:32%}\ncol.montant{width:15%}\n"
     "caption{caption-side:top;text-align:left;font-weight:700;font-size:1.1em;color:var(--head);"
     "padding:0 0 8px}\n"
     ".num-tableau{display:inline-block;min-width:1.6em;color:var(--muted);font-weight:600}\n"
@@ -35,7 +35,7 @@ static const char style[] =
     "td.sans_objet{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px)}\n"
     "td.fusion{text-align:center;vertical-align:middle}\n"
     "td.qte{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "th.qte{text-align:right}\n"
+    "th.qte,td.montant{text-align:right}\n"
     "sup{line-height:0}\n"
     "a{color:var(--head)}\n"
     ".notes{margin:10px 0 0;padding:0;list-style:none;font-size:.85em;color:var(--muted)}\n"
@@ -72,10 +72,11 @@ static void esc(FILE *out, const char *s)
         }
 }
 
-static void caption(FILE *out, unsigned number, cdg_dump_table t)
+/* A numbered caption: the table's title for screen readers and print. */
+static void caption(FILE *out, const cdg_model *m, unsigned number, cdg_dump_table t)
 {
     fprintf(out, "<caption><span class=\"num-tableau\">%u.</span> ", number);
-    esc(out, cdg_dump_title(t));
+    esc(out, cdg_dump_title(m, t));
     fputs("</caption>\n", out);
 }
 
@@ -101,12 +102,14 @@ static void service_label(FILE *out, const cdg_service *s)
                 s->note->number, s->note->number, s->index, s->note->number, s->note->number);
 }
 
+/* Table 1: a row group per rubrique (and per run of stand-alone
+ * services), then the notes, linked both ways. */
 static void table_forfaits(cdg_dump_ctx *c, unsigned number)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs("<section>\n<table id=\"forfaits\">\n", out);
-    caption(out, number, CDG_TABLE_FORFAITS);
+    caption(out, c->m, number, CDG_TABLE_FORFAITS);
     fputs("<colgroup><col class=\"rubrique\"><col class=\"service\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -157,12 +160,13 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
     fputs("</section>\n", out);
 }
 
+/* Table 2: one row per stratum, quantities right-aligned. */
 static void table_strates(cdg_dump_ctx *c, unsigned number)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs("<section>\n<table id=\"strates\">\n", out);
-    caption(out, number, CDG_TABLE_STRATES);
+    caption(out, c->m, number, CDG_TABLE_STRATES);
     fputs("<colgroup><col class=\"strate\">", out);
     for (unsigned j = 0; j < c->ncols; j++)
         fputs("<col>", out);
@@ -185,13 +189,14 @@ static void table_strates(cdg_dump_ctx *c, unsigned number)
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
+/* Table 3: merged cells as colspan; on a new page in print after others. */
 static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs(page_break ? "<section class=\"saut\">\n" : "<section>\n", out);
     fputs("<table id=\"options\">\n", out);
-    caption(out, number, CDG_TABLE_OPTIONS);
+    caption(out, c->m, number, CDG_TABLE_OPTIONS);
     fputs("<colgroup><col class=\"prestation\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -222,7 +227,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
                 fputs("</td>", out);
             }
         if (c->montants) {
-            fputs("<td class=\"qte\">", out);
+            fputs("<td class=\"montant\">", out);
             esc(out, cdg_dump_montant(c, o));
             fputs("</td>", out);
         }
@@ -231,6 +236,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
+/* The page: head with the stylesheet, header, tables, footer. */
 void cdg_dump_html(cdg_dump_ctx *c)
 {
     FILE *out = c->out;

@@ -25,7 +25,8 @@ typedef struct cdg_dump_ctx {
 } cdg_dump_ctx;
 
 /* The document's fixed title of a table (one of the three). */
-const char *cdg_dump_title(cdg_dump_table t);
+const char *cdg_dump_title(const cdg_model *m, cdg_dump_table t);
+const char *cdg_dump_declared_title(const cdg_model *m, cdg_dump_table t);
 /* Heading of the strata table's first column, and of table 3's amounts. */
 #define CDG_DUMP_STRATE_HEADING "Strate"
 #define CDG_DUMP_MONTANT_HEADING "Montant"

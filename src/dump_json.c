@@ -18,6 +18,7 @@ static void id_or_null(FILE *out, const char *id)
         fputs("null", out);
 }
 
+/* The offer header. */
 static void offre(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -34,6 +35,7 @@ static void offre(cdg_dump_ctx *c)
             m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere");
 }
 
+/* Categories with their measure. */
 static void categories(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -69,6 +71,7 @@ static void par_strate(cdg_dump_ctx *c, const int64_t *v)
     fputc('}', out);
 }
 
+/* Strata with the range they take of each category. */
 static void strates(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -101,6 +104,7 @@ static void strates(cdg_dump_ctx *c)
     fputs(m->nstrates ? "\n  ],\n" : "],\n", out);
 }
 
+/* Numbered footnotes. */
 static void notes(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -116,6 +120,7 @@ static void notes(cdg_dump_ctx *c)
     fputs(c->m->nnotes ? "\n  ],\n" : "],\n", out);
 }
 
+/* Rubriques with their services' ids. */
 static void rubriques(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -138,6 +143,7 @@ static void rubriques(cdg_dump_ctx *c)
     fputs(m->nrubriques ? "\n  ],\n" : "],\n", out);
 }
 
+/* Services with unit, strata heading, note and own quantities. */
 static void services(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -207,6 +213,7 @@ static void cellule(cdg_dump_ctx *c, const cdg_service *s, const cdg_cell *cell)
     fprintf(out, ", \"texte_explicite\": %s}", cell->texte_explicite ? "true" : "false");
 }
 
+/* Forfaits with one resolved cell per service. */
 static void forfaits(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -231,6 +238,7 @@ static void forfaits(cdg_dump_ctx *c)
     fputs(m->nforfaits ? "\n  ],\n" : "],\n", out);
 }
 
+/* Options with price, merge flag and one cell per forfait. */
 static void options(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
@@ -263,6 +271,7 @@ static void options(cdg_dump_ctx *c)
     fputs(m->noptions ? "\n  ]\n" : "]\n", out);
 }
 
+/* The document: format tag and version first, then the model. */
 void cdg_dump_json(cdg_dump_ctx *c)
 {
     fputs("{\n  \"format\": \"cdgrules-dump\",\n  \"version\": 1,\n", c->out);

@@ -23,6 +23,7 @@ static void md_text(FILE *out, const char *s)
     }
 }
 
+/* One escaped table cell and its closing pipe. */
 static void cell(FILE *out, const char *s)
 {
     fputs(" ", out);
@@ -41,12 +42,13 @@ static void separator(FILE *out, unsigned text_cols, unsigned num_cols)
     fputc('\n', out);
 }
 
+/* Table 1 with named header cells, then its footnotes. */
 static void table_forfaits(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fprintf(out, "## ");
-    md_text(out, cdg_dump_title(CDG_TABLE_FORFAITS));
+    md_text(out, cdg_dump_title(c->m, CDG_TABLE_FORFAITS));
     fputs("\n\n| Rubrique | Service |", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         cell(out, m->forfaits[f].libelle);
@@ -72,11 +74,12 @@ static void table_forfaits(cdg_dump_ctx *c)
     }
 }
 
+/* Table 2: quantities right-aligned. */
 static void table_strates(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
     fprintf(out, "## ");
-    md_text(out, cdg_dump_title(CDG_TABLE_STRATES));
+    md_text(out, cdg_dump_title(c->m, CDG_TABLE_STRATES));
     fputs("\n\n|", out);
     cell(out, CDG_DUMP_STRATE_HEADING);
     for (unsigned j = 0; j < c->ncols; j++)
@@ -99,7 +102,7 @@ static void table_options(cdg_dump_ctx *c)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fprintf(out, "## ");
-    md_text(out, cdg_dump_title(CDG_TABLE_OPTIONS));
+    md_text(out, cdg_dump_title(c->m, CDG_TABLE_OPTIONS));
     fputs("\n\n| Option |", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         cell(out, m->forfaits[f].libelle);
@@ -119,6 +122,7 @@ static void table_options(cdg_dump_ctx *c)
     }
 }
 
+/* The document title (every table only), then the selected tables. */
 void cdg_dump_md(cdg_dump_ctx *c)
 {
     FILE *out = c->out;

@@ -37,6 +37,7 @@ static void put_csv(FILE *out, const char *s)
     putc('"', out);
 }
 
+/* Writes one cell, after the separator and the CSV table column. */
 static void cell(row_writer *w, const char *s)
 {
     FILE *out = w->c->out;
@@ -66,6 +67,7 @@ static void cell_noted(row_writer *w, const char *label, const cdg_note *note)
     cell(w, cdg_buf_str(&b));
 }
 
+/* A quantity cell. */
 static void cell_int(row_writer *w, int64_t v)
 {
     char buf[32];
@@ -73,6 +75,8 @@ static void cell_int(row_writer *w, int64_t v)
     cell(w, buf);
 }
 
+/* Ends the row, padding a CSV sheet to its width (RFC 4180: same field
+ * count on every line). */
 static void end_row(row_writer *w)
 {
     while (w->table && w->n < w->width) {
@@ -168,6 +172,15 @@ static void notes(row_writer *w)
 
 /* TSV of every table follows the source document: table 1, its
  * footnotes, then each titled table, separated by blank lines. */
+/* The line between two tables of the document: its title, if declared. */
+static void document_title(FILE *out, const char *title)
+{
+    if (title)
+        fprintf(out, "\n%s\n\n", title);
+    else
+        putc('\n', out);
+}
+
 static void tsv_document(row_writer *w)
 {
     FILE *out = w->c->out;
@@ -176,9 +189,9 @@ static void tsv_document(row_writer *w)
         putc('\n', out);
         notes(w);
     }
-    fprintf(out, "\n%s\n\n", cdg_dump_title(CDG_TABLE_STRATES));
+    document_title(out, cdg_dump_declared_title(w->c->m, CDG_TABLE_STRATES));
     table_strates(w);
-    fprintf(out, "\n%s\n\n", cdg_dump_title(CDG_TABLE_OPTIONS));
+    document_title(out, cdg_dump_declared_title(w->c->m, CDG_TABLE_OPTIONS));
     table_options(w);
 }
 
@@ -199,6 +212,7 @@ static void csv_document(row_writer *w)
     table_options(w);
 }
 
+/* One table's grid, or every table in the format's document layout. */
 void cdg_dump_tabular(cdg_dump_ctx *c)
 {
     row_writer w = {.c = c, .csv = c->opts->format == CDG_DUMP_CSV};

@@ -10,7 +10,8 @@
     X(FORFAIT, "forfait") X(OPTION, "option") X(EXEMPLE, "exemple")       \
     /* entry keys */                                                     \
     X(EDITEUR, "editeur") X(EDITION, "edition")                          \
-    X(CHEVAUCHEMENT, "chevauchement") X(MESURE, "mesure")                 \
+    X(CHEVAUCHEMENT, "chevauchement") X(TITRE, "titre")                   \
+    X(MESURE, "mesure")                                                  \
     X(UNITE, "unite") X(COLONNE, "colonne") X(TEXTE, "texte")             \
     X(BASE, "base") X(DEFAUT, "defaut") X(TARIF, "tarif")                 \
     X(MONTANT, "montant") X(PROFIL, "profil") X(ATTENDU, "attendu")       \

@@ -157,6 +157,8 @@ typedef struct cdg_model {
     cdg_source *src;
     const char *id, *libelle, *editeur, *edition;
     cdg_chevauchement chevauchement;
+    /* Titles of the published tables (`titre:`), NULL when not given. */
+    const char *titre_forfaits, *titre_strates, *titre_options;
     cdg_categorie *categories; unsigned ncategories;
     cdg_strate *strates;       unsigned nstrates;
     cdg_note *notes;           unsigned nnotes;

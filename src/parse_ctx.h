@@ -25,6 +25,7 @@ typedef struct cdg_parse_ctx {
     cdg_span tok[3];                   /* last three tokens: [0] newest */
     uint32_t str_begin;                /* start of the string being scanned */
     cdg_buf str;                       /* its decoded text */
+    size_t str_bytes;                  /* its decoded length (str keeps at most the limit + 1) */
     uint32_t comment_begin;
     struct cdg_lex_block *lex_blocks;  /* flex's live allocations (lexer.l) */
 } cdg_parse_ctx;

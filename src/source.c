@@ -35,7 +35,7 @@ cdg_source *cdg_source_from_buffer(cdg_arena *a, const char *name, const char *d
  * and growing files work too. */
 static cdg_source_status read_all(cdg_arena *a, int fd, size_t hint, char **out, size_t *outlen)
 {
-    size_t cap = hint + 2 > 4096 ? hint + 2 : 4096, len = 0;
+    size_t cap = hint + 3 > 4096 ? hint + 3 : 4096, len = 0;  /* +1: room to see EOF */
     char *buf = cdg_arena_alloc(a, cap);
     for (;;) {
         if (cap - len < 2 + 1) {

@@ -43,7 +43,11 @@ static cdg_unit *unit_new(cdg_memctl *ctl)
     return u;
 }
 
-cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out)
+/* Makes a unit and fills its source with get_source (which reads a file
+ * or wraps a buffer), then compiles it. */
+static cdg_load_status unit_load(cdg_memctl *ctl, cdg_unit **out,
+                                 cdg_source_status (*get_source)(cdg_unit *u, const void *arg),
+                                 const void *arg, const char *name)
 {
     cdg_unit *u = *out = unit_new(ctl);
     if (!u)
@@ -55,9 +59,9 @@ cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out)
     }
     cdg_arena_catch(u->arena, &oom);
     errno = 0;
-    cdg_source_status st = cdg_source_read(u->arena, path, &u->src);
+    cdg_source_status st = get_source(u, arg);
     if (st != CDG_SOURCE_OK) {
-        u->io_message = cdg_arena_printf(u->arena, "%s: %s", path, cdg_source_strerror(st, errno));
+        u->io_message = cdg_arena_printf(u->arena, "%s: %s", name, cdg_source_strerror(st, errno));
         cdg_arena_catch(u->arena, NULL);
         return CDG_LOAD_IO;
     }
@@ -65,26 +69,35 @@ cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out)
     return unit_compile(u);
 }
 
+static cdg_source_status read_file(cdg_unit *u, const void *path)
+{
+    return cdg_source_read(u->arena, path, &u->src);
+}
+
+cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out)
+{
+    return unit_load(ctl, out, read_file, path, path);
+}
+
+struct buffer_arg {
+    const char *name, *data;
+    size_t len;
+};
+
+static cdg_source_status wrap_buffer(cdg_unit *u, const void *arg)
+{
+    const struct buffer_arg *b = arg;
+    if (b->len > CDG_SOURCE_MAX)
+        return CDG_SOURCE_ERR_TOO_BIG;
+    u->src = cdg_source_from_buffer(u->arena, b->name, b->data, b->len);
+    return CDG_SOURCE_OK;
+}
+
 cdg_load_status cdg_unit_load_buffer(const char *name, const char *data, size_t len,
                                      cdg_memctl *ctl, cdg_unit **out)
 {
-    cdg_unit *u = *out = unit_new(ctl);
-    if (!u)
-        return CDG_LOAD_NOMEM;
-    jmp_buf oom;
-    if (setjmp(oom)) {
-        cdg_arena_catch(u->arena, NULL);
-        return CDG_LOAD_NOMEM;
-    }
-    cdg_arena_catch(u->arena, &oom);
-    if (len > CDG_SOURCE_MAX) {
-        u->io_message = cdg_arena_printf(u->arena, "%s: %s", name, cdg_source_strerror(CDG_SOURCE_ERR_TOO_BIG, 0));
-        cdg_arena_catch(u->arena, NULL);
-        return CDG_LOAD_IO;
-    }
-    u->src = cdg_source_from_buffer(u->arena, name, data, len);
-    cdg_arena_catch(u->arena, NULL);
-    return unit_compile(u);
+    struct buffer_arg b = {name, data, len};
+    return unit_load(ctl, out, wrap_buffer, &b, name);
 }
 
 void cdg_unit_free(cdg_unit *u)

@@ -90,4 +90,22 @@ printf '%s\n' "$messy" >"$t/y.cdg"
 [ $? = 1 ] || ko "several: exit status"
 printf '%s\n' "$canon" | cmp -s - "$t/y.cdg" || ko "several: good file not formatted"
 
+# 10. Memory exhausted at any allocation: exit 2 (or success), never a
+#     crash, and the file is either untouched or fully formatted.
+printf '%s\n' "$messy" >"$t/m.cdg"
+i=0
+while [ $i -lt 120 ]; do
+    cp "$t/m.cdg" "$t/oom.cdg"
+    CDGRULES_FAIL_ALLOC=$i "$bin" fmt -w "$t/oom.cdg" 2>/dev/null
+    rc=$?
+    if [ $rc = 0 ]; then
+        printf '%s\n' "$canon" | cmp -s - "$t/oom.cdg" || ko "oom at $i: half-written file"
+    elif [ $rc = 2 ]; then
+        cmp -s "$t/m.cdg" "$t/oom.cdg" || ko "oom at $i: file changed on failure"
+    else
+        ko "oom at $i: exit $rc"
+    fi
+    i=$((i + 7))
+done
+
 exit $fail

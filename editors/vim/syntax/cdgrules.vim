@@ -12,7 +12,7 @@ endif
 syn iskeyword @,48-57,_,192-255
 
 syn keyword cdgDeclaration offre categorie strate rubrique service note forfait option exemple
-syn keyword cdgKey editeur edition chevauchement mesure unite colonne texte base defaut tarif montant profil attendu
+syn keyword cdgKey editeur edition chevauchement titre mesure unite colonne texte base defaut tarif montant profil attendu
 syn keyword cdgValue inclus non_inclus en_option sans_objet selon_strate tous
 syn keyword cdgValue journalier par_unite sur_etude premiere derniere EUR
 

@@ -1,0 +1,254 @@
+/* exemples.c — running the exemple blocks, their coverage of the offer's
+ * cells, and boundary examples generated from the current answers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "exemples.h"
+#include "pourquoi.h"
+
+/* "5 Go", "12" (no unit), "inclus (5 Go)" when a status is compared, or
+ * the status: how an answer or an expectation reads in a message. */
+static const char *answer_text(cdg_arena *a, const cdg_eval_row *r, bool status_only)
+{
+    if (r->quantite < 0)
+        return cdg_statut_name(r->statut);
+    const char *u = r->unite ? r->unite : "";
+    if (status_only)
+        return cdg_arena_printf(a, "%s (%lld%s%s)", cdg_statut_name(r->statut),
+                                (long long)r->quantite, *u ? " " : "", u);
+    return cdg_arena_printf(a, "%lld%s%s", (long long)r->quantite, *u ? " " : "", u);
+}
+
+/* Attaches each step of an explanation to g as a note. */
+static void add_notes(cdg_diags *d, cdg_diag *g, const cdg_model *m, const cdg_raison *r)
+{
+    for (; r; r = r->next)
+        cdg_diag_note(d, g, m->src, r->span, "%s", r->texte);
+}
+
+/* Checks one expectation of example x (profile in stratum k); false after
+ * reporting it in d. */
+static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
+                          const cdg_exemple *x, const cdg_strate *k, const cdg_attendu *at)
+{
+    cdg_arena *a = d->arena;
+    if (!at->service) {
+        if (at->strate == k)
+            return true;
+        cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
+                                   "exemple \"%s\": strate expected %s, got %s", x->libelle,
+                                   at->strate->id, k->id);
+        add_notes(d, g, m, cdg_pourquoi_strate(m, &x->profil, k, a));
+        return false;
+    }
+    cdg_eval_row r = cdg_eval_row_for(x->forfait, at->service, k);
+    bool ok = true;
+    const char *want = NULL, *got = NULL;
+    if (at->has_statut && r.statut != at->statut) {
+        ok = false;
+        want = cdg_statut_name(at->statut);
+        got = answer_text(a, &r, true);
+    } else if (at->has_quantite && r.quantite != at->quantite) {
+        ok = false;
+        const char *u = at->service->unite ? at->service->unite : "";
+        want = cdg_arena_printf(a, "%lld%s%s", (long long)at->quantite, *u ? " " : "", u);
+        got = answer_text(a, &r, false);
+    }
+    if (ok)
+        return true;
+    cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
+                               "exemple \"%s\": %s expected %s, got %s", x->libelle,
+                               at->service->id, want, got);
+    if (r.cell->qte == CDG_QTE_STRATE)
+        add_notes(d, g, m, cdg_pourquoi_strate(m, &x->profil, k, a));
+    add_notes(d, g, m, cdg_pourquoi_service(m, ast, x->forfait, at->service, k, a));
+    return false;
+}
+
+void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
+                      cdg_exemples_result *r)
+{
+    *r = (cdg_exemples_result){0};
+    r->ok = cdg_arena_calloc(d->arena, m->nexemples + 1, sizeof *r->ok);
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *x = &m->exemples[i];
+        unsigned n = 0, bad = 0;
+        for (const cdg_attendu *at = x->attendus; at; at = at->next)
+            n++;
+        const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
+        if (!x->forfait || !k) {
+            char buf[300];
+            cdg_diag_add(d, CDG_ERROR, m->src, x->span,
+                         "exemple \"%s\": no stratum matches profile '%s'", x->libelle,
+                         x->profil.categorie ? cdg_eval_profil_text(&x->profil, buf, sizeof buf)
+                                             : "?");
+            bad = n;
+            r->failed++;
+        } else {
+            for (const cdg_attendu *at = x->attendus; at; at = at->next)
+                if (!check_attendu(m, ast, d, x, k, at))
+                    bad++;
+            if (bad)
+                r->failed++;
+            else
+                r->passed++;
+        }
+        r->ok[i] = bad == 0 && k && x->forfait;
+        r->attendus += n;
+        r->attendus_failed += bad;
+    }
+}
+
+size_t cdg_couverture_index(const cdg_model *m, unsigned f, unsigned s, unsigned k)
+{
+    return ((size_t)f * m->nservices + s) * m->nstrates + k;
+}
+
+void cdg_exemples_coverage(const cdg_model *m, cdg_arena *a, cdg_couverture *out)
+{
+    size_t fs = (size_t)m->nforfaits * m->nservices;
+    out->total = fs * m->nstrates;
+    out->covered = 0;
+    out->cells = cdg_arena_calloc(a, out->total ? out->total : 1, sizeof *out->cells);
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *x = &m->exemples[i];
+        const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
+        if (!k || !x->forfait)
+            continue;
+        for (const cdg_attendu *at = x->attendus; at; at = at->next) {
+            if (!at->service)
+                continue;
+            bool *c = &out->cells[cdg_couverture_index(m, x->forfait->index, at->service->index,
+                                                       k->index)];
+            if (!*c) {
+                *c = true;
+                out->covered++;
+            }
+        }
+    }
+}
+
+double cdg_couverture_percent(const cdg_couverture *c)
+{
+    return c->total ? 100.0 * (double)c->covered / (double)c->total : 100.0;
+}
+
+/* A string literal of the language: quotes, with '"' and '\' escaped. */
+static void put_string(cdg_buf *b, const char *s)
+{
+    cdg_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            cdg_buf_putc(b, '\\');
+        cdg_buf_putc(b, *s);
+    }
+    cdg_buf_putc(b, '"');
+}
+
+/* A measure as the rules file writes them: 249, 1_200, 10_000. */
+static void put_mesure(cdg_buf *b, int64_t v)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            cdg_buf_putc(b, '_');
+        cdg_buf_putc(b, digits[i]);
+    }
+}
+
+/* One exemple block: profile p (in stratum k) at forfait f, with the
+ * stratum and every service's current answer. */
+static void put_exemple(cdg_buf *b, const cdg_model *m, const cdg_profil *p, const cdg_strate *k,
+                        const cdg_forfait *f)
+{
+    char buf[300];
+    const char *label = cdg_arena_printf(b->arena, "%s (%s), %s",
+                                         cdg_eval_profil_text(p, buf, sizeof buf), k->id,
+                                         f->libelle);
+    cdg_buf_puts(b, "\nexemple ");
+    put_string(b, label);
+    cdg_buf_printf(b, " <\n  profil: %s", p->categorie->id);
+    if (p->mesure >= 0) {
+        cdg_buf_putc(b, ' ');
+        put_mesure(b, p->mesure);
+    }
+    cdg_buf_printf(b, ";\n  forfait: %s;\n  attendu < strate: %s;", f->id, k->id);
+    for (unsigned s = 0; s < m->nservices; s++) {
+        cdg_eval_row r = cdg_eval_row_for(f, &m->services[s], k);
+        if (r.quantite >= 0)
+            cdg_buf_printf(b, " %s: %lld;", r.service->id, (long long)r.quantite);
+        else
+            cdg_buf_printf(b, " %s: %s;", r.service->id, cdg_statut_name(r.statut));
+    }
+    cdg_buf_puts(b, " >;\n>\n");
+}
+
+/* Orders measures for qsort. */
+static int cmp_mesure(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The boundary values of category c: both sides of every range end,
+ * sorted and unique; the lower ends when there is no boundary at all. */
+static size_t boundary_points(const cdg_model *m, const cdg_categorie *c, int64_t *pts)
+{
+    size_t n = 0;
+    for (unsigned i = 0; i < m->nstrates; i++) {
+        const cdg_member *mb = &m->strates[i].members[c->index];
+        if (mb->kind != CDG_MEMBER_RANGE)
+            continue;
+        if (mb->lo > 0) {
+            pts[n++] = mb->lo - 1;
+            pts[n++] = mb->lo;
+        }
+        if (mb->hi != CDG_OPEN && mb->hi < CDG_EVAL_MAX_MESURE) {
+            pts[n++] = mb->hi;
+            pts[n++] = mb->hi + 1;
+        }
+    }
+    if (n == 0)
+        for (unsigned i = 0; i < m->nstrates; i++) {
+            const cdg_member *mb = &m->strates[i].members[c->index];
+            if (mb->kind != CDG_MEMBER_NONE)
+                pts[n++] = mb->kind == CDG_MEMBER_RANGE ? mb->lo : 0;
+        }
+    qsort(pts, n, sizeof *pts, cmp_mesure);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || pts[u - 1] != pts[i])
+            pts[u++] = pts[i];
+    return u;
+}
+
+const char *cdg_exemples_boundaries(const cdg_model *m, cdg_arena *a)
+{
+    cdg_buf b;
+    cdg_buf_init(&b, a);
+    cdg_buf_puts(&b, "# Exemples aux bornes des strates, générés par `cdgrules test\n"
+                     "# --generate-boundaries` à partir des réponses actuelles des règles.\n");
+    int64_t *pts = cdg_arena_calloc(a, (size_t)m->nstrates * 4 + 1, sizeof *pts);
+    for (unsigned c = 0; c < m->ncategories; c++) {
+        const cdg_categorie *cat = &m->categories[c];
+        size_t n = 1;
+        if (cat->mesure)
+            n = boundary_points(m, cat, pts);
+        for (size_t i = 0; i < n; i++) {
+            cdg_profil p = {.categorie = cat, .mesure = cat->mesure ? pts[i] : -1};
+            const cdg_strate *k = cdg_model_strate_for(m, &p);
+            if (!k) {
+                char buf[300];
+                cdg_buf_printf(&b, "\n# %s : aucune strate ne prend ce profil.\n",
+                               cdg_eval_profil_text(&p, buf, sizeof buf));
+                continue;
+            }
+            for (unsigned f = 0; f < m->nforfaits; f++)
+                put_exemple(&b, m, &p, k, &m->forfaits[f]);
+        }
+    }
+    return cdg_buf_str(&b);
+}

@@ -1,0 +1,162 @@
+/* pourquoi.c — explanations of answers, built from the provenance the
+ * model keeps (cell spans, origine, par_defaut, stratum members) and, for
+ * the entries the model does not keep (`base:`, one line of a table),
+ * from the syntax tree. */
+#include <string.h>
+
+#include "pourquoi.h"
+
+/* An explanation under construction: a list with its tail. */
+typedef struct chain {
+    cdg_arena *a;
+    cdg_raison *head, **tail;
+} chain;
+
+/* Appends a step. */
+static void add(chain *c, cdg_span sp, const char *texte)
+{
+    cdg_raison *r = cdg_arena_calloc(c->a, 1, sizeof *r);
+    r->texte = texte;
+    r->span = sp;
+    *c->tail = r;
+    c->tail = &r->next;
+}
+
+/* The entry as written, on one line: quoted in the sentences so that the
+ * adviser recognises it in the file. */
+static const char *quote(const cdg_model *m, cdg_span sp, cdg_arena *a)
+{
+    const char *t = m->src->text + sp.begin;
+    size_t n = sp.end > sp.begin ? sp.end - sp.begin : 0;
+    if (n == 0 || t[n - 1] != ';') {
+        /* a key span (stratum members): the whole entry, up to its ';' */
+        size_t e = n;
+        while (sp.begin + e < m->src->len && t[e] != ';' && t[e] != '\n')
+            e++;
+        if (sp.begin + e < m->src->len && t[e] == ';')
+            n = e + 1;
+    }
+    const char *nl = memchr(t, '\n', n);
+    if (nl)
+        return cdg_arena_printf(a, "« %.*s … »", (int)(nl - t), t);
+    return cdg_arena_printf(a, "« %.*s »", (int)n, t);
+}
+
+/* The declaration of kind kw and id among decls, nested ones included. */
+static const cdg_decl *find_decl(const cdg_decl *d, cdg_keyword kw, const char *id)
+{
+    for (; d; d = d->next) {
+        if (d->kw == kw && d->id && strcmp(d->id, id) == 0)
+            return d;
+        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next)
+            if (e->decl) {
+                const cdg_decl *r = find_decl(e->decl, kw, id);
+                if (r)
+                    return r;
+            }
+    }
+    return NULL;
+}
+
+/* The entry of a block whose key is key (or whose keyword is kw). */
+static const cdg_entry *find_entry(const cdg_block *b, cdg_keyword kw, const char *key)
+{
+    for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
+        if (e->decl)
+            continue;
+        if (kw != CDG_KW_NONE ? e->key_kw == kw : (e->key_kw == CDG_KW_NONE && strcmp(e->key, key) == 0))
+            return e;
+    }
+    return NULL;
+}
+
+/* The block of forfait f's declaration, or NULL. */
+static const cdg_block *forfait_block(const cdg_ast *ast, const cdg_forfait *f)
+{
+    const cdg_decl *d = ast ? find_decl(ast->decls, CDG_KW_FORFAIT, f->id) : NULL;
+    return d ? d->block : NULL;
+}
+
+cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const cdg_strate *k,
+                                cdg_arena *a)
+{
+    chain c = {.a = a, .tail = &c.head};
+    const char *who = p->mesure >= 0
+                          ? cdg_arena_printf(a, "%s=%lld", p->categorie->id, (long long)p->mesure)
+                          : p->categorie->id;
+    const cdg_member *mb = &k->members[p->categorie->index];
+    add(&c, mb->span,
+        cdg_arena_printf(a, "%s est dans la strate %s par %s", who, k->id, quote(m, mb->span, a)));
+    for (unsigned i = 0; i < m->nstrates; i++) {
+        const cdg_strate *o = &m->strates[i];
+        if (o == k || !cdg_strate_matches(o, p))
+            continue;
+        const cdg_member *om = &o->members[p->categorie->index];
+        add(&c, om->span,
+            cdg_arena_printf(a, "%s est aussi dans la strate %s par %s ; la règle « chevauchement: %s » retient %s",
+                             who, o->id, quote(m, om->span, a),
+                             m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
+                             k->id));
+    }
+    return c.head;
+}
+
+/* The step for the per-stratum quantity of a counted cell in stratum k. */
+static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, const cdg_cell *cell,
+                          const cdg_service *s, const cdg_strate *k)
+{
+    int64_t q = cdg_cell_quantity(cell, k);
+    const char *u = s->unite ? s->unite : "";
+    bool own = !(s->par_strate && cell->par_strate == s->par_strate);
+    const cdg_block *table = NULL;
+    if (ast && own && cell->origine) {
+        const cdg_entry *e = find_entry(forfait_block(ast, cell->origine), CDG_KW_NONE, s->id);
+        table = e ? e->block : NULL;
+    } else if (ast && !own) {
+        const cdg_decl *d = find_decl(ast->decls, CDG_KW_SERVICE, s->id);
+        const cdg_entry *e = d ? find_entry(d->block, CDG_KW_SELON_STRATE, NULL) : NULL;
+        table = e ? e->block : NULL;
+    }
+    const cdg_entry *line = find_entry(table, CDG_KW_NONE, k->id);
+    cdg_span sp = line ? line->span : own ? cell->span : s->par_strate_span;
+    const char *where = own ? cdg_arena_printf(c->a, "la table propre du %s",
+                                               cell->origine ? cell->origine->libelle : "forfait")
+                            : cdg_arena_printf(c->a, "la table du service %s", s->id);
+    add(c, sp,
+        cdg_arena_printf(c->a, "en strate %s, %s donne %lld %s : %s", k->id, where, (long long)q, u,
+                         quote(m, sp, c->a)));
+}
+
+cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                                 const cdg_service *s, const cdg_strate *k, cdg_arena *a)
+{
+    chain c = {.a = a, .tail = &c.head};
+    const cdg_cell *cell = cdg_model_cell(m, f, s);
+    const cdg_forfait *g = f;
+    for (unsigned depth = 0; g && g != cell->origine && g->base && depth <= m->nforfaits; depth++) {
+        const cdg_entry *e = find_entry(forfait_block(ast, g), CDG_KW_BASE, NULL);
+        cdg_span sp = e ? e->span : g->span;
+        add(&c, sp,
+            cdg_arena_printf(a, "%s ne fixe pas %s et reprend %s : %s", g->libelle, s->id,
+                             g->base->libelle, quote(m, sp, a)));
+        g = g->base;
+    }
+    const cdg_forfait *o = cell->origine ? cell->origine : f;
+    if (cell->par_defaut)
+        add(&c, cell->span,
+            cdg_arena_printf(a, "%s ne cite pas %s : sa valeur par défaut s'applique, %s", o->libelle,
+                             s->id, quote(m, cell->span, a)));
+    else
+        add(&c, cell->span,
+            cdg_arena_printf(a, "%s dit %s", o->libelle, quote(m, cell->span, a)));
+    if (cell->qte == CDG_QTE_STRATE && k)
+        quantity_step(&c, m, ast, cell, s, k);
+    return c.head;
+}
+
+const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a)
+{
+    unsigned line, col;
+    cdg_source_position(src, sp.begin, &line, &col);
+    return cdg_arena_printf(a, "%s:%u:%u", src->name, line, col);
+}
