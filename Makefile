@@ -28,8 +28,15 @@ SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
 PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)
 STAGED_HDRS := $(PUBLIC_HDRS:%=$(BUILD)/include/cdgrules/%)
 
+# Message catalogues (po/*.po, README "Languages"): compiled into
+# $(BUILD)/locale/LANG/LC_MESSAGES/cdgrules.mo, where the tests point
+# CDGRULES_LOCALEDIR; installed under $(LOCALEDIR).
+LOCALEDIR ?= $(PREFIX)/share/locale
+LINGUAS   := fr en
+MOS       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo)
+
 .PHONY: all deps demo test unit golden golden-update clean install uninstall valgrind
-all: deps $(BIN) $(SHLIB)
+all: deps $(BIN) $(SHLIB) $(MOS)
 
 # Missing tools are installed when we are root (fresh Debian machine), or
 # named precisely otherwise.
@@ -47,16 +54,43 @@ $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(BUILD)/gen/parser.h
 # Generated code is not ours to lint; it gets the same standard without -Wpedantic noise.
 $(BUILD)/obj/parser.o: $(BUILD)/gen/parser.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-unused-function -c -o $@ $<
 $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(BUILD)/obj/*.d)
+
+# Where the installed binary finds its catalogues.
+$(BUILD)/obj/i18n.o: ALL_CFLAGS += -DCDG_LOCALEDIR='"$(LOCALEDIR)"'
+
+$(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Regenerates po/cdgrules.pot from the marked strings and merges it into
+# each catalogue (tests/scripts/i18n_catalogues.sh checks they are complete).
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --no-wrap --add-comments=TRANSLATORS: \
+    --keyword=_ --keyword=N_ --keyword=cdg_ngettext:1,2 \
+    --keyword=cli_usage_error:1 --flag=cli_usage_error:1:c-format \
+    --keyword=cdg_diag_add:5 --flag=cdg_diag_add:5:c-format \
+    --keyword=cdg_diag_note:5 --flag=cdg_diag_note:5:c-format \
+    --keyword=ERR:3 --flag=ERR:3:c-format --keyword=WARN:3 --flag=WARN:3:c-format \
+    --keyword=NOTE:4 --flag=NOTE:4:c-format \
+    --keyword=cdg_parse_error:3 --flag=cdg_parse_error:3:c-format \
+    --keyword=row_error:3 --flag=row_error:3:c-format \
+    --keyword=fail:2 --flag=fail:2:c-format --keyword=fail:3 --flag=fail:3:c-format \
+    --keyword=err_missing:3,4 --flag=err_missing:3:c-format --flag=err_missing:4:c-format \
+    --package-name=cdgrules --msgid-bugs-address=cdgrules --sort-by-file
+PO_SRCS := $(sort $(wildcard src/*.c)) grammar/parser.y grammar/lexer.l
+.PHONY: po
+po:
+	xgettext $(XGETTEXT_FLAGS) -o po/cdgrules.pot $(PO_SRCS)
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-wrap po/$$l.po po/cdgrules.pot; done
 
 $(LIB): $(LIBOBJS)
 	rm -f $@
@@ -76,9 +110,14 @@ $(SHLIB): $(LIBOBJS)
 $(BIN): $(CLIOBJS) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB)
 
+# The main job on the bundled offer: check it, run its examples, show what
+# a commune of 1 200 inhabitants gets at Forfait Technologie, and print the
+# published tables.
 demo: all
-	$(BIN) check rules/cdg47.cdg
-	$(BIN) summary rules/cdg47.cdg
+	$(BIN) check --summary rules/cdg47.cdg
+	$(BIN) test rules/cdg47.cdg
+	$(BIN) query rules/cdg47.cdg --forfait Technologie --profil commune=1200
+	$(BIN) dump rules/cdg47.cdg --format md
 
 # ---- tests ----------------------------------------------------------------
 # The fuzz targets (tests/fuzz/fuzz_*.c), linked with a plain main() so that
@@ -113,11 +152,24 @@ golden-update: all
 html-screenshot: all
 	@tools/html-screenshot.sh $(BIN) rules/cdg47.cdg $(BUILD)/screenshot
 
+# ---- performance (docs/PERFORMANCE.md) -----------------------------------
+# The deterministic input generator and timer of the benchmark; `make bench`
+# prints cdgrules side by side with jq, wc, awk and diff (BENCH_MAX_MB,
+# BENCH_JQ_MAX_MB, BENCH_MAX_ROWS, BENCH_RUNS: see tests/bench/bench.sh).
+BENCH_GEN := $(BUILD)/bench-gen
+$(BENCH_GEN): tests/bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -o $@ $<
+
+.PHONY: bench
+bench: all $(BENCH_GEN)
+	@tests/bench/bench.sh $(BIN) $(BENCH_GEN)
+
 # The whole suite; its last line is Criterion-independent: "N passed, N failed".
-test: all $(TEST_BIN) $(FUZZ_REPLAY)
+test: all $(TEST_BIN) $(FUZZ_REPLAY) $(BENCH_GEN)
 	@tests/run-all.sh $(BIN) $(TEST_BIN)
 
-valgrind: all $(TEST_BIN) $(FUZZ_REPLAY)
+valgrind: all $(TEST_BIN) $(FUZZ_REPLAY) $(BENCH_GEN)
 	@VALGRIND=1 tests/run-all.sh $(BIN) $(TEST_BIN)
 
 # ---- hardening (docs/HARDENING.md) ---------------------------------------
@@ -128,7 +180,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 SAN_FLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-SAN_ENV      := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+SAN_ENV      := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CDG_SANITIZER=asan
 
 .PHONY: test-asan test-valgrind test-huge fuzz fuzz-build coverage
 test-asan:
@@ -155,7 +207,7 @@ fuzz:
 coverage:
 	rm -rf $(BUILD)/cov
 	-$(MAKE) BUILD=$(BUILD)/cov CFLAGS="-O0 -g --coverage -Werror" LDFLAGS=--coverage test
-	gcovr -r . --object-directory $(BUILD)/cov/obj --filter 'src/' \
+	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
 	    --exclude-unreachable-branches --exclude-throw-branches \
 	    --txt $(BUILD)/cov/coverage.txt --print-summary
 	@echo "per-file report: $(BUILD)/cov/coverage.txt"
@@ -191,6 +243,8 @@ install: all
 	install -m 644 completion/cdgrules.bash $(D)$(BASHCOMPDIR)/cdgrules
 	install -m 644 editors/vim/syntax/cdgrules.vim $(D)$(VIMDIR)/syntax/cdgrules.vim
 	install -m 644 editors/vim/ftdetect/cdgrules.vim $(D)$(VIMDIR)/ftdetect/cdgrules.vim
+	for l in $(LINGUAS); do install -d $(D)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/cdgrules.mo $(D)$(LOCALEDIR)/$$l/LC_MESSAGES/cdgrules.mo; done
 
 # Removes exactly what install put there (and the header directory).
 uninstall:
@@ -200,7 +254,8 @@ uninstall:
 	    $(D)$(INCLUDEDIR)/cdgrules.h $(PUBLIC_HDRS:%=$(D)$(INCLUDEDIR)/cdgrules/%) \
 	    $(D)$(MANDIR)/man1/cdgrules.1 $(D)$(MANDIR)/man5/cdgrules.5 \
 	    $(D)$(BASHCOMPDIR)/cdgrules $(D)$(VIMDIR)/syntax/cdgrules.vim \
-	    $(D)$(VIMDIR)/ftdetect/cdgrules.vim
+	    $(D)$(VIMDIR)/ftdetect/cdgrules.vim \
+	    $(LINGUAS:%=$(D)$(LOCALEDIR)/%/LC_MESSAGES/cdgrules.mo)
 	rmdir $(D)$(INCLUDEDIR)/cdgrules 2>/dev/null || true
 
 clean:

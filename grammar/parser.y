@@ -34,6 +34,8 @@ int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
 %code {
 #include <string.h>
 
+#include "nls.h"
+
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
     do {                                                                \
         if (N) {                                                        \
@@ -200,25 +202,52 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const ch
     ctx->fatal = true;
 }
 
-/* Describes the unexpected token by its text in the source. */
-static void describe_lookahead(cdg_parse_ctx *ctx, yysymbol_kind_t sym, YYLTYPE loc, cdg_buf *b)
+/* s in the user's language when local, else as written (i18n.h). */
+__attribute__((format_arg(2))) static const char *tr(bool local, const char *s)
 {
-    switch (sym) {
-    case YYSYMBOL_YYEOF: cdg_buf_puts(b, "end of file"); return;
-    case YYSYMBOL_IDENT: cdg_buf_puts(b, "identifier "); break;
-    case YYSYMBOL_STRING: cdg_buf_puts(b, "string "); break;
-    case YYSYMBOL_INT: case YYSYMBOL_DECIMAL: cdg_buf_puts(b, "number "); break;
-    case YYSYMBOL_RANGE: cdg_buf_puts(b, "range "); break;
-    default: break;
+    return local ? _(s) : s;
+}
+
+/* Describes the unexpected token by its text in the source. */
+static void describe_lookahead(cdg_parse_ctx *ctx, yysymbol_kind_t sym, YYLTYPE loc, cdg_buf *b,
+                               bool local)
+{
+    if (sym == YYSYMBOL_YYEOF) {
+        cdg_buf_puts(b, tr(local, N_("end of file")));
+        return;
     }
     size_t n = loc.end - loc.begin;
     if (n > 40)
         n = 40;
-    cdg_buf_putc(b, '\'');
-    cdg_buf_add(b, ctx->src->text + loc.begin, n);
+    cdg_buf q;
+    cdg_buf_init(&q, ctx->arena);
+    cdg_buf_putc(&q, '\'');
+    cdg_buf_add(&q, ctx->src->text + loc.begin, n);
     if (n < loc.end - loc.begin)
-        cdg_buf_puts(b, "…");
-    cdg_buf_putc(b, '\'');
+        cdg_buf_puts(&q, "…");
+    cdg_buf_putc(&q, '\'');
+    const char *text = cdg_buf_str(&q);
+    switch (sym) {
+    case YYSYMBOL_IDENT: cdg_buf_printf(b, tr(local, N_("identifier %s")), text); break;
+    case YYSYMBOL_STRING: cdg_buf_printf(b, tr(local, N_("string %s")), text); break;
+    case YYSYMBOL_INT: case YYSYMBOL_DECIMAL: cdg_buf_printf(b, tr(local, N_("number %s")), text); break;
+    case YYSYMBOL_RANGE: cdg_buf_printf(b, tr(local, N_("range %s")), text); break;
+    default: cdg_buf_puts(b, text); break;
+    }
+}
+
+/* A token's name (from %token) in the user's language when local. */
+static const char *token_name(yysymbol_kind_t sym, bool local)
+{
+    static const char *const words[] = {
+        N_("end of file"), N_("keyword"), N_("value keyword"), N_("identifier"),
+        N_("string"), N_("integer"), N_("amount"), N_("range"),
+    };
+    const char *name = yysymbol_name(sym);
+    for (size_t i = 0; local && i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(name, words[i]) == 0)
+            return _(words[i]);
+    return name;
 }
 
 static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t sym)
@@ -236,12 +265,13 @@ static bool is_decl_symbol(yysymbol_kind_t s)
            s == YYSYMBOL_FORFAIT || s == YYSYMBOL_OPTION || s == YYSYMBOL_EXEMPLE;
 }
 
-/* Appends ", expected …": keywords are summed up as "a declaration" or
- * "an entry" rather than listed one by one. */
-static void describe_expected(const yysymbol_kind_t *expected, int n, cdg_buf *b)
+/* Appends the list of expected tokens ("X, Y or Z"): keywords are summed
+ * up as "a declaration" or "an entry" rather than listed one by one. */
+static void describe_expected(cdg_parse_ctx *ctx, const yysymbol_kind_t *expected, int n,
+                              cdg_buf *b, bool local)
 {
     bool decl = false, entry = false;
-    const char *others[YYNTOKENS];
+    yysymbol_kind_t others[YYNTOKENS];
     int nothers = 0;
     for (int i = 0; i < n; i++) {
         if (is_decl_symbol(expected[i]))
@@ -249,32 +279,60 @@ static void describe_expected(const yysymbol_kind_t *expected, int n, cdg_buf *b
         else if (expected[i] == YYSYMBOL_KEY)
             entry = true;
         else if (expected[i] != YYSYMBOL_VALKW || !entry)
-            others[nothers++] = yysymbol_name(expected[i]);
+            others[nothers++] = expected[i];
     }
     if (entry) {
         /* In a block, identifiers and value keywords start entries too. */
         int k = 0;
         for (int i = 0; i < nothers; i++)
-            if (strcmp(others[i], "identifier") != 0 && strcmp(others[i], "value keyword") != 0)
+            if (others[i] != YYSYMBOL_IDENT && others[i] != YYSYMBOL_VALKW)
                 others[k++] = others[i];
         nothers = k;
     }
     const char *parts[YYNTOKENS + 2];
     int np = 0;
     if (entry)
-        parts[np++] = "an entry";
+        parts[np++] = tr(local, N_("an entry"));
     if (decl && !entry)
-        parts[np++] = "a declaration (offre, categorie, strate, rubrique, service, note, forfait, option, exemple)";
+        parts[np++] = tr(local, N_("a declaration (offre, categorie, strate, rubrique, service, note, forfait, option, exemple)"));
     for (int i = 0; i < nothers; i++)
-        parts[np++] = others[i];
+        parts[np++] = token_name(others[i], local);
     if (np == 0)
         return;
-    cdg_buf_puts(b, ", expected ");
-    for (int i = 0; i < np; i++) {
+    cdg_buf head;
+    cdg_buf_init(&head, ctx->arena);
+    for (int i = 0; i < np - 1; i++) {
         if (i)
-            cdg_buf_puts(b, i == np - 1 ? " or " : ", ");
-        cdg_buf_puts(b, parts[i]);
+            cdg_buf_puts(&head, ", ");
+        cdg_buf_puts(&head, parts[i]);
     }
+    if (np == 1)
+        cdg_buf_puts(b, parts[0]);
+    else
+        cdg_buf_printf(b, tr(local, N_("%s or %s")), cdg_buf_str(&head), parts[np - 1]);
+}
+
+/* The message of a syntax error, as written or in the user's language. */
+static const char *syntax_message(cdg_parse_ctx *ctx, yysymbol_kind_t la, YYLTYPE loc,
+                                  const yysymbol_kind_t *expected, int n, bool local)
+{
+    if (la == YYSYMBOL_YYEOF && ctx->depth > 0 && expects(expected, n, YYSYMBOL_GT))
+        return tr(local, N_("missing '>' at end of file"));
+    cdg_buf what, exp, b;
+    cdg_buf_init(&what, ctx->arena);
+    cdg_buf_init(&exp, ctx->arena);
+    cdg_buf_init(&b, ctx->arena);
+    describe_lookahead(ctx, la, loc, &what, local);
+    describe_expected(ctx, expected, n, &exp, local);
+    bool extra = la == YYSYMBOL_GT && ctx->stray_close;
+    const char *e = cdg_buf_str(&exp);
+    if (!*e)
+        cdg_buf_printf(&b, extra ? tr(local, N_("unexpected %s (a '>' too many?)"))
+                                 : tr(local, N_("unexpected %s")), cdg_buf_str(&what));
+    else
+        cdg_buf_printf(&b, extra ? tr(local, N_("unexpected %s (a '>' too many?), expected %s"))
+                                 : tr(local, N_("unexpected %s, expected %s")), cdg_buf_str(&what), e);
+    return cdg_buf_str(&b);
 }
 
 /* Whether tokens at offsets a and b are on different lines. */
@@ -322,18 +380,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cd
         }
     }
 
-    cdg_buf b;
-    cdg_buf_init(&b, ctx->arena);
-    if (la == YYSYMBOL_YYEOF && ctx->depth > 0 && expects(expected, n, YYSYMBOL_GT))
-        cdg_buf_puts(&b, "missing '>' at end of file");
-    else {
-        cdg_buf_puts(&b, "unexpected ");
-        describe_lookahead(ctx, la, loc, &b);
-        if (la == YYSYMBOL_GT && ctx->stray_close)
-            cdg_buf_puts(&b, " (a '>' too many?)");
-        describe_expected(expected, n, &b);
-    }
-    cdg_diag *g = cdg_diag_add(ctx->diags, CDG_ERROR, ctx->src, loc, "%s", cdg_buf_str(&b));
+    cdg_diag *g = cdg_diag_add_text(ctx->diags, CDG_ERROR, ctx->src, loc,
+                                    syntax_message(ctx, la, loc, expected, n, false),
+                                    syntax_message(ctx, la, loc, expected, n, true));
     if (la == YYSYMBOL_YYEOF && ctx->depth > 0) {
         cdg_span open = { ctx->open_at[ctx->depth - 1], ctx->open_at[ctx->depth - 1] + 1 };
         cdg_diag_note(ctx->diags, g, ctx->src, open, "to close the '<' opened here");

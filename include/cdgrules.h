@@ -40,5 +40,6 @@
 #include "cdgrules/fmt.h"
 #include "cdgrules/textdiff.h"
 #include "cdgrules/csv.h"
+#include "cdgrules/i18n.h"
 
 #endif

@@ -87,9 +87,10 @@ _Noreturn void cdg_arena_throw(cdg_arena *a)
     exit(2);
 }
 
-void *cdg_arena_alloc(cdg_arena *a, size_t size)
+/* size bytes at the current end of the arena, with no alignment: strings
+ * need none, and most identifiers then take their length, not 16 or 32. */
+static void *arena_bytes(cdg_arena *a, size_t size)
 {
-    size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         if (size > SIZE_MAX / 2)
@@ -113,6 +114,18 @@ void *cdg_arena_alloc(cdg_arena *a, size_t size)
     return p;
 }
 
+void *cdg_arena_alloc(cdg_arena *a, size_t size)
+{
+    if (size > SIZE_MAX / 2)
+        cdg_arena_throw(a);
+    chunk *c = a->head;
+    if (c)  /* realign after unaligned string bytes */
+        c->used = (c->used + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (c && c->used > c->size)
+        c->used = c->size;
+    return arena_bytes(a, (size + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+}
+
 void *cdg_arena_calloc(cdg_arena *a, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
@@ -124,7 +137,9 @@ void *cdg_arena_calloc(cdg_arena *a, size_t n, size_t size)
 
 char *cdg_arena_strndup(cdg_arena *a, const char *s, size_t n)
 {
-    char *p = cdg_arena_alloc(a, n + 1);
+    if (n > SIZE_MAX / 2)
+        cdg_arena_throw(a);
+    char *p = arena_bytes(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

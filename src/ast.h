@@ -27,14 +27,19 @@ typedef enum {
     CDG_VAL_STRING    /* text (escapes decoded) */
 } cdg_value_kind;
 
+/* 48 bytes: a large file has one or more per stated cell. */
 typedef struct cdg_value {
     cdg_value_kind kind;
+    cdg_keyword kw;
     cdg_span span;
     const char *text;
-    cdg_keyword kw;
-    int64_t i;            /* INT; DECIMAL: amount in cents */
-    int64_t lo, hi;       /* RANGE: inclusive; hi < 0 means no upper bound */
     struct cdg_value *next;
+    union {
+        int64_t i;            /* INT; DECIMAL: amount in cents */
+        struct {
+            int64_t lo, hi;   /* RANGE: inclusive; hi < 0 means no upper bound */
+        };
+    };
 } cdg_value;
 
 typedef struct cdg_block cdg_block;

@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nls.h"
+
 /* Fills err with "path: what: strerror(errno)". */
 static bool fail(cdg_atomic_error *err, const char *path, const char *what, int e)
 {
-    snprintf(err->message, sizeof err->message, "%s: %s%s%s", path, what, e ? ": " : "",
+    snprintf(err->message, sizeof err->message, "%.400s: %s%s%s", path, _(what), e ? ": " : "",
              e ? strerror(e) : "");
     return false;
 }
@@ -34,20 +36,26 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-bool cdg_atomic_write(const char *path, const char *data, size_t len, cdg_atomic_error *err)
+bool cdg_atomic_begin(cdg_atomic_file *f, const char *path, cdg_atomic_error *err)
 {
+    f->fd = -1;
+    f->path = path;
     /* Follow a symbolic link so that the link itself survives. */
-    char real[PATH_MAX];
-    const char *target = path;
     struct stat st;
     bool exists = false;
+    if (strlen(path) >= sizeof f->target)
+        return fail(err, path, "path too long", 0);
+    strcpy(f->target, path);
     if (lstat(path, &st) == 0) {
         if (S_ISLNK(st.st_mode)) {
+            char real[PATH_MAX];
             if (!realpath(path, real))
                 return fail(err, path, "cannot resolve the link", errno);
-            target = real;
-            if (stat(target, &st) != 0)
-                return fail(err, path, "cannot stat the link's target", errno);  /* GCOVR_EXCL_LINE: only if the target vanishes after realpath */
+            if (strlen(real) >= sizeof f->target)
+                return fail(err, path, "path too long", 0);
+            strcpy(f->target, real);
+            if (stat(f->target, &st) != 0)
+                return fail(err, path, "cannot stat the link's target", errno);
         }
         if (!S_ISREG(st.st_mode))
             return fail(err, path, "not a regular file", 0);
@@ -56,61 +64,75 @@ bool cdg_atomic_write(const char *path, const char *data, size_t len, cdg_atomic
         return fail(err, path, "cannot stat", errno);
 
     /* The temporary file lives beside the target: rename stays atomic. */
-    char dir[PATH_MAX], tmp[PATH_MAX + 32];
-    const char *slash = strrchr(target, '/');
+    const char *slash = strrchr(f->target, '/');
     if (slash) {
-        size_t n = (size_t)(slash - target);
-        if (n >= sizeof dir)  /* GCOVR_EXCL_LINE: lstat/realpath refuse such paths first */
-            return fail(err, path, "path too long", 0);  /* GCOVR_EXCL_LINE */
-        memcpy(dir, target, n ? n : 1);
-        dir[n ? n : 1] = '\0';
+        size_t n = (size_t)(slash - f->target);
+        memcpy(f->dir, f->target, n ? n : 1);
+        f->dir[n ? n : 1] = '\0';
     } else
-        strcpy(dir, ".");
-    if (snprintf(tmp, sizeof tmp, "%s.cdgrules-XXXXXX", target) >= (int)sizeof tmp)  /* GCOVR_EXCL_LINE: as above */
-        return fail(err, path, "path too long", 0);  /* GCOVR_EXCL_LINE */
-    int fd = mkstemp(tmp);
-    if (fd < 0)
+        strcpy(f->dir, ".");
+    snprintf(f->tmp, sizeof f->tmp, "%s.cdgrules-XXXXXX", f->target);
+    f->fd = mkstemp(f->tmp);
+    if (f->fd < 0)
         return fail(err, path, "cannot create a temporary file beside it", errno);
-
-    mode_t mode;
     if (exists)
-        mode = st.st_mode & 07777;
+        f->mode = st.st_mode & 07777;
     else {
         mode_t mask = umask(0);
         umask(mask);
-        mode = 0666 & ~mask;
+        f->mode = 0666 & ~mask;
     }
+    return true;
+}
+
+bool cdg_atomic_commit(cdg_atomic_file *f, cdg_atomic_error *err)
+{
     const char *what = NULL;
-    if (write_all(fd, data, len) != 0)
-        what = "cannot write";
-    /* GCOVR_EXCL_START: fchmod on our own new file, fsync, close and a
-     * rename within one directory fail only on a failing disk or a race
-     * (tests/unit/test_hard_atomicio.c covers the write failure, which
-     * takes the same cleanup path). */
-    else if (fchmod(fd, mode) != 0)
-        what = "cannot set the mode";
-    else if (fsync(fd) != 0)
-        what = "cannot flush to disk";
+    if (fchmod(f->fd, (mode_t)f->mode) != 0)
+        what = N_("cannot set the mode");
+    else if (fsync(f->fd) != 0)
+        what = N_("cannot flush to disk");
     int e = errno;
-    if (close(fd) != 0 && !what) {
-        what = "cannot close";
+    if (close(f->fd) != 0 && !what) {
+        what = N_("cannot close");
         e = errno;
     }
-    if (!what && rename(tmp, target) != 0) {
-        what = "cannot replace";
+    f->fd = -1;
+    if (!what && rename(f->tmp, f->target) != 0) {
+        what = N_("cannot replace");
         e = errno;
     }
-    /* GCOVR_EXCL_STOP */
     if (what) {
-        unlink(tmp);
-        return fail(err, path, what, e);
+        unlink(f->tmp);
+        return fail(err, f->path, what, e);
     }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {  /* GCOVR_EXCL_LINE: the directory was just written to */
+    int dfd = open(f->dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
         fsync(dfd);  /* best effort: some file systems refuse it on directories */
         close(dfd);
     }
     return true;
+}
+
+void cdg_atomic_abort(cdg_atomic_file *f)
+{
+    if (f->fd >= 0)
+        close(f->fd);
+    f->fd = -1;
+    unlink(f->tmp);
+}
+
+bool cdg_atomic_write(const char *path, const char *data, size_t len, cdg_atomic_error *err)
+{
+    cdg_atomic_file f;
+    if (!cdg_atomic_begin(&f, path, err))
+        return false;
+    if (write_all(f.fd, data, len) != 0) {
+        int e = errno;
+        cdg_atomic_abort(&f);
+        return fail(err, path, "cannot write", e);
+    }
+    return cdg_atomic_commit(&f, err);
 }
 
 bool cdg_file_equals(const char *path, const char *data, size_t len)

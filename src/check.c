@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nls.h"
 #include "symtab.h"
 
 #define ERR(c, sp, ...) cdg_diag_add((c)->d, CDG_ERROR, (c)->src, (sp), __VA_ARGS__)
@@ -135,7 +136,11 @@ static const char *string_value(checker *c, const cdg_entry *e)
 static int64_t int_value(checker *c, const cdg_value *v, const char *what)
 {
     if (v->kind != CDG_VAL_INT) {
-        ERR(c, v->span, "%s must be a whole number, found '%s'", what, value_text(c, v));
+        /* xgettext:c-format */
+        const char *fmt = N_("%s must be a whole number, found '%s'");
+        const char *found = value_text(c, v);
+        cdg_diag_add_text(c->d, CDG_ERROR, c->src, v->span, cdg_arena_printf(c->a, fmt, what, found),
+                          cdg_arena_printf(c->a, _(fmt), _(what), found));
         return -1;
     }
     return v->i;
@@ -144,7 +149,30 @@ static int64_t int_value(checker *c, const cdg_value *v, const char *what)
 /* Reports an entry that has no meaning where it stands. */
 static void bad_entry(checker *c, const cdg_entry *e, const char *where, const char *allowed)
 {
-    ERR(c, e->key_span, "unexpected '%s' in %s (expected %s)", e->key, where, allowed);
+    /* xgettext:c-format */
+    const char *fmt = N_("unexpected '%s' in %s (expected %s)");
+    cdg_diag_add_text(c->d, CDG_ERROR, c->src, e->key_span,
+                      cdg_arena_printf(c->a, fmt, e->key, where, allowed),
+                      cdg_arena_printf(c->a, _(fmt), e->key, _(where), _(allowed)));
+}
+
+/* Reports the nmiss names missing from owner, listed in miss (the first
+ * five): the message one or many, as written and in the user's language. */
+static void err_missing(checker *c, cdg_span sp, const char *one, const char *many,
+                        const char *owner, cdg_buf *miss, unsigned nmiss)
+{
+    const char *list = cdg_buf_str(miss), *more = "", *lmore = "";
+    if (nmiss > 5) {
+        /* xgettext:c-format */
+        const char *fmt = N_(" and %u more");
+        more = cdg_arena_printf(c->a, fmt, nmiss - 5);
+        lmore = cdg_arena_printf(c->a, _(fmt), nmiss - 5);
+    }
+    cdg_diag_add_text(c->d, CDG_ERROR, c->src, sp,
+                      cdg_arena_printf(c->a, nmiss > 1 ? many : one, owner,
+                                       cdg_arena_printf(c->a, "%s%s", list, more)),
+                      cdg_arena_printf(c->a, cdg_ngettext(one, many, nmiss), owner,
+                                       cdg_arena_printf(c->a, "%s%s", list, lmore)));
 }
 
 /* Whether obj is the declaration its name resolves to (a duplicate is
@@ -341,7 +369,7 @@ static void collect(checker *c, const cdg_ast *ast)
                     else if (e->decl)
                         misplaced_decl(c, e->decl, d);
                     else
-                        bad_entry(c, e, "a rubrique", "'service' declarations");
+                        bad_entry(c, e, N_("a rubrique"), N_("'service' declarations"));
                 }
             r->count = m->nservices - r->first;
             break;
@@ -450,7 +478,7 @@ static void check_offre(checker *c)
             check_titre(c, e);
             break;
         default:
-            bad_entry(c, e, "the offre", "'editeur', 'edition', 'chevauchement' or 'titre'");
+            bad_entry(c, e, N_("the offre"), N_("'editeur', 'edition', 'chevauchement' or 'titre'"));
         }
     }
 }
@@ -465,7 +493,7 @@ static void check_categories(checker *c)
             if (e->decl)
                 continue;
             if (e->key_kw != CDG_KW_MESURE) {
-                bad_entry(c, e, "a categorie", "'mesure'");
+                bad_entry(c, e, N_("a categorie"), N_("'mesure'"));
                 continue;
             }
             const cdg_value *v = single_value(c, e);
@@ -494,7 +522,7 @@ static void check_strates(checker *c)
             if (e->decl)
                 continue;
             if (e->key_kw != CDG_KW_NONE) {
-                bad_entry(c, e, "a strate", "a categorie and its range");
+                bad_entry(c, e, N_("a strate"), N_("a categorie and its range"));
                 continue;
             }
             cdg_categorie *cat = cdg_symtab_get(&c->cats, e->key);
@@ -554,7 +582,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         if (e->decl)
             continue;
         if (e->key_kw != CDG_KW_NONE) {
-            bad_entry(c, e, "a selon_strate table", "a strate and its quantity");
+            bad_entry(c, e, N_("a selon_strate table"), N_("a strate and its quantity"));
             continue;
         }
         cdg_strate *k = cdg_symtab_get(&c->strates, e->key);
@@ -570,7 +598,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         const cdg_value *v = single_value(c, e);
         if (!v)
             continue;
-        int64_t n = int_value(c, v, "a quantity");
+        int64_t n = int_value(c, v, N_("a quantity"));
         if (n < 0)
             continue;
         have[k->index] = true;
@@ -589,11 +617,9 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
                     cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->strates[i].id);
                 nmiss++;
             }
-        if (nmiss > 5)
-            cdg_buf_printf(&miss, " and %u more", nmiss - 5);
         if (nmiss)
-            ERR(c, b->open, "the selon_strate table of %s has no quantity for strate%s %s",
-                owner, nmiss > 1 ? "s" : "", cdg_buf_str(&miss));
+            err_missing(c, b->open, "the selon_strate table of %s has no quantity for strate %s",
+                        "the selon_strate table of %s has no quantity for strates %s", owner, &miss, nmiss);
     }
     return q;
 }
@@ -651,7 +677,7 @@ static void check_services(checker *c)
                 table = e;
                 break;
             default:
-                bad_entry(c, e, "a service", "'unite', 'colonne', 'note' or 'selon_strate'");
+                bad_entry(c, e, N_("a service"), N_("'unite', 'colonne', 'note' or 'selon_strate'"));
             }
         }
         if (table) {
@@ -761,8 +787,11 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         v = v->next;
     }
     if (v) {
-        ERR(c, v->span, "unexpected '%s' after the cell's value%s", value_text(c, v),
-            cell->texte_explicite ? " and wording" : " (the wording, if any, is one string)");
+        if (cell->texte_explicite)
+            ERR(c, v->span, "unexpected '%s' after the cell's value and wording", value_text(c, v));
+        else
+            ERR(c, v->span, "unexpected '%s' after the cell's value (the wording, if any, is one string)",
+                value_text(c, v));
         return false;
     }
     if (e->block && cell->qte != CDG_QTE_STRATE) {
@@ -775,7 +804,7 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             if (a->decl)
                 continue;
             if (a->key_kw != CDG_KW_NONE) {
-                bad_entry(c, a, "attached quantities", "a service and its quantity");
+                bad_entry(c, a, N_("attached quantities"), N_("a service and its quantity"));
                 continue;
             }
             const cdg_service *t = cdg_symtab_get(&c->services, a->key);
@@ -786,7 +815,7 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             const cdg_value *q = single_value(c, a);
             if (!q)
                 continue;
-            int64_t n = int_value(c, q, "an attached quantity");
+            int64_t n = int_value(c, q, N_("an attached quantity"));
             if (n < 0)
                 continue;
             if (!t->unite) {
@@ -806,6 +835,16 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
 }
 
 static void resolve_forfait(checker *c, unsigned fi);
+
+/* The first entry of forfait d that states service s (which has one): found
+ * again only for a duplicate, so that no per-forfait index is kept. */
+static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s)
+{
+    const cdg_entry *e = d->block->entries;
+    while (e->decl || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
+        e = e->next;
+    return e;
+}
 
 /* Resolves the forfait named by `base:`; reports cycles. */
 static const cdg_forfait *forfait_base(checker *c, cdg_forfait *f, const cdg_entry *e)
@@ -845,7 +884,6 @@ static void resolve_forfait(checker *c, unsigned fi)
     f->cells = ALLOC(c, m->nservices, const cdg_cell *);
     cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
     bool *set = c->forfait_own + (size_t)fi * m->nservices;
-    const cdg_entry **by = ALLOC(c, m->nservices, const cdg_entry *);
     bool has_default = false, base_ok = true;
     cdg_statut def = CDG_NON_INCLUS;
     const cdg_entry *base_entry = NULL, *def_entry = NULL;
@@ -881,7 +919,7 @@ static void resolve_forfait(checker *c, unsigned fi)
             continue;
         }
         if (e->key_kw != CDG_KW_NONE) {
-            bad_entry(c, e, "a forfait", "a service id, 'base' or 'defaut'");
+            bad_entry(c, e, N_("a forfait"), N_("a service id, 'base' or 'defaut'"));
             continue;
         }
         cdg_service *s = cdg_symtab_get(&c->services, e->key);
@@ -889,12 +927,11 @@ static void resolve_forfait(checker *c, unsigned fi)
             unknown_name(c, &c->services, "service", e->key, e->key_span);
             continue;
         }
-        if (by[s->index]) {
+        if (set[s->index]) {
             cdg_diag *g = ERR(c, e->key_span, "service '%s' appears twice in forfait '%s'", s->id, f->id);
-            NOTE(c, g, by[s->index]->key_span, "first given here");
+            NOTE(c, g, first_cell_entry(d, s)->key_span, "first given here");
             continue;
         }
-        by[s->index] = e;
         cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
         f->cells[s->index] = own;
         set[s->index] = read_cell(c, f, s, e, own);
@@ -939,11 +976,10 @@ static void resolve_forfait(checker *c, unsigned fi)
             cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->services[s].id);
         nmiss++;
     }
-    if (nmiss > 5)
-        cdg_buf_printf(&miss, " and %u more", nmiss - 5);
     if (nmiss && c->syntax_ok && base_ok && is_first(&c->forfaits, f->id, f))
-        ERR(c, f->span, "forfait '%s' says nothing about service%s %s (state %s, or add 'defaut: …;' or 'base: …;')",
-            f->id, nmiss > 1 ? "s" : "", cdg_buf_str(&miss), nmiss > 1 ? "each" : "it");
+        err_missing(c, f->span, "forfait '%s' says nothing about service %s (state it, or add 'defaut: …;' or 'base: …;')",
+                    "forfait '%s' says nothing about services %s (state each, or add 'defaut: …;' or 'base: …;')",
+                    f->id, &miss, nmiss);
     c->forfait_state[fi] = 2;
 }
 
@@ -1096,7 +1132,7 @@ static void check_options(checker *c)
                 break;
             }
             default:
-                bad_entry(c, e, "an option", "'tarif', 'montant', 'texte', 'defaut' or a forfait id");
+                bad_entry(c, e, N_("an option"), N_("'tarif', 'montant', 'texte', 'defaut' or a forfait id"));
             }
         }
         if (!tarif && c->syntax_ok)
@@ -1123,11 +1159,10 @@ static void check_options(checker *c)
                 cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->forfaits[f].id);
             nmiss++;
         }
-        if (nmiss > 5)
-            cdg_buf_printf(&miss, " and %u more", nmiss - 5);
         if (nmiss && c->syntax_ok)
-            ERR(c, o->span, "option '%s' says nothing about forfait%s %s (state %s, or add 'defaut: …;')",
-                o->id, nmiss > 1 ? "s" : "", cdg_buf_str(&miss), nmiss > 1 ? "each" : "it");
+            err_missing(c, o->span, "option '%s' says nothing about forfait %s (state it, or add 'defaut: …;')",
+                        "option '%s' says nothing about forfaits %s (state each, or add 'defaut: …;')",
+                        o->id, &miss, nmiss);
     }
 }
 
@@ -1166,7 +1201,7 @@ static void check_attendu(checker *c, cdg_exemple *x, const cdg_block *b)
                 continue;
             }
         } else {
-            bad_entry(c, e, "'attendu'", "'strate' or a service id");
+            bad_entry(c, e, N_("'attendu'"), N_("'strate' or a service id"));
             continue;
         }
         *tail = at;
@@ -1216,7 +1251,7 @@ static void check_exemples(checker *c)
                 else
                     check_attendu(c, x, e->block);
             } else
-                bad_entry(c, e, "an exemple", "'profil', 'forfait' or 'attendu'");
+                bad_entry(c, e, N_("an exemple"), N_("'profil', 'forfait' or 'attendu'"));
         }
         if (c->syntax_ok && (!has_profil || !has_forfait))
             ERR(c, d->label_span, "exemple needs a 'profil' and a 'forfait'");

@@ -9,6 +9,11 @@
 
 #include "cdgrules.h"   /* the library's public API, and only it */
 
+/* Translatable strings (README "Languages"), as src/nls.h marks them in
+ * the library: _() translates now, N_() only marks for `make po`. */
+#define _(msgid) cdg_gettext(msgid)
+#define N_(msgid) msgid
+
 /* Exit statuses of every command. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 

@@ -12,7 +12,7 @@
 #include "cli.h"
 
 static const char batch_help[] =
-    "usage: cdgrules batch FILE --forfait F [--service S ...] [--categorie C [--mesure COL]]\n"
+    N_("usage: cdgrules batch FILE --forfait F [--service S ...] [--categorie C [--mesure COL]]\n"
     "                      [-o OUTPUT] [INPUT.csv]\n"
     "\n"
     "Reads a CSV of authorities (RFC 4180, header row required) from INPUT or\n"
@@ -44,7 +44,7 @@ static const char batch_help[] =
     "that the output is incomplete. Blank lines are skipped.\n"
     "\n"
     "Exit status: 0 every row answered, 1 a malformed row (or the rules have\n"
-    "errors), 2 usage or I/O error.\n";
+    "errors), 2 usage or I/O error.\n");
 
 enum { BUF_SIZE = 1 << 20, MAX_FIELDS = 4096, VALUE_MAX = 256 };
 
@@ -80,7 +80,7 @@ static int row_error(const batch *b, unsigned long line, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "%s:%lu: ", b->input_name, line);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, _(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
     return CLI_FAIL;
@@ -168,7 +168,7 @@ static int row_measure(const batch *b, const cdg_csv_record *r, const cdg_csv_fi
         return row_error(b, r->line, "the measure (%s) of '%s' is missing", c->mesure, c->id);
     if (st != CDG_MESURE_OK)
         return row_error(b, r->line, "the measure (%s) '%s' %s", c->mesure, buf,
-                         cdg_mesure_reason(st));
+                         _(cdg_mesure_reason(st)));
     return CLI_OK;
 }
 
@@ -301,7 +301,7 @@ static int parse_args(int argc, char **argv, batch_args *q)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(batch_help, stdout);
+            fputs(_(batch_help), stdout);
             return -1;
         }
         const char **slot = NULL;
@@ -340,32 +340,6 @@ static int parse_args(int argc, char **argv, batch_args *q)
     if (!q->forfait)
         return cli_usage_error("batch: --forfait is required (e.g. --forfait Metiers)");
     return CLI_OK;
-}
-
-/* A temporary file beside path, for an all-or-nothing -o. */
-static int open_temp(const char *path, char *tmp, size_t cap)
-{
-    if (snprintf(tmp, cap, "%s.cdgrules-XXXXXX", path) >= (int)cap) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    return mkstemp(tmp);
-}
-
-/* Gives the finished temporary file its mode and renames it over path;
- * false (errno set) on failure. */
-static bool commit_temp(int fd, const char *tmp, const char *path)
-{
-    struct stat st;
-    mode_t mode;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        mode = st.st_mode & 07777;
-    else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    return fchmod(fd, mode) == 0 && fsync(fd) == 0 && rename(tmp, path) == 0;
 }
 
 /* `batch`: resolves the options, opens input and output, streams, and
@@ -414,10 +388,17 @@ int cli_batch(int argc, char **argv, cli_env *env)
             return CLI_USAGE;
         }
     }
-    char tmp[PATH_MAX + 32];
+    cdg_atomic_file target;
+    cdg_atomic_error aerr;
     int out = 1;
-    if (q.output && (out = open_temp(q.output, tmp, sizeof tmp)) < 0) {
-        cli_usage_error("batch: cannot write %s: %s", q.output, strerror(errno));
+    if (q.output) {
+        if (cdg_atomic_begin(&target, q.output, &aerr))
+            out = target.fd;
+        else
+            out = -1;
+    }
+    if (out < 0) {
+        cli_usage_error("batch: cannot write %s", aerr.message);
         if (in > 0)
             close(in);
         cdg_unit_free(u);
@@ -438,17 +419,16 @@ int cli_batch(int argc, char **argv, cli_env *env)
         st = CLI_USAGE;
     }
     if (q.output) {
-        if (st == CLI_OK && !commit_temp(out, tmp, q.output)) {
-            cli_usage_error("batch: cannot write %s: %s", q.output, strerror(errno));
+        if (st != CLI_OK)
+            cdg_atomic_abort(&target);
+        else if (!cdg_atomic_commit(&target, &aerr)) {
+            cli_usage_error("batch: cannot write %s", aerr.message);
             st = CLI_USAGE;
         }
-        close(out);
-        if (st != CLI_OK) {
-            unlink(tmp);
-            fprintf(stderr, "cdgrules: batch: %s was not written\n", q.output);
-        }
+        if (st != CLI_OK)
+            fprintf(stderr, _("cdgrules: batch: %s was not written\n"), q.output);
     } else if (st != CLI_OK && stopped_at)
-        fprintf(stderr, "cdgrules: batch: the output is incomplete: it stops before line %lu\n",
+        fprintf(stderr, _("cdgrules: batch: the output is incomplete: it stops before line %lu\n"),
                 stopped_at);
     if (in > 0)
         close(in);

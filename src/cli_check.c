@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char check_help[] =
-    "usage: cdgrules check [--werror] [--format text|json|github|sarif] [--summary] FILE...\n"
+    N_("usage: cdgrules check [--werror] [--format text|json|github|sarif] [--summary] FILE...\n"
     "\n"
     "Parses and checks each rules file and reports every error and warning\n"
     "as FILE:LINE:COL diagnostics on stderr (or, on stdout, a JSON array,\n"
@@ -16,7 +16,7 @@ static const char check_help[] =
     "  --color=WHEN      auto (default), always or never\n"
     "\n"
     "Exit status: 0 no error, 1 errors (or warnings with --werror), 2 usage\n"
-    "or I/O error.\n";
+    "or I/O error.\n");
 
 /* One line of counts: what the offer is made of. */
 static void print_summary(const cdg_unit *u)
@@ -37,7 +37,7 @@ int cli_check(int argc, char **argv, cli_env *env)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(check_help, stdout);
+            fputs(_(check_help), stdout);
             return CLI_OK;
         } else if (strcmp(argv[i], "--werror") == 0)
             werror = true;
@@ -106,12 +106,16 @@ int cli_check(int argc, char **argv, cli_env *env)
         fputs(first ? "]\n" : "\n]\n", stdout);
     else if (format == SARIF)
         cdg_sarif_end(stdout, status != CLI_USAGE, first);
-    else if (format == TEXT && errors && warnings)
-        fprintf(stderr, "%zu error%s and %zu warning%s generated.\n", errors, errors == 1 ? "" : "s",
-                warnings, warnings == 1 ? "" : "s");
-    else if (format == TEXT && (errors || warnings))
-        fprintf(stderr, "%zu %s%s generated.\n", errors + warnings, errors ? "error" : "warning",
-                errors + warnings == 1 ? "" : "s");
+    else if (format == TEXT && errors && warnings) {
+        /* TRANSLATORS: the start of "N errors and N warnings generated." */
+        fprintf(stderr, cdg_ngettext("%zu error and ", "%zu errors and ", errors), errors);
+        fprintf(stderr, cdg_ngettext("%zu warning generated.\n", "%zu warnings generated.\n", warnings),
+                warnings);
+    } else if (format == TEXT && errors)
+        fprintf(stderr, cdg_ngettext("%zu error generated.\n", "%zu errors generated.\n", errors), errors);
+    else if (format == TEXT && warnings)
+        fprintf(stderr, cdg_ngettext("%zu warning generated.\n", "%zu warnings generated.\n", warnings),
+                warnings);
     if (status == CLI_OK && werror && warnings)
         status = CLI_FAIL;
     return status;

@@ -12,7 +12,7 @@ int cli_usage_error(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("cdgrules: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, _(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
     return CLI_USAGE;

@@ -7,13 +7,13 @@
 #include "cli.h"
 
 static const char complete_help[] =
-    "usage: cdgrules __complete keywords\n"
+    N_("usage: cdgrules __complete keywords\n"
     "       cdgrules __complete KIND FILE\n"
     "\n"
     "Prints one name per line, for shell completion and editor tests.\n"
     "KIND: keywords (the reserved words of the language), or, read from\n"
     "FILE: forfaits, services, categories, strates, options, rubriques,\n"
-    "profils (category names, with '=' after those that take a measure).\n";
+    "profils (category names, with '=' after those that take a measure).\n");
 
 static const char *const kinds[] = {"forfaits", "services", "categories", "strates",
                                     "options", "rubriques", "profils"};
@@ -37,7 +37,7 @@ static void print_names(const cdg_model *m, size_t kind)
 int cli_complete(int argc, char **argv, cli_env *env)
 {
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        fputs(complete_help, stdout);
+        fputs(_(complete_help), stdout);
         return CLI_OK;
     }
     if (argc == 2 && strcmp(argv[1], "keywords") == 0) {
@@ -58,7 +58,7 @@ int cli_complete(int argc, char **argv, cli_env *env)
     if (!u)
         return status;
     if (!cdg_unit_ok(u)) {
-        fprintf(stderr, "cdgrules: %s has errors (see 'cdgrules check %s')\n", argv[2], argv[2]);
+        fprintf(stderr, _("cdgrules: %s has errors (see 'cdgrules check %s')\n"), argv[2], argv[2]);
         cdg_unit_free(u);
         return CLI_FAIL;
     }

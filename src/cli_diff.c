@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char diff_help[] =
-    "usage: cdgrules diff OLD NEW [--format text|md|json]\n"
+    N_("usage: cdgrules diff OLD NEW [--format text|md|json]\n"
     "\n"
     "Compares two editions of an offer by meaning, not by text: services,\n"
     "strata, forfaits and options are matched by id, so reordering or\n"
@@ -20,7 +20,7 @@ static const char diff_help[] =
     "Both files must pass 'cdgrules check': a file with errors gets its\n"
     "diagnostics and exit status 2.\n"
     "Exit status: 0 the offers are equivalent, 1 they differ, 2 usage or I/O\n"
-    "error, or a file with errors.\n";
+    "error, or a file with errors.\n");
 
 typedef enum { OUT_TEXT, OUT_MD, OUT_JSON } diff_format;
 
@@ -30,7 +30,7 @@ static cdg_unit *load_edition(const char *path, cli_env *env)
     int st;
     cdg_unit *u = cli_load(path, env, true, &st);
     if (u && st != CLI_OK) {
-        fprintf(stderr, "cdgrules: diff: %s has errors; fix them first (cdgrules check)\n", path);
+        fprintf(stderr, _("cdgrules: diff: %s has errors; fix them first (cdgrules check)\n"), path);
         cdg_unit_free(u);
         return NULL;
     }
@@ -72,7 +72,7 @@ int cli_diff(int argc, char **argv, cli_env *env)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(diff_help, stdout);
+            fputs(_(diff_help), stdout);
             return CLI_OK;
         } else if (cli_opt_color(argv[i], env))
             continue;

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char dump_help[] =
-    "usage: cdgrules dump FILE [--table forfaits|strates|options|all]\n"
+    N_("usage: cdgrules dump FILE [--table forfaits|strates|options|all]\n"
     "                          [--format md|csv|tsv|html|json] [--bom] [-o OUT]\n"
     "\n"
     "Regenerates the published offer from a rules file, in declaration order:\n"
@@ -21,7 +21,7 @@ static const char dump_help[] =
     "  -o, --output OUT  write to OUT atomically instead of stdout\n"
     "  --color=WHEN      diagnostics colour: auto (default), always or never\n"
     "\n"
-    "Exit status: 0 dumped, 1 errors in the rules, 2 usage or I/O error.\n";
+    "Exit status: 0 dumped, 1 errors in the rules, 2 usage or I/O error.\n");
 
 typedef struct dump_args {
     const char *file, *output;
@@ -36,7 +36,7 @@ static int parse_args(int argc, char **argv, cli_env *env, dump_args *a)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(dump_help, stdout);
+            fputs(_(dump_help), stdout);
             return -1;
         } else if (strcmp(argv[i], "--bom") == 0)
             a->opts.bom = true;
@@ -117,7 +117,7 @@ int cli_dump(int argc, char **argv, cli_env *env)
     if (st == CLI_OK && cdg_unit_ok(u))
         st = write_dump(u->model, &a, env);
     else {
-        fprintf(stderr, "cdgrules: dump: %s has errors; nothing dumped\n", a.file);
+        fprintf(stderr, _("cdgrules: dump: %s has errors; nothing dumped\n"), a.file);
         st = CLI_FAIL;
     }
     cdg_unit_free(u);

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char fmt_help[] =
-    "usage: cdgrules fmt [-w | --check | --diff] FILE...\n"
+    N_("usage: cdgrules fmt [-w | --check | --diff] FILE...\n"
     "\n"
     "Prints the canonical form of each rules file (see README, \"Style\").\n"
     "Every comment is kept; numbers, strings and labels are kept exactly as\n"
@@ -23,7 +23,7 @@ static const char fmt_help[] =
     "\n"
     "FILE may be '-' (standard input) except with -w.\n"
     "Exit status: 0 done (and, with --check/--diff, every file canonical),\n"
-    "1 syntax errors or a file not canonical, 2 usage or I/O error.\n";
+    "1 syntax errors or a file not canonical, 2 usage or I/O error.\n");
 
 typedef enum { MODE_PRINT, MODE_WRITE, MODE_CHECK, MODE_DIFF } fmt_mode;
 
@@ -40,7 +40,7 @@ static int fmt_file(const char *path, fmt_mode mode, cli_env *env)
     if (!u->syntax_ok) {
         cdg_diag_style style = {.color = env->color};
         cdg_diags_print(stderr, &u->diags, &style);
-        fprintf(stderr, "cdgrules: %s: not formatted (syntax errors)\n", path);
+        fprintf(stderr, _("cdgrules: %s: not formatted (syntax errors)\n"), path);
         cdg_unit_free(u);
         return CLI_FAIL;
     }
@@ -103,7 +103,7 @@ int cli_fmt(int argc, char **argv, cli_env *env)
         const char *a = argv[i];
         fmt_mode m = MODE_PRINT;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(fmt_help, stdout);
+            fputs(_(fmt_help), stdout);
             return CLI_OK;
         } else if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0)
             m = MODE_WRITE;

@@ -14,33 +14,33 @@ static const struct {
     cli_command *run;
     const char *summary;   /* names starting with "__" are helpers for scripts, not listed */
 } commands[] = {
-    {"check", cli_check, "validate rules files (FILE:LINE:COL diagnostics)"},
-    {"test", cli_test, "run the exemple blocks; coverage, boundary examples"},
-    {"__complete", cli_complete, "names for shell completion and editor tests"},
-    {"fmt", cli_fmt, "print or rewrite rules files in the canonical layout"},
-    {"diff", cli_diff, "what changed between two editions of an offer"},
-    {"dump", cli_dump, "regenerate the published tables (tsv, csv, md, html, json)"},
-    {"strate", cli_strate, "the stratum of a profile (--profil commune=1200)"},
-    {"query", cli_query, "what a forfait gives a profile, service by service"},
-    {"which", cli_which, "the forfaits that include every needed service"},
-    {"quote", cli_quote, "included and extra quantities of counted needs, priced"},
-    {"batch", cli_batch, "entitlements for every row of a CSV of authorities"},
+    {"check", cli_check, N_("validate rules files (FILE:LINE:COL diagnostics)")},
+    {"test", cli_test, N_("run the exemple blocks; coverage, boundary examples")},
+    {"__complete", cli_complete, N_("names for shell completion and editor tests")},
+    {"fmt", cli_fmt, N_("print or rewrite rules files in the canonical layout")},
+    {"diff", cli_diff, N_("what changed between two editions of an offer")},
+    {"dump", cli_dump, N_("regenerate the published tables (tsv, csv, md, html, json)")},
+    {"strate", cli_strate, N_("the stratum of a profile (--profil commune=1200)")},
+    {"query", cli_query, N_("what a forfait gives a profile, service by service")},
+    {"which", cli_which, N_("the forfaits that include every needed service")},
+    {"quote", cli_quote, N_("included and extra quantities of counted needs, priced")},
+    {"batch", cli_batch, N_("entitlements for every row of a CSV of authorities")},
 };
 
 static void print_help(FILE *out)
 {
-    fputs("usage: cdgrules [--color=auto|always|never] COMMAND [OPTIONS] FILE...\n"
+    fputs(_("usage: cdgrules [--color=auto|always|never] COMMAND [OPTIONS] FILE...\n"
           "       cdgrules --help | --version\n"
           "\n"
           "cdgrules compiles the rules of a service offer (.cdg files) and answers\n"
           "questions about it.\n"
           "\n"
-          "Commands:\n", out);
+          "Commands:\n"), out);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strncmp(commands[i].name, "__", 2) != 0)
-            fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'cdgrules COMMAND --help' describes a command.\n"
-          "Exit status: 0 success, 1 rule errors or failed checks, 2 usage or I/O error.\n", out);
+            fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fputs(_("\n'cdgrules COMMAND --help' describes a command.\n"
+            "Exit status: 0 success, 1 rule errors or failed checks, 2 usage or I/O error.\n"), out);
 }
 
 /* Colour by default only on a terminal, and never with NO_COLOR set. */
@@ -57,6 +57,7 @@ static bool default_color(void)
 
 int main(int argc, char **argv)
 {
+    cdg_i18n_init();
     cli_env env = {.color = default_color(), .memctl = {.fail_at = -1}};
     const char *fail = getenv("CDGRULES_FAIL_ALLOC");
     if (fail && *fail)

@@ -11,7 +11,7 @@ cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status)
     if (!cdg_unit_ok(u)) {
         cdg_diag_style style = {.color = env->color};
         cdg_diags_print(stderr, &u->diags, &style);
-        fprintf(stderr, "cdgrules: %s: the rules have errors; fix them first (see 'cdgrules check')\n",
+        fprintf(stderr, _("cdgrules: %s: the rules have errors; fix them first (see 'cdgrules check')\n"),
                 path);
         *status = CLI_FAIL;
         cdg_unit_free(u);
@@ -52,6 +52,6 @@ const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_p
     cdg_eval_error err;
     const cdg_strate *k = cdg_eval_strate(m, p, &err);
     if (!k)
-        fprintf(stderr, "cdgrules: %s: %s\n", cmd, err.message);
+        fprintf(stderr, _("cdgrules: %s: %s\n"), cmd, err.message);
     return k;
 }

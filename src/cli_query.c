@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char query_help[] =
-    "usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"
+    N_("usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"
     "\n"
     "Lists every service of forfait F (or only the services S) for the\n"
     "authority P: status (inclus, non_inclus, en_option, sans_objet), quantity\n"
@@ -24,7 +24,7 @@ static const char query_help[] =
     "                a \"pourquoi\" array per service\n"
     "\n"
     "Exit status: 0 answered, 1 no stratum matches the profile (or the rules\n"
-    "have errors), 2 usage or I/O error.\n";
+    "have errors), 2 usage or I/O error.\n");
 
 /* The options of the query, as given on the command line. */
 typedef struct query_args {
@@ -64,9 +64,9 @@ static const cdg_raison *why_steps(const why_ctx *w, const cdg_eval_row *r, bool
 static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nrows)
 {
     cdg_source *src = w->m->src;
-    fputs("\npourquoi\n", stdout);
+    fputs(_("\npourquoi\n"), stdout);
     for (const cdg_raison *s = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); s; s = s->next)
-        printf("  strate : %s (%s)\n", s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
+        printf(_("  strate : %s (%s)\n"), s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
     for (size_t i = 0; i < nrows; i++) {
         const cdg_eval_row *r = &rows[i];
         if (r->quantite >= 0)
@@ -120,14 +120,14 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
 {
     char buf[300];
     (void)m;
-    printf("%s (%s), %s: strate %s\n", f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
+    printf(_("%s (%s), %s: strate %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
     cdg_table *t = cdg_table_new(a, 6);
     cdg_table_row(t);
-    const char *heads[] = {"service", "rubrique", "statut", "quantité", "texte", "avec"};
+    const char *heads[] = {N_("service"), N_("rubrique"), N_("statut"), N_("quantité"), N_("texte"), N_("avec")};
     for (unsigned c = 0; c < 6; c++)
-        cdg_table_cell(t, heads[c]);
+        cdg_table_cell(t, _(heads[c]));
     for (size_t i = 0; i < nrows; i++) {
         const cdg_eval_row *r = &rows[i];
         cdg_table_row(t);
@@ -147,12 +147,12 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     cdg_table_print(t, stdout, "", 1);
     if (nopts == 0)
         return;
-    fputs("\noptions\n", stdout);
+    fputs(_("\noptions\n"), stdout);
     t = cdg_table_new(a, 5);
     cdg_table_row(t);
-    const char *oheads[] = {"option", "statut", "tarif", "montant", "texte"};
+    const char *oheads[] = {N_("option"), N_("statut"), N_("tarif"), N_("montant"), N_("texte")};
     for (unsigned c = 0; c < 5; c++)
-        cdg_table_cell(t, oheads[c]);
+        cdg_table_cell(t, _(oheads[c]));
     for (size_t i = 0; i < nopts; i++) {
         const cdg_option *o = opts[i].option;
         cdg_table_row(t);
@@ -245,7 +245,7 @@ static int parse_args(int argc, char **argv, query_args *q)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(query_help, stdout);
+            fputs(_(query_help), stdout);
             return -1;
         } else if (strcmp(argv[i], "--json") == 0)
             q->json = true;

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char quote_help[] =
-    "usage: cdgrules quote FILE --forfait F --profil P --besoin S=N [--besoin S2=N2 ...]\n"
+    N_("usage: cdgrules quote FILE --forfait F --profil P --besoin S=N [--besoin S2=N2 ...]\n"
     "\n"
     "For each need of N units of a counted service S: the quantity forfait F\n"
     "includes for the authority P, the extra (N minus included, at least 0),\n"
@@ -20,7 +20,7 @@ static const char quote_help[] =
     "\n"
     "Exit status: 0 every extra can be bought as an option, 1 some extra has\n"
     "no option (or no stratum matches, or the rules have errors), 2 usage or\n"
-    "I/O error.\n";
+    "I/O error.\n");
 
 
 /* Parses the command line; CLI_OK, -1 after --help, or the exit status. */
@@ -31,7 +31,7 @@ static int parse_args(int argc, char **argv, const char **file, const char **for
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(quote_help, stdout);
+            fputs(_(quote_help), stdout);
             return -1;
         } else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
             if (r < 0)
@@ -90,7 +90,7 @@ static bool parse_need(const cdg_model *m, const char *text, const cdg_service *
     cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), n);
     if (st != CDG_MESURE_OK)
         return cli_usage_error("quote: --besoin '%s': the quantity %s", text,
-                               cdg_mesure_reason(st)), false;
+                               _(cdg_mesure_reason(st))), false;
     return true;
 }
 
@@ -138,8 +138,8 @@ int cli_quote(int argc, char **argv, cli_env *env)
         cdg_eval_error err;
         if (!cdg_eval_quote_need(m, f, k, svcs[i], qty[i], &qs[i], &err) ||
             (qs[i].has_montant && !cdg_money_add(total, qs[i].total, &total))) {
-            fprintf(stderr, "cdgrules: quote: %s\n", qs[i].has_montant && err.message[0] ? err.message
-                                                                      : "the total overflows");
+            fprintf(stderr, _("cdgrules: quote: %s\n"), qs[i].has_montant && err.message[0] ? err.message
+                                                                      : _("the total overflows"));
             cdg_unit_free(u);
             return CLI_FAIL;
         }
@@ -150,13 +150,13 @@ int cli_quote(int argc, char **argv, cli_env *env)
     }
 
     char buf[300], m1[64], m2[64];
-    printf("%s (%s), %s: strate %s\n\n", f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
+    printf(_("%s (%s), %s: strate %s\n\n"), f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
            k->id);
     cdg_table *t = cdg_table_new(a, 7);
     cdg_table_row(t);
-    const char *heads[] = {"besoin", "demandé", "inclus", "supplément", "option", "prix unitaire", "total"};
+    const char *heads[] = {N_("besoin"), N_("demandé"), N_("inclus"), N_("supplément"), N_("option"), N_("prix unitaire"), N_("total")};
     for (unsigned c = 0; c < 7; c++)
-        cdg_table_cell(t, heads[c]);
+        cdg_table_cell(t, _(heads[c]));
     for (int i = 0; i < nneeds; i++) {
         const cdg_eval_quote *q = &qs[i];
         const char *un = q->service->unite;
@@ -168,12 +168,12 @@ int cli_quote(int argc, char **argv, cli_env *env)
         else
             cdg_table_cellf(t, "0 (%s)", cdg_statut_name(q->row.statut));
         cdg_table_cellf(t, "%lld %s", (long long)q->supplement, un);
-        cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : "aucune");
+        cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : _("aucune"));
         if (q->supplement > 0 && q->has_montant) {
             cdg_table_cellf(t, "%s EUR", cdg_money_format(q->montant, m1, sizeof m1));
             cdg_table_cellf(t, "%s EUR", cdg_money_format(q->total, m2, sizeof m2));
         } else if (q->supplement > 0 && q->option) {
-            cdg_table_cell(t, "non chiffré");
+            cdg_table_cell(t, _("non chiffré"));
             cdg_table_cell(t, "-");
         } else {
             cdg_table_cell(t, "-");
@@ -185,17 +185,21 @@ int cli_quote(int argc, char **argv, cli_env *env)
     for (int i = 0; i < nneeds; i++)
         priced += qs[i].supplement > 0 && qs[i].has_montant;
     if (unpriced && !priced)
-        printf("\ntotal: non chiffré (%zu supplément%s sans montant dans les règles)\n", unpriced,
-               unpriced == 1 ? "" : "s");
+        printf(cdg_ngettext("\ntotal: non chiffré (%zu supplément sans montant dans les règles)\n",
+                            "\ntotal: non chiffré (%zu suppléments sans montant dans les règles)\n", unpriced),
+               unpriced);
     else if (unpriced)
-        printf("\ntotal: %s EUR + %zu supplément%s non chiffré%s (sans montant dans les règles)\n",
-               cdg_money_format(total, m1, sizeof m1), unpriced, unpriced == 1 ? "" : "s",
-               unpriced == 1 ? "" : "s");
+        printf(cdg_ngettext("\ntotal: %s EUR + %zu supplément non chiffré (sans montant dans les règles)\n",
+                            "\ntotal: %s EUR + %zu suppléments non chiffrés (sans montant dans les règles)\n",
+                            unpriced),
+               cdg_money_format(total, m1, sizeof m1), unpriced);
     else
-        printf("\ntotal: %s EUR\n", cdg_money_format(total, m1, sizeof m1));
+        printf(_("\ntotal: %s EUR\n"), cdg_money_format(total, m1, sizeof m1));
     if (unavailable)
-        printf("%zu supplément%s sans option : aucune option de ce forfait ne le tarifie\n",
-               unavailable, unavailable == 1 ? "" : "s");
+        printf(cdg_ngettext("%zu supplément sans option : aucune option de ce forfait ne le tarifie\n",
+                            "%zu suppléments sans option : aucune option de ce forfait ne le tarifie\n",
+                            unavailable),
+               unavailable);
     cdg_unit_free(u);
     return unavailable ? CLI_FAIL : CLI_OK;
 }

@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char strate_help[] =
-    "usage: cdgrules strate FILE --profil P [--profil P2 ...] [--json]\n"
+    N_("usage: cdgrules strate FILE --profil P [--profil P2 ...] [--json]\n"
     "\n"
     "Prints the stratum of each profile: its id, a tab, its label.\n"
     "A profile is CATEGORIE=MESURE (commune=1200, etablissement=15) or a\n"
@@ -14,7 +14,7 @@ static const char strate_help[] =
     "  --json       print a JSON array of {\"profil\",\"strate\":{\"id\",\"libelle\"}}\n"
     "\n"
     "Exit status: 0 every profile has a stratum, 1 some profile has none\n"
-    "(or the rules have errors), 2 usage or I/O error.\n";
+    "(or the rules have errors), 2 usage or I/O error.\n");
 
 /* `strate`: every profile is checked before any answer is printed. */
 int cli_strate(int argc, char **argv, cli_env *env)
@@ -26,7 +26,7 @@ int cli_strate(int argc, char **argv, cli_env *env)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(strate_help, stdout);
+            fputs(_(strate_help), stdout);
             return CLI_OK;
         } else if (strcmp(argv[i], "--json") == 0)
             json = true;

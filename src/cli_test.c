@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char test_help[] =
-    "usage: cdgrules test [--coverage] [--min-coverage P] [--format text|github|sarif]\n"
+    N_("usage: cdgrules test [--coverage] [--min-coverage P] [--format text|github|sarif]\n"
     "                     [--verbose] FILE...\n"
     "       cdgrules test --generate-boundaries FILE\n"
     "\n"
@@ -30,7 +30,7 @@ static const char test_help[] =
     "  --color=WHEN           auto (default), always or never\n"
     "\n"
     "Exit status: 0 every example passed (and the coverage is reached), 1 a\n"
-    "failed example, rule errors or coverage below P, 2 usage or I/O error.\n";
+    "failed example, rule errors or coverage below P, 2 usage or I/O error.\n");
 
 enum test_format { FMT_TEXT, FMT_GITHUB, FMT_SARIF };
 
@@ -65,7 +65,7 @@ static int parse_args(int argc, char **argv, test_args *t)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(test_help, stdout);
+            fputs(_(test_help), stdout);
             return -1;
         } else if (strcmp(argv[i], "--coverage") == 0)
             t->coverage = true;
@@ -131,13 +131,14 @@ static const char *uncovered_strata(const cdg_model *m, const cdg_couverture *c,
 static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool details)
 {
     const cdg_model *m = u->model;
-    printf("%s: couverture %.1f%% (%zu cellules forfait × service × strate sur %zu exercées "
-           "par %u exemple%s)\n",
-           u->src->name, cdg_couverture_percent(c), c->covered, c->total, m->nexemples,
-           m->nexemples == 1 ? "" : "s");
+    printf(cdg_ngettext("%s: couverture %.1f%% (%zu cellules forfait × service × strate sur %zu exercées "
+                        "par %u exemple)\n",
+                        "%s: couverture %.1f%% (%zu cellules forfait × service × strate sur %zu exercées "
+                        "par %u exemples)\n", m->nexemples),
+           u->src->name, cdg_couverture_percent(c), c->covered, c->total, m->nexemples);
     if (!details || c->covered == c->total)
         return;
-    printf("cellules non exercées :\n");
+    fputs(_("cellules non exercées :\n"), stdout);
     for (unsigned f = 0; f < m->nforfaits; f++) {
         bool header = false;
         for (unsigned s = 0; s < m->nservices; s++) {
@@ -170,7 +171,7 @@ static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, bool *sarif_
     else
         cdg_diags_print_sarif(stdout, &d, sarif_first);
     if (u->model->nexemples == 0)
-        fprintf(stderr, "cdgrules: test: %s: no exemple block to run\n", u->src->name);
+        fprintf(stderr, _("cdgrules: test: %s: no exemple block to run\n"), u->src->name);
     if (t->verbose)
         for (unsigned i = 0; i < u->model->nexemples; i++)
             printf("%s  %s\n", r.ok[i] ? "PASS" : "FAIL", u->model->exemples[i].libelle);
@@ -183,7 +184,7 @@ static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, bool *sarif_
         if (t->format != FMT_SARIF)
             print_coverage(u, &c, t->coverage);
         if (t->has_min && cdg_couverture_percent(&c) < t->min) {
-            fprintf(stderr, "cdgrules: test: %s: coverage %.1f%% is below the minimum %g%%\n",
+            fprintf(stderr, _("cdgrules: test: %s: coverage %.1f%% is below the minimum %g%%\n"),
                     u->src->name, cdg_couverture_percent(&c), t->min);
             status = CLI_FAIL;
         }
@@ -234,7 +235,7 @@ int cli_test(int argc, char **argv, cli_env *env)
                 cdg_diags_print_github(stdout, &u->diags);
             else
                 cdg_diags_print_sarif(stdout, &u->diags, &first);
-            fprintf(stderr, "cdgrules: test: %s: the rules have errors; no example was run\n",
+            fprintf(stderr, _("cdgrules: test: %s: the rules have errors; no example was run\n"),
                     t.files[i]);
             if (status == CLI_OK)
                 status = CLI_FAIL;

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char which_help[] =
-    "usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...]\n"
+    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...]\n"
     "\n"
     "Lists the forfaits that include every needed service S for the\n"
     "authority P (status inclus, and not 0 units in its stratum), then, for\n"
@@ -16,7 +16,7 @@ static const char which_help[] =
     "  --besoin S    a needed service (required, repeatable)\n"
     "\n"
     "Exit status: 0 some forfait includes every need, 1 none does (or no\n"
-    "stratum matches, or the rules have errors), 2 usage or I/O error.\n";
+    "stratum matches, or the rules have errors), 2 usage or I/O error.\n");
 
 /* `which`: splits the forfaits into those that include every need and the others. */
 int cli_which(int argc, char **argv, cli_env *env)
@@ -28,7 +28,7 @@ int cli_which(int argc, char **argv, cli_env *env)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(which_help, stdout);
+            fputs(_(which_help), stdout);
             return CLI_OK;
         } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
             if (r < 0)
@@ -81,7 +81,7 @@ int cli_which(int argc, char **argv, cli_env *env)
     cdg_buf_init(&list, a);
     for (int i = 0; i < nneeds; i++)
         cdg_buf_printf(&list, "%s%s", i ? ", " : "", needs[i]->id);
-    printf("%s: strate %s; besoins: %s\n\n", cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
+    printf(_("%s: strate %s; besoins: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
            cdg_buf_str(&list));
 
     const cdg_service **missing = cdg_arena_calloc(a, (size_t)nneeds, sizeof *missing);
@@ -106,17 +106,17 @@ int cli_which(int argc, char **argv, cli_env *env)
         }
         cdg_table_row(no);
         cdg_table_cell(no, f->id);
-        cdg_table_cell(no, "manque");
+        cdg_table_cell(no, _("manque"));
         cdg_table_cell(no, cdg_buf_str(&miss));
         nno++;
     }
-    printf("forfaits qui incluent tout (%zu):\n", nyes);
+    printf(_("forfaits qui incluent tout (%zu):\n"), nyes);
     if (nyes)
         cdg_table_print(yes, stdout, "  ", 0);
     else
-        fputs("  aucun\n", stdout);
+        fputs(_("  aucun\n"), stdout);
     if (nno) {
-        printf("\nautres forfaits (%zu):\n", nno);
+        printf(_("\nautres forfaits (%zu):\n"), nno);
         cdg_table_print(no, stdout, "  ", 0);
     }
     cdg_unit_free(u);

@@ -1,6 +1,8 @@
 /* csv.c — streaming RFC 4180 reader and buffered writer. */
 #include "csv.h"
 
+#include "nls.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,7 +37,7 @@ static int fail(cdg_csv_reader *r, unsigned long line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->error, sizeof r->error, fmt, ap);
+    vsnprintf(r->error, sizeof r->error, _(fmt), ap);
     va_end(ap);
     r->error_line = line;
     return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "nls.h"
 #include "utf8.h"
 
 void cdg_diags_init(cdg_diags *d, cdg_arena *a)
@@ -34,6 +35,8 @@ static const char *vformat(cdg_arena *a, const char *fmt, va_list ap)
     return p;
 }
 
+/* A diagnostic formatted twice: as written (fmt) and translated; the
+ * second formatting is skipped when there is no translation. */
 static cdg_diag *diag_new(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
                           const char *fmt, va_list ap)
 {
@@ -41,17 +44,18 @@ static cdg_diag *diag_new(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_s
     g->severity = sev;
     g->src = src;
     g->span = span;
+    va_list ap2;
+    va_copy(ap2, ap);
     g->message = vformat(d->arena, fmt, ap);
+    const char *local = _(fmt);
+    g->text = local == fmt || strcmp(local, fmt) == 0 ? g->message : vformat(d->arena, local, ap2);
+    va_end(ap2);
     return g;
 }
 
-cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
-                       const char *fmt, ...)
+/* Appends g to the list and counts it. */
+static cdg_diag *diag_push(cdg_diags *d, cdg_diag *g)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    cdg_diag *g = diag_new(d, sev, src, span, fmt, ap);
-    va_end(ap);
     if (d->len == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 32;
         cdg_diag **items = cdg_arena_alloc(d->arena, cap * sizeof *items);
@@ -62,11 +66,33 @@ cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span
     }
     g->seq = (unsigned)d->len;
     d->items[d->len++] = g;
-    if (sev == CDG_ERROR)
+    if (g->severity == CDG_ERROR)
         d->errors++;
-    else if (sev == CDG_WARNING)
+    else if (g->severity == CDG_WARNING)
         d->warnings++;
     return g;
+}
+
+cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cdg_diag *g = diag_new(d, sev, src, span, fmt, ap);
+    va_end(ap);
+    return diag_push(d, g);
+}
+
+cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                            const char *message, const char *text)
+{
+    cdg_diag *g = cdg_arena_calloc(d->arena, 1, sizeof *g);
+    g->severity = sev;
+    g->src = src;
+    g->span = span;
+    g->message = cdg_arena_strdup(d->arena, message);
+    g->text = strcmp(message, text) == 0 ? g->message : cdg_arena_strdup(d->arena, text);
+    return diag_push(d, g);
 }
 
 void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
@@ -104,9 +130,9 @@ void cdg_diags_sort(cdg_diags *d)
 const char *cdg_severity_name(cdg_severity s)
 {
     switch (s) {
-    case CDG_ERROR: return "error";
-    case CDG_WARNING: return "warning";
-    case CDG_NOTE: return "note";
+    case CDG_ERROR: return N_("error");
+    case CDG_WARNING: return N_("warning");
+    case CDG_NOTE: return N_("note");
     }
     return "?";
 }
@@ -198,11 +224,11 @@ static void print_one(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
     cdg_source_position(g->src, g->span.begin, &line, &col);
     if (st->color)
         fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m \033[1m%s\033[0m\n", g->src->name,
-                line, col, severity_color(g->severity), cdg_severity_name(g->severity),
-                g->message);
+                line, col, severity_color(g->severity), _(cdg_severity_name(g->severity)),
+                g->text);
     else
         fprintf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
-                cdg_severity_name(g->severity), g->message);
+                _(cdg_severity_name(g->severity)), g->text);
     print_excerpt(out, g, line, st);
 }
 

@@ -20,7 +20,8 @@ typedef struct cdg_diag {
     cdg_severity severity;
     cdg_source *src;
     cdg_span span;
-    const char *message;
+    const char *message;     /* as written in the sources: JSON, SARIF, GitHub */
+    const char *text;        /* in the user's language (i18n.h): text output */
     struct cdg_diag *note;   /* notes attached to this diagnostic */
     unsigned seq;            /* emission order, for a stable sort */
 } cdg_diag;
@@ -40,6 +41,10 @@ void cdg_diags_init(cdg_diags *d, cdg_arena *a);
 /* Records a diagnostic; returns it so that notes can be attached. */
 cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Records a diagnostic whose message was composed by the caller, as
+ * written in the sources (message) and in the user's language (text). */
+cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                            const char *message, const char *text);
 /* Attaches a note (printed right after its diagnostic). */
 void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -6,6 +6,7 @@
 
 #include "json.h"
 #include "money.h"
+#include "nls.h"
 
 typedef struct differ {
     cdg_arena *a;
@@ -203,7 +204,7 @@ static void diff_names(differ *d, const kind_desc *k)
 
 static void diff_offre(differ *d)
 {
-    d->section = "Offre";
+    d->section = N_("Offre");
     const cdg_model *o = d->o, *n = d->n;
     if (!same_str(o->id, n->id))
         add(d, '~', "offre_id", o->id, n->id, "identifiant de l'offre");
@@ -223,7 +224,7 @@ static void diff_offre(differ *d)
 
 static void diff_categories(differ *d)
 {
-    d->section = "Catégories";
+    d->section = N_("Catégories");
     static const kind_desc k = {"catégorie", "categorie", cat_count, cat_id, cat_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->ncategories; i++) {
@@ -274,7 +275,7 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
 
 static void diff_strates(differ *d)
 {
-    d->section = "Strates";
+    d->section = N_("Strates");
     static const kind_desc k = {"strate", "strate", str_count, str_id, str_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->nstrates; i++) {
@@ -302,13 +303,13 @@ static void diff_strates(differ *d)
 
 static void diff_services(differ *d)
 {
-    d->section = "Notes";
+    d->section = N_("Notes");
     static const kind_desc kn = {"note", "note", note_count, note_id, note_label};
     diff_names(d, &kn);
-    d->section = "Rubriques";
+    d->section = N_("Rubriques");
     static const kind_desc kr = {"rubrique", "rubrique", rub_count, rub_id, rub_label};
     diff_names(d, &kr);
-    d->section = "Services";
+    d->section = N_("Services");
     static const kind_desc ks = {"service", "service", svc_count, svc_id, svc_label};
     diff_names(d, &ks);
     for (unsigned i = 0; i < d->n->nservices; i++) {
@@ -400,7 +401,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 
 static void diff_forfaits(differ *d)
 {
-    d->section = "Forfaits";
+    d->section = N_("Forfaits");
     static const kind_desc k = {"forfait", "forfait", frf_count, frf_id, frf_label};
     diff_names(d, &k);
     for (unsigned s = 0; s < d->n->nservices; s++) {
@@ -433,7 +434,7 @@ static void diff_forfaits(differ *d)
 
 static void diff_options(differ *d)
 {
-    d->section = "Prestations en option";
+    d->section = N_("Prestations en option");
     static const kind_desc k = {"option", "option", opt_count, opt_id, opt_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->noptions; i++) {
@@ -475,7 +476,7 @@ static void diff_options(differ *d)
 
 static void diff_exemples(differ *d)
 {
-    d->section = "Exemples";
+    d->section = N_("Exemples");
     for (unsigned i = 0; i < d->n->nexemples; i++) {
         bool found = false;
         for (unsigned j = 0; j < d->o->nexemples && !found; j++)
@@ -514,31 +515,31 @@ void cdg_diff_print_text(FILE *out, const cdg_change *c)
 {
     for (; c; c = c->next) {
         if (c->op == '~')
-            fprintf(out, "~ %s: %s : %s → %s\n", c->section, c->subject, c->before, c->after);
+            fprintf(out, "~ %s: %s : %s → %s\n", _(c->section), c->subject, c->before, c->after);
         else
-            fprintf(out, "%c %s: %s\n", c->op, c->section, c->subject);
+            fprintf(out, "%c %s: %s\n", c->op, _(c->section), c->subject);
     }
 }
 
 void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
 {
-    fprintf(out, "# Évolutions de l'offre « %s »\n\n", new_->libelle ? new_->libelle : "");
-    fprintf(out, "Édition %s → édition %s.\n", old->edition ? old->edition : "?",
+    fprintf(out, _("# Évolutions de l'offre « %s »\n\n"), new_->libelle ? new_->libelle : "");
+    fprintf(out, _("Édition %s → édition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
     if (!c) {
-        fputs("\nAucun changement.\n", out);
+        fputs(_("\nAucun changement.\n"), out);
         return;
     }
     const char *section = NULL;
     for (; c; c = c->next) {
         if (!section || strcmp(section, c->section) != 0) {
             section = c->section;
-            fprintf(out, "\n## %s\n\n", section);
+            fprintf(out, "\n## %s\n\n", _(section));
         }
         if (c->op == '+')
-            fprintf(out, "- Ajout : %s\n", c->subject);
+            fprintf(out, _("- Ajout : %s\n"), c->subject);
         else if (c->op == '-')
-            fprintf(out, "- Suppression : %s\n", c->subject);
+            fprintf(out, _("- Suppression : %s\n"), c->subject);
         else
             fprintf(out, "- %s : %s → **%s**\n", c->subject, c->before, c->after);
     }

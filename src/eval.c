@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "nls.h"
 #include "symtab.h"
 #include "utf8.h"
 
@@ -19,7 +20,7 @@ static void fail(cdg_eval_error *err, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(err->message, sizeof err->message, _(fmt), ap);
     va_end(ap);
 }
 
@@ -51,13 +52,13 @@ cdg_mesure_status cdg_eval_parse_mesure(const char *s, size_t n, int64_t *out)
 const char *cdg_mesure_reason(cdg_mesure_status st)
 {
     switch (st) {
-    case CDG_MESURE_OK: return "is valid";
-    case CDG_MESURE_EMPTY: return "is missing";
-    case CDG_MESURE_NEGATIVE: return "is negative";
-    case CDG_MESURE_INVALID: return "is not a non-negative integer";
-    case CDG_MESURE_TOO_LARGE: return "is too large (at most 9007199254740991)";
+    case CDG_MESURE_OK: return N_("is valid");
+    case CDG_MESURE_EMPTY: return N_("is missing");
+    case CDG_MESURE_NEGATIVE: return N_("is negative");
+    case CDG_MESURE_INVALID: return N_("is not a non-negative integer");
+    case CDG_MESURE_TOO_LARGE: return N_("is too large (at most 9007199254740991)");
     }
-    return "is invalid";
+    return N_("is invalid");
 }
 
 /* A view of the model's named arrays: each element starts with
@@ -134,7 +135,7 @@ static long find_named(const named_array *a, const char *name, cdg_eval_error *e
         fail(err, "unknown %s '%s'; did you mean '%s'?", a->kind, name, sugg);
         return -1;
     }
-    int len = snprintf(err->message, sizeof err->message, "unknown %s '%s' (%s:", a->kind, name,
+    int len = snprintf(err->message, sizeof err->message, _("unknown %s '%s' (%s:"), a->kind, name,
                        a->kinds);
     for (size_t i = 0; i < a->n && len > 0 && (size_t)len < sizeof err->message; i++)
         len += snprintf(err->message + len, sizeof err->message - (size_t)len, "%s %s",
@@ -205,7 +206,7 @@ bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out
     }
     cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->mesure);
     if (st != CDG_MESURE_OK) {
-        fail(err, "profile '%s': the measure (%s) %s", text, c->mesure, cdg_mesure_reason(st));
+        fail(err, "profile '%s': the measure (%s) %s", text, c->mesure, _(cdg_mesure_reason(st)));
         return false;
     }
     return true;

@@ -9,6 +9,14 @@ static const char *const names[] = {
 #undef CDG_KW_NAME
 };
 
+/* Their lengths, known at compile time: the scanner looks a keyword up
+ * for every entry key and value keyword of a file. */
+static const unsigned char lengths[] = {
+#define CDG_KW_LEN(name, text) sizeof text - 1,
+    CDG_KEYWORD_LIST(CDG_KW_LEN)
+#undef CDG_KW_LEN
+};
+
 const char *cdg_keyword_name(cdg_keyword kw)
 {
     if (kw < 0 || kw >= CDG_KW_COUNT)
@@ -19,7 +27,7 @@ const char *cdg_keyword_name(cdg_keyword kw)
 cdg_keyword cdg_keyword_lookup(const char *s, unsigned long n)
 {
     for (int i = 0; i < CDG_KW_COUNT; i++)
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+        if (lengths[i] == n && names[i][0] == s[0] && memcmp(names[i], s, n) == 0)
             return (cdg_keyword)i;
     return CDG_KW_NONE;
 }

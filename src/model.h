@@ -85,6 +85,8 @@ typedef struct cdg_attache {
 
 struct cdg_forfait;
 
+/* Fields ordered so that a cell takes 64 bytes (one per stated cell of a
+ * large file: see docs/PERFORMANCE.md). */
 typedef struct cdg_cell {
     cdg_statut statut;
     cdg_qte_kind qte;
@@ -92,9 +94,9 @@ typedef struct cdg_cell {
     const int64_t *par_strate; /* CDG_QTE_STRATE: per stratum */
     cdg_attache *attaches;
     const char *texte;         /* wording for tables (explicit or generated) */
-    bool texte_explicite;
     cdg_span span;             /* the entry that set it */
     const struct cdg_forfait *origine;  /* forfait whose entry set it (base: or own) */
+    bool texte_explicite;
     bool par_defaut;           /* set by `defaut:` */
 } cdg_cell;
 

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 
+#include "nls.h"
 #include "parse_ctx.h"
 #include "parser.h"
 #include "lexer.h"
@@ -12,10 +13,13 @@ void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
     ctx->had_errors = true;
     if (ctx->fatal)
         return;
-    va_list ap;
+    va_list ap, ap2;
     va_start(ap, fmt);
-    char msg[512];
+    va_copy(ap2, ap);
+    char msg[512], text[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(text, sizeof text, _(fmt), ap2);
+    va_end(ap2);
     va_end(ap);
     if (++ctx->diags->syntax_errors > CDG_MAX_SYNTAX_ERRORS) {
         cdg_diag_add(ctx->diags, CDG_NOTE, ctx->src, span,
@@ -23,7 +27,7 @@ void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
         ctx->fatal = true;
         return;
     }
-    cdg_diag_add(ctx->diags, CDG_ERROR, ctx->src, span, "%s", msg);
+    cdg_diag_add_text(ctx->diags, CDG_ERROR, ctx->src, span, msg, text);
 }
 
 bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)

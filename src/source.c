@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nls.h"
 #include "utf8.h"
 
 /* Makes a source whose text is data[0..len) followed by two NULs (what the
@@ -99,14 +100,14 @@ cdg_source_status cdg_source_read(cdg_arena *a, const char *path, cdg_source **o
 const char *cdg_source_strerror(cdg_source_status st, int err)
 {
     switch (st) {
-    case CDG_SOURCE_OK: return "no error";
+    case CDG_SOURCE_OK: return N_("no error");
     case CDG_SOURCE_ERR_OPEN: return strerror(err);
-    case CDG_SOURCE_ERR_DIR: return "is a directory";
-    case CDG_SOURCE_ERR_NOT_REGULAR: return "is not a regular file";
+    case CDG_SOURCE_ERR_DIR: return N_("is a directory");
+    case CDG_SOURCE_ERR_NOT_REGULAR: return N_("is not a regular file");
     case CDG_SOURCE_ERR_READ: return strerror(err);
-    case CDG_SOURCE_ERR_TOO_BIG: return "file too large (more than 1 GiB)";
+    case CDG_SOURCE_ERR_TOO_BIG: return N_("file too large (more than 1 GiB)");
     }
-    return "unknown error";
+    return N_("unknown error");
 }
 
 /* Builds the table of line-start offsets. */

@@ -24,7 +24,7 @@ static uint64_t hash(const char *s)
 static size_t slot_of(const cdg_symtab *t, const char *key)
 {
     size_t i = (size_t)hash(key) & (t->cap - 1);
-    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
+    while (t->keys[i] && t->keys[i] != key && strcmp(t->keys[i], key) != 0)
         i = (i + 1) & (t->cap - 1);
     return i;
 }

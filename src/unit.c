@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "nls.h"
 #include "parse.h"
 
 /* Parses and checks u->src; allocation failures unwind to here. */
@@ -61,7 +62,7 @@ static cdg_load_status unit_load(cdg_memctl *ctl, cdg_unit **out,
     errno = 0;
     cdg_source_status st = get_source(u, arg);
     if (st != CDG_SOURCE_OK) {
-        u->io_message = cdg_arena_printf(u->arena, "%s: %s", name, cdg_source_strerror(st, errno));
+        u->io_message = cdg_arena_printf(u->arena, "%s: %s", name, _(cdg_source_strerror(st, errno)));
         cdg_arena_catch(u->arena, NULL);
         return CDG_LOAD_IO;
     }

@@ -6,6 +6,7 @@ command -v flex >/dev/null 2>&1 || missing="$missing flex"
 command -v bison >/dev/null 2>&1 || missing="$missing bison"
 [ -f /usr/include/criterion/criterion.h ] || missing="$missing libcriterion-dev"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
+command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "deps: installing$missing" >&2

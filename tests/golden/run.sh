@@ -1,13 +1,15 @@
 #!/bin/sh
 # Golden CLI tests. Each case is a directory tests/golden/cases/NAME/ with
 #   cmd        the arguments to cdgrules, one line, run from the case
-#              directory (e.g. "check input.cdg"); optional "stdin" file
+#              directory (e.g. "check input.cdg"); optional "stdin" file;
+#              optional "env" file: variable assignments (LANGUAGE=fr)
 #   expected.out, expected.err, expected.code   what the run must produce
 # Run with UPDATE=1 to rewrite the expectations deliberately (then review
 # them with git diff). Prints "N passed, N failed" last.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")" && pwd)
+localedir=$(dirname "$bin")/locale
 filter=${GOLDEN_FILTER:-}
 pass=0 fail=0
 tmp=$(mktemp -d)
@@ -20,7 +22,11 @@ for dir in "$root"/cases/*/; do
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
-    (cd "$dir" && eval "set -- $args" && NO_COLOR=1 LC_ALL=C.UTF-8 ${VALGRIND_CMD:-} "$bin" "$@" \
+    # Messages in the sources' words unless the case's "env" file (shell
+    # assignments, e.g. LANGUAGE=fr) says otherwise; catalogues of the build.
+    (cd "$dir" && export LANGUAGE= CDGRULES_LOCALEDIR="$localedir" &&
+        { [ ! -f env ] || { set -a && . ./env && set +a; }; } &&
+        eval "set -- $args" && NO_COLOR=1 LC_ALL=C.UTF-8 ${VALGRIND_CMD:-} "$bin" "$@" \
         <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/code")
     if [ -n "${UPDATE:-}" ]; then
         cp "$tmp/out" "$dir/expected.out"

@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$root"
-unset MAKEFLAGS MFLAGS MAKELEVEL || true
+unset MAKEFLAGS MFLAGS MAKELEVEL CFLAGS LDFLAGS || true
 dest=$tmp/root
 fail() { echo "install_library: FAIL: $*"; exit 1; }
 

@@ -1,0 +1,91 @@
+/* test_cov_arena.c — the allocation choke point and the arena's overflow
+ * and out-of-memory paths. */
+#include <setjmp.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "helpers.h"
+
+Test(cov_arena, the_choke_point_fails_exactly_the_chosen_allocation)
+{
+    cdg_memctl ctl = {.fail_at = 1, .count = 0};
+    void *p = cdg_mem_alloc(&ctl, 0);           /* allocation 0: granted, even of 0 bytes */
+    cr_assert_not_null(p);
+    cr_assert_null(cdg_mem_realloc(&ctl, p, 10), "allocation 1 must fail");
+    void *q = cdg_mem_realloc(&ctl, p, 0);      /* allocation 2: granted */
+    cr_assert_not_null(q);
+    q = cdg_mem_realloc(NULL, q, 100);
+    cr_assert_not_null(q);
+    free(q);
+    cr_assert_eq(ctl.count, 3);
+    ctl = (cdg_memctl){.fail_at = 0};
+    cr_assert_null(cdg_arena_new(&ctl), "an arena that cannot be made is NULL");
+    cdg_arena_free(NULL);
+}
+
+Test(cov_arena, used_counts_every_chunk)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    cr_assert_eq(cdg_arena_used(a), 0);
+    cdg_arena_strndup(a, "abc", 3);
+    cr_assert_eq(cdg_arena_used(a), 4);
+    cdg_arena_alloc(a, 100 * 1024);             /* larger than the first chunk */
+    cr_assert_geq(cdg_arena_used(a), 4 + 100 * 1024);
+    cdg_arena_free(a);
+}
+
+Test(cov_arena, long_printf_output_is_whole)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    char big[1000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *s = cdg_arena_printf(a, "<%s>", big);
+    cr_assert_eq(strlen(s), 1001);
+    cr_assert_eq(s[0], '<');
+    cr_assert_eq(s[1000], '>');
+    cdg_arena_free(a);
+}
+
+/* Whether the allocation made by kind k throws to the arena's handler. */
+static bool throws(int k)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    jmp_buf jb;
+    cdg_arena_catch(a, &jb);
+    volatile bool thrown = false;
+    if (setjmp(jb) == 0) {
+        switch (k) {
+        case 0: cdg_arena_alloc(a, SIZE_MAX); break;
+        case 1: cdg_arena_calloc(a, SIZE_MAX / 2, 4); break;
+        case 2: cdg_arena_strndup(a, "x", SIZE_MAX); break;
+        default: {
+            cdg_memctl ctl = {.fail_at = 1};
+            cdg_arena *b = cdg_arena_new(&ctl);
+            cdg_arena_catch(b, &jb);
+            cdg_arena_free(a);
+            a = b;
+            cdg_arena_alloc(b, 8);               /* its first chunk is allocation 1 */
+        }
+        }
+    } else
+        thrown = true;
+    cdg_arena_free(a);
+    return thrown;
+}
+
+Test(cov_arena, overflowing_sizes_and_refused_chunks_throw)
+{
+    for (int k = 0; k < 4; k++)
+        cr_assert(throws(k), "case %d did not throw", k);
+    cdg_arena *a = cdg_arena_new(NULL);
+    cr_assert_not_null(cdg_arena_calloc(a, 0, SIZE_MAX), "zero elements never overflow");
+    cdg_arena_free(a);
+}
+
+Test(cov_arena, without_a_handler_out_of_memory_exits_2, .exit_code = 2)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    cdg_arena_alloc(a, SIZE_MAX);
+    cr_assert_fail("not reached");
+}

@@ -1,0 +1,85 @@
+/* test_cov_utf8.c — UTF-8 validation at every boundary of RFC 3629, the
+ * display width of wide and zero-width characters, and folding. */
+#include "helpers.h"
+#include "utf8.h"
+
+static size_t vlen(const char *s, size_t n) { return cdg_utf8_valid_len((const unsigned char *)s, n); }
+
+Test(cov_utf8, valid_len_at_every_boundary)
+{
+    cr_assert_eq(vlen("", 0), 0);
+    cr_assert_eq(vlen("a", 1), 1);
+    cr_assert_eq(vlen("\xC2\x80", 2), 2);             /* U+0080 */
+    cr_assert_eq(vlen("\xC1\xBF", 2), 0);             /* overlong */
+    cr_assert_eq(vlen("\xC2\x7F", 2), 0);             /* bad continuation */
+    cr_assert_eq(vlen("\xE0\xA0\x80", 3), 3);         /* U+0800 */
+    cr_assert_eq(vlen("\xE0\x9F\xBF", 3), 0);         /* overlong */
+    cr_assert_eq(vlen("\xED\x9F\xBF", 3), 3);         /* U+D7FF */
+    cr_assert_eq(vlen("\xED\xA0\x80", 3), 0);         /* surrogate */
+    cr_assert_eq(vlen("\xE2\x82", 2), 0);             /* truncated */
+    cr_assert_eq(vlen("\xE2\x82\x41", 3), 0);         /* ASCII as third byte */
+    cr_assert_eq(vlen("\xE2\x82\xC0", 3), 0);         /* lead byte as third byte */
+    cr_assert_eq(vlen("\xF0\x90\x80\x80", 4), 4);     /* U+10000 */
+    cr_assert_eq(vlen("\xF0\x8F\xBF\xBF", 4), 0);     /* overlong */
+    cr_assert_eq(vlen("\xF4\x8F\xBF\xBF", 4), 4);     /* U+10FFFF */
+    cr_assert_eq(vlen("\xF4\x90\x80\x80", 4), 0);     /* above U+10FFFF */
+    cr_assert_eq(vlen("\xF3\xBF\xBF\xBF", 4), 4);
+    cr_assert_eq(vlen("\xF5\x80\x80\x80", 4), 0);     /* no such lead byte */
+    cr_assert_eq(vlen("\x80", 1), 0);                 /* lone continuation */
+}
+
+Test(cov_utf8, first_invalid)
+{
+    cr_assert_eq(cdg_utf8_first_invalid("", 0), 0);
+    cr_assert_eq(cdg_utf8_first_invalid("abc", 3), 3);
+    cr_assert_eq(cdg_utf8_first_invalid("h\xC3\xA9" "t\xF0\x9F\x98\x80", 8), 8);
+    cr_assert_eq(cdg_utf8_first_invalid("h\xC3\xA9t\xC3", 5), 4);
+    cr_assert_eq(cdg_utf8_first_invalid("ab\xFF" "cd", 5), 2);
+}
+
+Test(cov_utf8, decode_every_length)
+{
+    const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+    cr_assert_eq(cdg_utf8_decode(&s), 0x61);
+    cr_assert_eq(cdg_utf8_decode(&s), 0xE9);
+    cr_assert_eq(cdg_utf8_decode(&s), 0x20AC);
+    cr_assert_eq(cdg_utf8_decode(&s), 0x1F600);
+    cr_assert_eq(*s, '\0');
+}
+
+#define W(lit) cdg_utf8_width(lit, sizeof lit - 1)
+
+Test(cov_utf8, display_width)
+{
+    cr_assert_eq(W("abc"), 3);
+    cr_assert_eq(W("e\xCC\x81"), 1);                  /* e + combining acute */
+    cr_assert_eq(W("a\xE2\x80\x8B" "b"), 2);          /* zero-width space */
+    cr_assert_eq(W("\xE2\x9D\xA4\xEF\xB8\x8F"), 1);   /* heart + VS16 */
+    cr_assert_eq(W("\xE1\x84\x80"), 2);               /* Hangul Jamo U+1100 */
+    cr_assert_eq(W("\xE6\x97\xA5\xE6\x9C\xAC"), 4);   /* CJK */
+    cr_assert_eq(W("\xEA\xB0\x80"), 2);               /* Hangul syllable U+AC00 */
+    cr_assert_eq(W("\xEF\xA4\x80"), 2);               /* CJK compatibility U+F900 */
+    cr_assert_eq(W("\xEF\xB8\xB0"), 2);               /* CJK compatibility form U+FE30 */
+    cr_assert_eq(W("\xEF\xBC\xA1"), 2);               /* fullwidth A U+FF21 */
+    cr_assert_eq(W("\xEF\xBF\xA0"), 2);               /* fullwidth cent U+FFE0 */
+    cr_assert_eq(W("\xF0\x9F\x98\x80"), 2);           /* emoji U+1F600 */
+    cr_assert_eq(W("\xF0\xA0\x80\x80"), 2);           /* CJK Extension B U+20000 */
+    cr_assert_eq(W("\xF0\x90\x80\x80"), 1);           /* Linear B U+10000 */
+    cr_assert_eq(W("\xEF\xBF\xBD"), 1);               /* U+FFFD */
+    cr_assert_eq(W("a\xFF" "b"), 3);                  /* an invalid byte counts one */
+    cr_assert_eq(cdg_utf8_width("a\0b", 3), 2);       /* NUL is zero-width */
+}
+
+Test(cov_utf8, fold)
+{
+    char out[64];
+    cr_assert_eq(cdg_utf8_fold("x", out, 0), 0);
+    cr_assert_eq(cdg_utf8_fold("Forfait H\xC3\xA9" "berg\xC3\xA9", out, sizeof out), 15);
+    cr_assert_str_eq(out, "forfait heberge");
+    cr_assert_eq(cdg_utf8_fold("\xC5\x92uvre \xE2\x82\xAC \xFF!", out, sizeof out), 9);
+    cr_assert_str_eq(out, "oeuvre  !");
+    cr_assert_eq(cdg_utf8_fold("\xC3\xA6", out, 2), 1);   /* "ae" cut to the room left */
+    cr_assert_str_eq(out, "a");
+    cr_assert_eq(cdg_utf8_fold("abc", out, 3), 2);
+    cr_assert_str_eq(out, "ab");
+}
