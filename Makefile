@@ -65,8 +65,14 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
-# Where the installed binary finds its catalogues.
+# Where the installed binary finds its catalogues; recompiled when
+# LOCALEDIR changes (a PREFIX given only to `make install`).
 $(BUILD)/obj/i18n.o: ALL_CFLAGS += -DCDG_LOCALEDIR='"$(LOCALEDIR)"'
+$(BUILD)/obj/i18n.o: $(BUILD)/localedir.stamp
+.PHONY: localedir-force
+$(BUILD)/localedir.stamp: localedir-force
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
 
 $(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo: po/%.po
 	@mkdir -p $(@D)
@@ -210,7 +216,10 @@ coverage:
 	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
 	    --exclude-unreachable-branches --exclude-throw-branches \
 	    --txt $(BUILD)/cov/coverage.txt --print-summary
-	@echo "per-file report: $(BUILD)/cov/coverage.txt"
+	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
+	    --exclude-unreachable-branches --exclude-throw-branches \
+	    --branches --txt $(BUILD)/cov/branches.txt
+	@echo "per-file reports: $(BUILD)/cov/coverage.txt (lines), $(BUILD)/cov/branches.txt (branches)"
 
 # ---- install (docs/INSTALL.md) -------------------------------------------
 BINDIR      ?= $(PREFIX)/bin

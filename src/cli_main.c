@@ -55,6 +55,15 @@ static bool default_color(void)
     return isatty(STDERR_FILENO);
 }
 
+/* rc, unless what was printed on stdout could not be written (a full
+ * disk, a closed pipe): then an I/O error, never a silent success. */
+static int flushed(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return cli_usage_error("error writing the output");
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     cdg_i18n_init();
@@ -70,18 +79,15 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_help(stdout);
-        return CLI_OK;
+        return flushed(CLI_OK);
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("cdgrules %s\n", CDG_VERSION);
-        return CLI_OK;
+        return flushed(CLI_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0) {
-            int rc = commands[i].run(argc - 1, argv + 1, &env);
-            if (fflush(stdout) != 0 || ferror(stdout))
-                return cli_usage_error("error writing the output");
-            return rc;
+            return flushed(commands[i].run(argc - 1, argv + 1, &env));
         }
     return cli_usage_error("unknown command '%s' (see 'cdgrules --help')", argv[1]);
 }

@@ -1,7 +1,6 @@
 /* utf8.c — UTF-8 validation, width and folding. */
 #include "utf8.h"
 
-#include <ctype.h>
 #include <string.h>
 
 size_t cdg_utf8_valid_len(const unsigned char *s, size_t n)
@@ -138,7 +137,7 @@ size_t cdg_utf8_fold(const char *s, char *out, size_t cap)
     while (*s && n + 1 < cap) {
         unsigned char b = (unsigned char)*s;
         if (b < 0x80) {
-            out[n++] = (char)tolower(b);
+            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);  /* not locale-dependent */
             s++;
             continue;
         }

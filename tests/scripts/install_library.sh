@@ -25,7 +25,8 @@ make -s BUILD="$tmp/build" DESTDIR="$dest" PREFIX=/usr install >"$tmp/install.lo
 for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0 \
          lib/pkgconfig/cdgrules.pc include/cdgrules.h share/man/man1/cdgrules.1 \
          share/man/man5/cdgrules.5 share/bash-completion/completions/cdgrules \
-         share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim; do
+         share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim \
+         share/locale/fr/LC_MESSAGES/cdgrules.mo share/locale/en/LC_MESSAGES/cdgrules.mo; do
     [ -e "$dest/usr/$f" ] || fail "not installed: /usr/$f"
 done
 [ -x "$dest/usr/bin/cdgrules" ] || fail "binary not executable"
@@ -85,6 +86,12 @@ set +e
 set -e
 [ $rc = 1 ] || fail "example on a bad file: exit $rc, expected 1"
 grep -q "bad.cdg:4:[0-9]*: error: " "$tmp/bad.err" || fail "example: no located diagnostic: $(cat "$tmp/bad.err")"
+
+# The installed catalogues speak French, and the binary looks for them
+# under PREFIX (README "Languages").
+msg=$(LC_ALL=C.UTF-8 LANGUAGE=fr CDGRULES_LOCALEDIR="$dest/usr/share/locale" "$dest/usr/bin/cdgrules" query 2>&1 >/dev/null || true)
+case "$msg" in *"aucun fichier de règles"*) ;; *) fail "installed French catalogue not used: $msg" ;; esac
+grep -aq '/usr/share/locale' "$dest/usr/bin/cdgrules" || fail "the binary does not look for catalogues in PREFIX/share/locale"
 
 # uninstall leaves no file behind.
 make -s BUILD="$tmp/build" DESTDIR="$dest" PREFIX=/usr uninstall >"$tmp/uninstall.log" 2>&1 ||
