@@ -10,7 +10,7 @@ trap 'rm -f "$log"' EXIT
 upass=0 ufail=0 gpass=0 gfail=0 status=0
 
 if [ -n "${VALGRIND:-}" ]; then
-    vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --trace-children=yes"
+    vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --trace-children=yes --suppressions=$(dirname "$0")/valgrind.supp"
     $vg "$units" --jobs 1 >"$log" 2>&1
 else
     "$units" --jobs 2 >"$log" 2>&1
