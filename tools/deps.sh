@@ -7,6 +7,11 @@ command -v bison >/dev/null 2>&1 || missing="$missing bison"
 [ -f /usr/include/criterion/criterion.h ] || missing="$missing libcriterion-dev"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+# Needed by `make test` (install, man page and timing tests).
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v man >/dev/null 2>&1 || missing="$missing man-db"
+command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+[ -x /usr/bin/time ] || missing="$missing time"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "deps: installing$missing" >&2
