@@ -144,6 +144,7 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
                            at->service->unite ? at->service->unite : at->service->id);
         cdg_table_cell(t, with.len ? cdg_buf_str(&with) : "");
     }
+    cdg_table_set_max_width(t, cli_terminal_width(stdout));
     cdg_table_print(t, stdout, "", 1);
     if (nopts == 0)
         return;
@@ -167,6 +168,7 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
             cdg_table_cell(t, "-");
         cdg_table_cell(t, opts[i].cell->texte);
     }
+    cdg_table_set_max_width(t, cli_terminal_width(stdout));
     cdg_table_print(t, stdout, "", 1);
 }
 

@@ -180,6 +180,7 @@ int cli_quote(int argc, char **argv, cli_env *env)
             cdg_table_cell(t, q->supplement > 0 ? "-" : "0.00 EUR");
         }
     }
+    cdg_table_set_max_width(t, cli_terminal_width(stdout));
     cdg_table_print(t, stdout, "", 1);
     size_t priced = 0;
     for (int i = 0; i < nneeds; i++)

@@ -111,12 +111,14 @@ int cli_which(int argc, char **argv, cli_env *env)
         nno++;
     }
     printf(_("forfaits qui incluent tout (%zu):\n"), nyes);
-    if (nyes)
+    if (nyes) {
+        cdg_table_set_max_width(yes, cli_terminal_width(stdout));
         cdg_table_print(yes, stdout, "  ", 0);
-    else
+    } else
         fputs(_("  aucun\n"), stdout);
     if (nno) {
         printf(_("\nautres forfaits (%zu):\n"), nno);
+        cdg_table_set_max_width(no, cli_terminal_width(stdout));
         cdg_table_print(no, stdout, "  ", 0);
     }
     cdg_unit_free(u);

@@ -2,6 +2,7 @@
 #include "table.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -14,8 +15,14 @@ typedef struct table_row {
 struct cdg_table {
     cdg_arena *arena;
     unsigned ncols, next_col;
+    unsigned max_width;   /* 0: unlimited */
     table_row *first, *last;
 };
+
+/* No column is narrowed below this (or its natural width if smaller). */
+enum { MIN_COL_WIDTH = 10, MAX_COLS = 64, MAX_LINES = 64 };
+
+void cdg_table_set_max_width(cdg_table *t, unsigned width) { t->max_width = width; }
 
 cdg_table *cdg_table_new(cdg_arena *a, unsigned ncols)
 {
@@ -69,31 +76,117 @@ static size_t cell_width(const char *s)
     return s ? cdg_utf8_width(s, strlen(s)) : 0;
 }
 
+/* Narrows the columns whose text wraps at spaces (widest first) until a
+ * line fits max (indent included). Identifiers and numbers are never cut:
+ * when narrowing the text is not enough, the line stays longer. */
+static void fit_widths(size_t *width, const bool *wrappable, unsigned ncols, size_t indent,
+                       unsigned max)
+{
+    size_t total = indent;
+    for (unsigned c = 0; c < ncols; c++)
+        total += width[c] + (c + 1 < ncols ? 2 : 0);
+    while (total > max) {
+        unsigned widest = ncols;
+        for (unsigned c = 0; c < ncols; c++)
+            if (wrappable[c] && width[c] > MIN_COL_WIDTH && (widest == ncols || width[c] > width[widest]))
+                widest = c;
+        if (widest == ncols)
+            return;
+        width[widest]--;
+        total--;
+    }
+}
+
+/* Byte length of the longest prefix of s[0..n) whose display width fits
+ * w, cut after a space when there is one (at least one character). */
+static size_t wrap_prefix(const char *s, size_t n, size_t w)
+{
+    size_t i = 0, used = 0, last_space = 0;
+    while (i < n) {
+        size_t l = cdg_utf8_valid_len((const unsigned char *)s + i, n - i);
+        if (l == 0)
+            l = 1;
+        size_t cw = cdg_utf8_width(s + i, l);
+        if (used + cw > w && i > 0)
+            break;
+        used += cw;
+        i += l;
+        if (s[i - 1] == ' ')
+            last_space = i;
+    }
+    if (i < n && last_space > 0)
+        return last_space;
+    return i;
+}
+
+/* Splits s into lines of display width at most w: starts[k], lens[k]. */
+static unsigned wrap_cell(const char *s, size_t w, const char **starts, size_t *lens)
+{
+    size_t n = strlen(s);
+    unsigned k = 0;
+    do {
+        /* The last line a cell may have takes whatever remains. */
+        size_t take = k + 1 == MAX_LINES ? n : wrap_prefix(s, n, w);
+        size_t shown = take;
+        while (shown > 0 && s[shown - 1] == ' ')
+            shown--;  /* no trailing blank at a break */
+        starts[k] = s;
+        lens[k++] = shown;
+        s += take;
+        n -= take;
+    } while (n > 0 && k < MAX_LINES);
+    return k;
+}
+
 void cdg_table_print(const cdg_table *t, FILE *out, const char *indent, int heading)
 {
-    size_t width[64] = {0};
-    unsigned ncols = t->ncols < 64 ? t->ncols : 64;
+    size_t width[MAX_COLS] = {0};
+    bool wrappable[MAX_COLS] = {false};
+    unsigned ncols = t->ncols < MAX_COLS ? t->ncols : MAX_COLS;
     for (const table_row *r = t->first; r; r = r->next)
         for (unsigned c = 0; c < ncols; c++) {
             size_t w = cell_width(r->cells[c]);
             if (w > width[c])
                 width[c] = w;
+            if (r != t->first && r->cells[c] && strchr(r->cells[c], ' '))
+                wrappable[c] = true;
         }
-    unsigned last = ncols;
+    if (t->max_width)
+        fit_widths(width, wrappable, ncols, cdg_utf8_width(indent, strlen(indent)), t->max_width);
     for (const table_row *r = t->first; r; r = r->next) {
         /* The last non-empty cell of the row ends the line (no trailing blanks). */
-        last = 0;
-        for (unsigned c = 0; c < ncols; c++)
-            if (r->cells[c] && r->cells[c][0])
+        unsigned last = 0, nlines = 1;
+        static const char *const empty = "";
+        const char *starts[MAX_COLS][MAX_LINES];
+        size_t lens[MAX_COLS][MAX_LINES];
+        unsigned count[MAX_COLS];
+        for (unsigned c = 0; c < ncols; c++) {
+            const char *s = r->cells[c] ? r->cells[c] : empty;
+            if (s[0])
                 last = c + 1;
-        fputs(indent, out);
-        for (unsigned c = 0; c < last; c++) {
-            const char *s = r->cells[c] ? r->cells[c] : "";
-            fputs(s, out);
-            if (c + 1 < last)
-                fprintf(out, "%*s", (int)(width[c] - cell_width(s) + 2), "");
+            count[c] = cell_width(s) > width[c] ? wrap_cell(s, width[c], starts[c], lens[c]) : 1;
+            if (count[c] == 1) {
+                starts[c][0] = s;
+                lens[c][0] = strlen(s);
+            }
+            if (count[c] > nlines)
+                nlines = count[c];
         }
-        fputc('\n', out);
+        for (unsigned k = 0; k < nlines; k++) {
+            unsigned end = 0;  /* last column with text on this line */
+            for (unsigned c = 0; c < last; c++)
+                if (k < count[c] && lens[c][k])
+                    end = c + 1;
+            fputs(indent, out);
+            for (unsigned c = 0; c < end; c++) {
+                const char *s = k < count[c] ? starts[c][k] : empty;
+                size_t len = k < count[c] ? lens[c][k] : 0;
+                fwrite(s, 1, len, out);
+                if (c + 1 < end)
+                    fprintf(out, "%*s", (int)(width[c] - cdg_utf8_width(s, len) + 2), "");
+            }
+            fputc('\n', out);
+        }
         if (heading && r == t->first) {
             fputs(indent, out);
             for (unsigned c = 0; c < ncols; c++) {

@@ -17,6 +17,10 @@ void cdg_table_row(cdg_table *t);
 void cdg_table_cell(cdg_table *t, const char *text);
 /* printf into the next cell. */
 void cdg_table_cellf(cdg_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Limits printed lines to width display columns (0: no limit, the default):
+ * the widest columns are narrowed and their cells wrapped at spaces, so a
+ * table fits the terminal. */
+void cdg_table_set_max_width(cdg_table *t, unsigned width);
 /* Prints every row, columns separated by two spaces, each line prefixed by
  * indent; the first row is the heading when heading is non-zero (underlined
  * with dashes). Trailing blanks are not printed. */

@@ -24,7 +24,7 @@ for dir in "$root"/cases/*/; do
     [ -f "$dir/stdin" ] && input="$dir/stdin"
     # Messages in the sources' words unless the case's "env" file (shell
     # assignments, e.g. LANGUAGE=fr) says otherwise; catalogues of the build.
-    (cd "$dir" && export LANGUAGE= CDGRULES_LOCALEDIR="$localedir" &&
+    (cd "$dir" && unset COLUMNS && export LANGUAGE= CDGRULES_LOCALEDIR="$localedir" &&
         { [ ! -f env ] || { set -a && . ./env && set +a; }; } &&
         eval "set -- $args" && NO_COLOR=1 LC_ALL=C.UTF-8 ${VALGRIND_CMD:-} "$bin" "$@" \
         <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/code")
