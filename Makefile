@@ -139,7 +139,7 @@ TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(BUILD)/unit-tests
 CRITERION_LIBS ?= -lcriterion
 
-$(TEST_BIN): $(TEST_SRCS) tests/unit/helpers.h $(LIB)
+$(TEST_BIN): $(TEST_SRCS) $(wildcard tests/unit/*.h) $(LIB)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $(TEST_SRCS) $(LIB) $(CRITERION_LIBS)
 
 unit: all $(TEST_BIN)

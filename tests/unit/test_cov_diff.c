@@ -1,8 +1,7 @@
 /* test_cov_diff.c — every difference cdg_model_equal must report, one
  * mutation of the real offer at a time, in both argument orders; and the
  * semantic diff's wording of the changes the other tests do not make. */
-#include "diff.h"
-#include "helpers.h"
+#include "diff_helpers.h"
 
 /* ---- cdg_model_equal ---------------------------------------------------- */
 
@@ -280,25 +279,6 @@ Test(cov_model_equal, every_difference_is_reported)
 
 /* ---- cdg_diff ------------------------------------------------------------- */
 
-/* The changes from old to new text, printed as text (malloc'ed). */
-static char *changes(const char *old, const char *new_, size_t *count)
-{
-    cdg_unit *a = load_text(old), *b = load_text(new_);
-    cr_assert(cdg_unit_ok(a), "old text must check");
-    cr_assert(cdg_unit_ok(b), "new text must check");
-    cdg_arena *ar = cdg_arena_new(NULL);
-    const cdg_change *c = cdg_diff(ar, a->model, b->model, count);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    cdg_diff_print_text(f, c);
-    fclose(f);
-    cdg_arena_free(ar);
-    cdg_unit_free(a);
-    cdg_unit_free(b);
-    return buf;
-}
-
 #define HAS(s, line) cr_assert(strstr((s), line "\n"), "missing «%s» in:\n%s", line, (s))
 
 #define CATS                                                              \
@@ -314,7 +294,7 @@ static char *changes(const char *old, const char *new_, size_t *count)
 Test(cov_diff, offer_categories_strata_and_services)
 {
     size_t n;
-    char *s = changes("offre t \"Test\" < editeur: \"E\"; >\n" CATS
+    char *s = diff_texts("offre t \"Test\" < editeur: \"E\"; >\n" CATS
                       "strate S1 \"Petites\" < commune: ..999; >\n"
                       "strate S2 \"Grandes\" < commune: 1000..; na: tous; >\n" SVCS
                       "forfait F \"F\" < a: selon_strate; b: 2; c: inclus; >\n"
@@ -374,7 +354,7 @@ Test(cov_diff, offer_categories_strata_and_services)
 Test(cov_diff, cells_and_options)
 {
     size_t n;
-    char *s = changes(STRATA2 COUNTED
+    char *s = diff_texts(STRATA2 COUNTED
                       "forfait F \"F\" < a: selon_strate; b: 2; p: inclus < b: 1; >; >\n"
                       "forfait G \"G\" < a: non_inclus; b: non_inclus; p: inclus; >\n"
                       "option o \"Option\" < tarif: journalier; montant: 100.00 EUR; defaut: en_option; >\n"

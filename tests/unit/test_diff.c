@@ -1,30 +1,11 @@
 /* test_diff.c — the semantic diff, strict model equality, and the unified
  * text diff used by `fmt --diff`. */
-#include "diff.h"
-#include "helpers.h"
+#include "diff_helpers.h"
 #include "textdiff.h"
 
 #define TWO_FORFAITS                                                            \
     "forfait A \"Forfait A\" < sauvegarde: selon_strate; parapheur: inclus; >\n" \
     "forfait B \"Forfait B\" < sauvegarde: 2; parapheur: non_inclus; >\n"
-
-/* The changes from old to new text, as text lines (malloc'ed). */
-static char *diff_texts(const char *old, const char *new_, size_t *count)
-{
-    cdg_unit *a = load_text(old), *b = load_text(new_);
-    cr_assert(cdg_unit_ok(a) && cdg_unit_ok(b), "test inputs must check");
-    cdg_arena *ar = cdg_arena_new(NULL);
-    const cdg_change *c = cdg_diff(ar, a->model, b->model, count);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    cdg_diff_print_text(f, c);
-    fclose(f);
-    cdg_arena_free(ar);
-    cdg_unit_free(a);
-    cdg_unit_free(b);
-    return buf;
-}
 
 Test(diff, reordering_is_no_change)
 {
