@@ -73,7 +73,9 @@ bool cdg_atomic_begin(cdg_atomic_file *f, const char *path, cdg_atomic_error *er
         f->dir[n ? n : 1] = '\0';
     } else
         strcpy(f->dir, ".");
-    snprintf(f->tmp, sizeof f->tmp, "%s.cdgrules-XXXXXX", f->target);
+    /* mkstemp replaces the template's last six characters, which must be 'X'. */
+    static const char unique[] = {'X', 'X', 'X', 'X', 'X', 'X', '\0'};
+    snprintf(f->tmp, sizeof f->tmp, "%s.cdgrules-%s", f->target, unique);
     f->fd = mkstemp(f->tmp);
     if (f->fd < 0)
         return fail(err, path, "cannot create a temporary file beside it", errno);
