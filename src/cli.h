@@ -45,8 +45,6 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the value is missing (already reported). */
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
 
-/* Whether the --color=WHEN option at argv[i] was recognised and applied. */
-bool cli_opt_color(const char *arg, cli_env *env);
 
 /* Applies and removes every --color[=WHEN] argument of argv (up to "--"),
  * so that it is a global option of every command; auto_color is the

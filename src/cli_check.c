@@ -43,8 +43,6 @@ int cli_check(int argc, char **argv, cli_env *env)
             werror = true;
         else if (strcmp(argv[i], "--summary") == 0)
             summary = true;
-        else if (cli_opt_color(argv[i], env))
-            continue;
         else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;

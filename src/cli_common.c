@@ -38,17 +38,6 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
     return 1;
 }
 
-bool cli_opt_color(const char *arg, cli_env *env)
-{
-    if (strcmp(arg, "--color=always") == 0)
-        env->color = true;
-    else if (strcmp(arg, "--color=never") == 0)
-        env->color = false;
-    else if (strcmp(arg, "--color=auto") != 0 && strcmp(arg, "--color") != 0)
-        return false;
-    return true;
-}
-
 cdg_unit *cli_load(const char *path, cli_env *env, bool print_diags, int *status)
 {
     cdg_unit *u = NULL;

@@ -74,9 +74,7 @@ int cli_diff(int argc, char **argv, cli_env *env)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(_(diff_help), stdout);
             return CLI_OK;
-        } else if (cli_opt_color(argv[i], env))
-            continue;
-        else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
+        } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
             if (strcmp(v, "text") == 0)

@@ -30,7 +30,7 @@ typedef struct dump_args {
 } dump_args;
 
 /* Reads the options; returns CLI_OK, CLI_USAGE, or -1 after --help. */
-static int parse_args(int argc, char **argv, cli_env *env, dump_args *a)
+static int parse_args(int argc, char **argv, dump_args *a)
 {
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -40,8 +40,6 @@ static int parse_args(int argc, char **argv, cli_env *env, dump_args *a)
             return -1;
         } else if (strcmp(argv[i], "--bom") == 0)
             a->opts.bom = true;
-        else if (cli_opt_color(argv[i], env))
-            continue;
         else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
@@ -108,7 +106,7 @@ static int write_dump(const cdg_model *m, const dump_args *a, cli_env *env)
 int cli_dump(int argc, char **argv, cli_env *env)
 {
     dump_args a = {.opts = {.format = CDG_DUMP_TSV, .tables = CDG_TABLE_ALL}};
-    int st = parse_args(argc, argv, env, &a);
+    int st = parse_args(argc, argv, &a);
     if (st != CLI_OK)
         return st < 0 ? CLI_OK : st;
     cdg_unit *u = cli_load(a.file, env, true, &st);

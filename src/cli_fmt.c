@@ -111,8 +111,6 @@ int cli_fmt(int argc, char **argv, cli_env *env)
             m = MODE_CHECK;
         else if (strcmp(a, "--diff") == 0 || strcmp(a, "-d") == 0)
             m = MODE_DIFF;
-        else if (cli_opt_color(a, env))
-            continue;
         else if (strcmp(a, "--") == 0)
             break;
         else if (a[0] == '-' && a[1] != '\0')

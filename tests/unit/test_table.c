@@ -68,3 +68,34 @@ Test(table, identifiers_are_never_cut)
     free(s);
     cdg_arena_free(a);
 }
+
+Test(table, a_cell_too_long_for_the_line_cap_keeps_all_its_text)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    cdg_table *t = cdg_table_new(a, 2);
+    cdg_table_row(t);
+    cdg_table_cell(t, "id");
+    cdg_table_cell(t, "texte");
+    cdg_table_row(t);
+    cdg_table_cell(t, "x");
+    char words[2 * 400 + 1];
+    for (int i = 0; i < 400; i++) {
+        words[2 * i] = 'a';
+        words[2 * i + 1] = ' ';
+    }
+    words[2 * 400 - 1] = '\0';
+    cdg_table_cell(t, words);
+    cdg_table_set_max_width(t, 13);
+    char *s = render(t, "");
+    size_t lines = 0, letters = 0;
+    for (const char *p = s; *p; p++) {
+        lines += *p == '\n';
+        letters += *p == 'a';
+    }
+    /* heading, dashes, then at most 64 lines for the cell: the last one
+     * takes whatever remains, so no word is lost. */
+    cr_assert_eq(lines, 2 + 64);
+    cr_assert_eq(letters, 400);
+    free(s);
+    cdg_arena_free(a);
+}
