@@ -131,7 +131,7 @@ items:
 ;
 
 item:
-  decl                          { $$ = NULL; if ($1) { $$ = cdg_ast_entry(A, @$); $$->decl = $1; } }
+  decl                          { $$ = $1 ? cdg_ast_decl_entry(A, @$, $1) : NULL; }
 | IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, NULL); }
 | IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, $4); }
 | IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, NULL, $2); }
@@ -159,7 +159,7 @@ values:
 
 value:
   IDENT    { $$ = cdg_ast_value(A, CDG_VAL_IDENT, @1); $$->text = $1; }
-| VALKW    { $$ = cdg_ast_value(A, CDG_VAL_KEYWORD, @1); $$->kw = $1; $$->text = cdg_keyword_name($1); }
+| VALKW    { $$ = cdg_ast_value(A, CDG_VAL_KEYWORD, @1); $$->kw = $1; }
 | STRING   { $$ = cdg_ast_value(A, CDG_VAL_STRING, @1); $$->text = $1; }
 | INT      { $$ = $1; }
 | DECIMAL  { $$ = $1; }
@@ -185,10 +185,7 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
 static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
                              YYLTYPE keyloc, cdg_value *values, cdg_block *block)
 {
-    cdg_entry *e = cdg_ast_entry(ctx->arena, whole);
-    e->key = key ? key : cdg_keyword_name(kw);
-    e->key_kw = kw;
-    e->key_span = keyloc;
+    cdg_entry *e = cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc);
     e->values = values;
     e->block = block;
     return e;

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHUNK_MIN = 64 * 1024, ALIGN = 16 };
+/* Objects are aligned for pointers and 64-bit integers, the strictest
+ * alignment of anything the project keeps in an arena (no long double):
+ * 8, not max_align_t's 16, saves a quarter of a 24-byte syntax node. */
+enum { CHUNK_MIN = 64 * 1024, ALIGN = 8 };
 
 typedef struct chunk {
     struct chunk *prev;
@@ -174,6 +177,13 @@ void cdg_buf_init(cdg_buf *b, cdg_arena *a)
     b->arena = a;
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+void cdg_buf_clear(cdg_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
 }
 
 /* Ensures room for n more bytes plus a NUL. */

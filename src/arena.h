@@ -39,7 +39,8 @@ jmp_buf *cdg_arena_catch(cdg_arena *a, jmp_buf *target);
 _Noreturn void cdg_arena_throw(cdg_arena *a);
 cdg_memctl *cdg_arena_memctl(cdg_arena *a);
 
-/* size bytes aligned for any object; never returns NULL. */
+/* size bytes aligned for pointers and 64-bit integers (8 bytes, not
+ * max_align_t: no arena object holds a long double); never returns NULL. */
 void *cdg_arena_alloc(cdg_arena *a, size_t size);
 /* Zero-filled n * size bytes (overflow-checked). */
 void *cdg_arena_calloc(cdg_arena *a, size_t n, size_t size);
@@ -60,6 +61,9 @@ typedef struct cdg_buf {
 } cdg_buf;
 
 void cdg_buf_init(cdg_buf *b, cdg_arena *a);
+/* Empties b, keeping its storage: a buffer reused for every string of a
+ * file costs its longest string once, not 64 bytes per string. */
+void cdg_buf_clear(cdg_buf *b);
 void cdg_buf_add(cdg_buf *b, const char *s, size_t n);
 void cdg_buf_puts(cdg_buf *b, const char *s);
 void cdg_buf_putc(cdg_buf *b, char c);

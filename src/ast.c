@@ -1,21 +1,43 @@
 /* ast.c — node constructors for the parser. */
 #include "ast.h"
 
+#include <stddef.h>
+#include <string.h>
+
+/* Only the bytes the kind reads (see cdg_value). */
 cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span)
 {
-    cdg_value *v = cdg_arena_calloc(a, 1, sizeof *v);
+    size_t size = kind == CDG_VAL_KEYWORD ? offsetof(cdg_value, text)
+                  : kind == CDG_VAL_RANGE ? sizeof(cdg_value)
+                                          : offsetof(cdg_value, text) + sizeof(int64_t);
+    cdg_value *v = cdg_arena_alloc(a, size);
+    memset(v, 0, size);
     v->kind = kind;
     v->span = span;
     v->kw = CDG_KW_NONE;
     return v;
 }
 
-cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span)
+/* key_span must start where span does (the key opens the entry). */
+cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
+                         cdg_span key_span)
 {
     cdg_entry *e = cdg_arena_calloc(a, 1, sizeof *e);
     e->span = span;
-    e->key_kw = CDG_KW_NONE;
+    e->key_end = key_span.end;
+    e->key_kw = key_kw;
+    e->key = key;
     return e;
+}
+
+cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl)
+{
+    cdg_decl_entry *d = cdg_arena_calloc(a, 1, sizeof *d);
+    d->entry.span = span;
+    d->entry.key_end = span.begin;
+    d->entry.key_kw = CDG_KW_NONE;
+    d->decl = decl;
+    return &d->entry;
 }
 
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close)

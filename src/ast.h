@@ -27,14 +27,18 @@ typedef enum {
     CDG_VAL_STRING    /* text (escapes decoded) */
 } cdg_value_kind;
 
-/* 48 bytes: a large file has one or more per stated cell. */
+/* A value takes 24 bytes for a keyword, 32 with text or an integer, 40
+ * for a range: cdg_ast_value allocates only what its kind uses, since a
+ * large file has one or more values per stated cell. Read text only from
+ * IDENT and STRING values, i only from INT and DECIMAL, lo and hi only
+ * from RANGE; never copy a value by assignment. */
 typedef struct cdg_value {
-    cdg_value_kind kind;
-    cdg_keyword kw;
-    cdg_span span;
-    const char *text;
     struct cdg_value *next;
+    cdg_span span;
+    cdg_value_kind kind;
+    cdg_keyword kw;           /* KEYWORD; CDG_KW_NONE for the other kinds */
     union {
+        const char *text;     /* IDENT, STRING */
         int64_t i;            /* INT; DECIMAL: amount in cents */
         struct {
             int64_t lo, hi;   /* RANGE: inclusive; hi < 0 means no upper bound */
@@ -45,17 +49,37 @@ typedef struct cdg_value {
 typedef struct cdg_block cdg_block;
 typedef struct cdg_decl cdg_decl;
 
-/* `key: values… [block];` or `key block;`, or a nested declaration. */
+/* `key: values… [block];` or `key block;`, or a nested declaration.
+ * 48 bytes (one per stated cell of a large file): the key's span is
+ * derived (cdg_entry_key_span) and the rare nested declaration lives in a
+ * larger node (cdg_entry_decl). */
 typedef struct cdg_entry {
     cdg_span span;
-    const char *key;      /* identifier text or keyword name */
+    uint32_t key_end;     /* the key spans span.begin .. key_end */
     cdg_keyword key_kw;   /* CDG_KW_NONE when the key is an identifier */
-    cdg_span key_span;
+    const char *key;      /* identifier text or keyword name; NULL for a declaration */
     cdg_value *values;    /* NULL for `key block;` */
     cdg_block *block;     /* NULL when absent */
-    cdg_decl *decl;       /* set instead of the above for a nested declaration */
     struct cdg_entry *next;
 } cdg_entry;
+
+/* The node of a nested declaration: an entry with no key, then the decl. */
+typedef struct cdg_decl_entry {
+    cdg_entry entry;
+    cdg_decl *decl;
+} cdg_decl_entry;
+
+/* The key's location. */
+static inline cdg_span cdg_entry_key_span(const cdg_entry *e)
+{
+    return (cdg_span){ e->span.begin, e->key_end };
+}
+
+/* The nested declaration e stands for, or NULL for a `key: …;` entry. */
+static inline cdg_decl *cdg_entry_decl(const cdg_entry *e)
+{
+    return e->key ? NULL : ((const cdg_decl_entry *)(const void *)e)->decl;
+}
 
 struct cdg_block {
     cdg_span open, close;  /* the '<' and '>' tokens */
@@ -89,7 +113,9 @@ typedef struct cdg_ast {
 
 /* Builders used by the parser: each returns a node in the arena. */
 cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span);
-cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span);
+cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
+                         cdg_span key_span);
+cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl);
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close);
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);
 

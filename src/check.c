@@ -19,6 +19,13 @@
 #define WARN(c, sp, ...) cdg_diag_add((c)->d, CDG_WARNING, (c)->src, (sp), __VA_ARGS__)
 #define NOTE(c, g, sp, ...) cdg_diag_note((c)->d, (g), (c)->src, (sp), __VA_ARGS__)
 
+/* A slot of the interned-cell table. */
+typedef struct pooled_cell {
+    uint64_t hash;
+    const cdg_service *service;
+    cdg_cell *cell;
+} pooled_cell;
+
 typedef struct checker {
     cdg_arena *a;
     cdg_source *src;
@@ -31,7 +38,8 @@ typedef struct checker {
         **forfait_decl, **option_decl, **exemple_decl;
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
-    bool *forfait_own;             /* [f * nservices + s]: stated by f itself */
+    struct pooled_cell *cell_pool; /* interned cells (intern_cell), open addressing */
+    size_t cell_pool_cap, cell_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
 } checker;
 
@@ -46,7 +54,7 @@ static const char *kw_name(cdg_keyword k) { return cdg_keyword_name(k); }
 static cdg_span values_span(const cdg_entry *e)
 {
     if (!e->values)
-        return e->key_span;
+        return cdg_entry_key_span(e);
     cdg_span s = e->values->span;
     for (const cdg_value *v = e->values; v; v = v->next)
         s.end = v->span.end;
@@ -105,7 +113,7 @@ static void *resolve(checker *c, cdg_symtab *t, const char *kind, const cdg_valu
 static const cdg_value *single_value(checker *c, const cdg_entry *e)
 {
     if (!e->values) {
-        ERR(c, e->key_span, "'%s' needs a value ('%s: …;')", e->key, e->key);
+        ERR(c, cdg_entry_key_span(e), "'%s' needs a value ('%s: …;')", e->key, e->key);
         return NULL;
     }
     if (e->values->next) {
@@ -151,7 +159,7 @@ static void bad_entry(checker *c, const cdg_entry *e, const char *where, const c
 {
     /* xgettext:c-format */
     const char *fmt = N_("unexpected '%s' in %s (expected %s)");
-    cdg_diag_add_text(c->d, CDG_ERROR, c->src, e->key_span,
+    cdg_diag_add_text(c->d, CDG_ERROR, c->src, cdg_entry_key_span(e),
                       cdg_arena_printf(c->a, fmt, e->key, where, allowed),
                       cdg_arena_printf(c->a, _(fmt), e->key, _(where), _(allowed)));
 }
@@ -270,7 +278,7 @@ static void count_decls(checker *c, const cdg_ast *ast)
             m->nrubriques++;
             if (d->block)
                 for (const cdg_entry *e = d->block->entries; e; e = e->next)
-                    if (e->decl && e->decl->kw == CDG_KW_SERVICE)
+                    if (cdg_entry_decl(e) && cdg_entry_decl(e)->kw == CDG_KW_SERVICE)
                         m->nservices++;
             break;
         default: break;
@@ -364,10 +372,10 @@ static void collect(checker *c, const cdg_ast *ast)
             declare(c, &c->rubriques, d, r, span_of_cdg_rubrique);
             if (d->block)
                 for (const cdg_entry *e = d->block->entries; e; e = e->next) {
-                    if (e->decl && e->decl->kw == CDG_KW_SERVICE)
-                        add_service(c, e->decl, r);
-                    else if (e->decl)
-                        misplaced_decl(c, e->decl, d);
+                    if (cdg_entry_decl(e) && cdg_entry_decl(e)->kw == CDG_KW_SERVICE)
+                        add_service(c, cdg_entry_decl(e), r);
+                    else if (cdg_entry_decl(e))
+                        misplaced_decl(c, cdg_entry_decl(e), d);
                     else
                         bad_entry(c, e, N_("a rubrique"), N_("'service' declarations"));
                 }
@@ -404,8 +412,8 @@ static void collect(checker *c, const cdg_ast *ast)
         /* Declarations nested where they do not belong (a missing '>'). */
         if (d->kw != CDG_KW_RUBRIQUE && d->block)
             for (const cdg_entry *e = d->block->entries; e; e = e->next)
-                if (e->decl)
-                    misplaced_decl(c, e->decl, d);
+                if (cdg_entry_decl(e))
+                    misplaced_decl(c, cdg_entry_decl(e), d);
     }
     if (!c->offre && c->syntax_ok) {
         cdg_span at = {0, 0};
@@ -421,7 +429,7 @@ static void check_titre(checker *c, const cdg_entry *e)
     const cdg_value *v = e->values;
     if (!v || v->kind != CDG_VAL_IDENT || !v->next || v->next->kind != CDG_VAL_STRING ||
         v->next->next || e->block) {
-        ERR(c, v ? v->span : e->key_span, "'titre' names a table and its title: 'titre: strates \"…\";'");
+        ERR(c, v ? v->span : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
         return;
     }
     const char **slot = strcmp(v->text, "forfaits") == 0  ? &c->m->titre_forfaits
@@ -451,7 +459,7 @@ static void check_offre(checker *c)
     if (!c->offre || !c->offre->block)
         return;
     for (const cdg_entry *e = c->offre->block->entries; e; e = e->next) {
-        if (e->decl)
+        if (cdg_entry_decl(e))
             continue;
         switch (e->key_kw) {
         case CDG_KW_EDITEUR:
@@ -490,7 +498,7 @@ static void check_categories(checker *c)
         if (!d->block)
             continue;
         for (const cdg_entry *e = d->block->entries; e; e = e->next) {
-            if (e->decl)
+            if (cdg_entry_decl(e))
                 continue;
             if (e->key_kw != CDG_KW_MESURE) {
                 bad_entry(c, e, N_("a categorie"), N_("'mesure'"));
@@ -519,7 +527,7 @@ static void check_strates(checker *c)
             continue;
         }
         for (const cdg_entry *e = d->block->entries; e; e = e->next) {
-            if (e->decl)
+            if (cdg_entry_decl(e))
                 continue;
             if (e->key_kw != CDG_KW_NONE) {
                 bad_entry(c, e, N_("a strate"), N_("a categorie and its range"));
@@ -527,12 +535,12 @@ static void check_strates(checker *c)
             }
             cdg_categorie *cat = cdg_symtab_get(&c->cats, e->key);
             if (!cat) {
-                unknown_name(c, &c->cats, "categorie", e->key, e->key_span);
+                unknown_name(c, &c->cats, "categorie", e->key, cdg_entry_key_span(e));
                 continue;
             }
             cdg_member *mb = &k->members[cat->index];
             if (mb->kind != CDG_MEMBER_NONE) {
-                cdg_diag *g = ERR(c, e->key_span, "categorie '%s' appears twice in strate '%s'", cat->id, k->id);
+                cdg_diag *g = ERR(c, cdg_entry_key_span(e), "categorie '%s' appears twice in strate '%s'", cat->id, k->id);
                 NOTE(c, g, mb->span, "first given here");
                 continue;
             }
@@ -540,7 +548,7 @@ static void check_strates(checker *c)
             if (!v)
                 continue;
             if (v->kind == CDG_VAL_KEYWORD && v->kw == CDG_KW_TOUS) {
-                *mb = (cdg_member){CDG_MEMBER_ALL, 0, CDG_OPEN, e->key_span};
+                *mb = (cdg_member){CDG_MEMBER_ALL, 0, CDG_OPEN, cdg_entry_key_span(e)};
                 continue;
             }
             if (!cat->mesure) {
@@ -549,9 +557,9 @@ static void check_strates(checker *c)
                 continue;
             }
             if (v->kind == CDG_VAL_INT)
-                *mb = (cdg_member){CDG_MEMBER_RANGE, v->i, v->i, e->key_span};
+                *mb = (cdg_member){CDG_MEMBER_RANGE, v->i, v->i, cdg_entry_key_span(e)};
             else if (v->kind == CDG_VAL_RANGE) {
-                *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, e->key_span};
+                *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, cdg_entry_key_span(e)};
                 if (v->hi >= 0 && v->lo > v->hi)
                     ERR(c, v->span, "empty range %" PRId64 "..%" PRId64 " (the lower bound is above the upper one)",
                         v->lo, v->hi);
@@ -579,7 +587,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
     cdg_span *seen = ALLOC(c, m->nstrates, cdg_span);
     bool *have = ALLOC(c, m->nstrates, bool);
     for (const cdg_entry *e = b->entries; e; e = e->next) {
-        if (e->decl)
+        if (cdg_entry_decl(e))
             continue;
         if (e->key_kw != CDG_KW_NONE) {
             bad_entry(c, e, N_("a selon_strate table"), N_("a strate and its quantity"));
@@ -587,11 +595,11 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         }
         cdg_strate *k = cdg_symtab_get(&c->strates, e->key);
         if (!k) {
-            unknown_name(c, &c->strates, "strate", e->key, e->key_span);
+            unknown_name(c, &c->strates, "strate", e->key, cdg_entry_key_span(e));
             continue;
         }
         if (have[k->index]) {
-            cdg_diag *g = ERR(c, e->key_span, "strate '%s' appears twice in this table", k->id);
+            cdg_diag *g = ERR(c, cdg_entry_key_span(e), "strate '%s' appears twice in this table", k->id);
             NOTE(c, g, seen[k->index], "first given here");
             continue;
         }
@@ -602,7 +610,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         if (n < 0)
             continue;
         have[k->index] = true;
-        seen[k->index] = e->key_span;
+        seen[k->index] = cdg_entry_key_span(e);
         q[k->index] = n;
         if (spans)
             spans[k->index] = v->span;
@@ -643,7 +651,7 @@ static void check_services(checker *c)
             continue;
         const cdg_entry *table = NULL;
         for (const cdg_entry *e = d->block->entries; e; e = e->next) {
-            if (e->decl)
+            if (cdg_entry_decl(e))
                 continue;
             switch (e->key_kw) {
             case CDG_KW_UNITE: {
@@ -671,7 +679,7 @@ static void check_services(checker *c)
             }
             case CDG_KW_SELON_STRATE:
                 if (!e->block || e->values) {
-                    ERR(c, e->key_span, "write the quantities as 'selon_strate < S1: 1; S2: 2; … >;'");
+                    ERR(c, cdg_entry_key_span(e), "write the quantities as 'selon_strate < S1: 1; S2: 2; … >;'");
                     break;
                 }
                 table = e;
@@ -683,9 +691,9 @@ static void check_services(checker *c)
         if (table) {
             cdg_span *spans = ALLOC(c, m->nstrates, cdg_span);
             s->par_strate = read_strate_table(c, table->block, cdg_arena_printf(c->a, "service '%s'", s->id), spans);
-            s->par_strate_span = table->key_span;
+            s->par_strate_span = cdg_entry_key_span(table);
             if (!s->unite)
-                ERR(c, table->key_span, "service '%s' has quantities but no 'unite' (what do they count?)", s->id);
+                ERR(c, cdg_entry_key_span(table), "service '%s' has quantities but no 'unite' (what do they count?)", s->id);
             check_decreasing(c, s->par_strate, spans, cdg_arena_printf(c->a, "'%s'", s->id));
         }
     }
@@ -727,24 +735,23 @@ static const char *cell_wording(checker *c, const cdg_service *s, const cdg_cell
     return "Inclus";
 }
 
-/* Reads one cell `service: value ["wording"] [< … >];` into *cell. */
-static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
+/* Reads one cell `service: value ["wording"] [< … >];` into *cell (its
+ * wording is generated later, by intern_cell); reports what is wrong. */
+static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
                       cdg_cell *cell)
 {
     memset(cell, 0, sizeof *cell);
-    cell->span = e->span;
-    cell->origine = f;
     const cdg_value *v = e->values;
     if (!v) {
-        ERR(c, e->key_span, "the cell of service '%s' needs a value (inclus, non_inclus, en_option, "
+        ERR(c, cdg_entry_key_span(e), "the cell of service '%s' needs a value (inclus, non_inclus, en_option, "
                             "sans_objet, selon_strate or a quantity)", s->id);
-        return false;
+        return;
     }
     const char *spaced = spaced_keyword(v);
     if (spaced) {
         ERR(c, span_join(v->span, v->next->span), "unexpected '%s %s'; did you mean '%s'?",
             v->text, value_text(c, v->next), spaced);
-        return false;
+        return;
     }
     if (v->kind == CDG_VAL_INT) {
         cell->statut = CDG_INCLUS;
@@ -752,14 +759,14 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         cell->quantite = v->i;
         if (!s->unite) {
             ERR(c, v->span, "a quantity for service '%s', which has no 'unite' (what does it count?)", s->id);
-            return false;
+            return;
         }
     } else if (v->kind == CDG_VAL_KEYWORD && v->kw == CDG_KW_SELON_STRATE) {
         cell->statut = CDG_INCLUS;
         cell->qte = CDG_QTE_STRATE;
         if (!s->unite) {
             ERR(c, v->span, "'selon_strate' for service '%s', which has no 'unite' (what does it count?)", s->id);
-            return false;
+            return;
         }
         if (e->block) {
             cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
@@ -771,14 +778,14 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         else {
             ERR(c, v->span, "service '%s' has no per-stratum quantities: give them in the service "
                             "('selon_strate < S1: …; >;') or here", s->id);
-            return false;
+            return;
         }
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         cell->statut = status_of(v->kw);
     } else {
         ERR(c, v->span, "expected inclus, non_inclus, en_option, sans_objet, selon_strate or a "
                         "quantity for service '%s', found '%s'", s->id, value_text(c, v));
-        return false;
+        return;
     }
     v = v->next;
     if (v && v->kind == CDG_VAL_STRING) {
@@ -792,16 +799,16 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         else
             ERR(c, v->span, "unexpected '%s' after the cell's value (the wording, if any, is one string)",
                 value_text(c, v));
-        return false;
+        return;
     }
     if (e->block && cell->qte != CDG_QTE_STRATE) {
         if (cell->statut != CDG_INCLUS || cell->qte != CDG_QTE_AUCUNE) {
             ERR(c, e->block->open, "only an 'inclus' cell takes a block of attached quantities");
-            return false;
+            return;
         }
         cdg_attache **tail = &cell->attaches;
         for (const cdg_entry *a = e->block->entries; a; a = a->next) {
-            if (a->decl)
+            if (cdg_entry_decl(a))
                 continue;
             if (a->key_kw != CDG_KW_NONE) {
                 bad_entry(c, a, N_("attached quantities"), N_("a service and its quantity"));
@@ -809,7 +816,7 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             }
             const cdg_service *t = cdg_symtab_get(&c->services, a->key);
             if (!t) {
-                unknown_name(c, &c->services, "service", a->key, a->key_span);
+                unknown_name(c, &c->services, "service", a->key, cdg_entry_key_span(a));
                 continue;
             }
             const cdg_value *q = single_value(c, a);
@@ -829,9 +836,59 @@ static bool read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             tail = &at->next;
         }
     }
-    if (!cell->texte)
-        cell->texte = cell_wording(c, s, cell);
-    return true;
+}
+
+/* Hash of a cell's content and its service (intern_cell's key). */
+static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
+{
+    uint64_t h = 1469598103934665603u;
+    h = (h ^ ((uint64_t)x->statut << 8 | (uint64_t)x->qte << 4 | (uint64_t)x->par_defaut)) * 1099511628211u;
+    h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
+    h = (h ^ (uint64_t)s->index) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+/* The shared copy of cell x (read for service s), its wording generated
+ * once. Only cells without an explicit wording, attached quantities or a
+ * table of their own are shared: the others are unique anyway. Keeps the
+ * model at a pointer per cell instead of a 48-byte cell and a wording. */
+static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+{
+    if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate)) {
+        cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
+        *own = *x;
+        if (!own->texte)
+            own->texte = cell_wording(c, s, own);
+        return own;
+    }
+    if ((c->cell_pool_len + 1) * 2 > c->cell_pool_cap) {
+        size_t ocap = c->cell_pool_cap;
+        pooled_cell *old = c->cell_pool;
+        c->cell_pool_cap = ocap ? ocap * 2 : 256;
+        c->cell_pool = ALLOC(c, c->cell_pool_cap, pooled_cell);
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].cell) {
+                size_t j = (size_t)old[i].hash & (c->cell_pool_cap - 1);
+                while (c->cell_pool[j].cell)
+                    j = (j + 1) & (c->cell_pool_cap - 1);
+                c->cell_pool[j] = old[i];
+            }
+    }
+    uint64_t h = cell_hash(x, s);
+    size_t j = (size_t)h & (c->cell_pool_cap - 1);
+    for (; c->cell_pool[j].cell; j = (j + 1) & (c->cell_pool_cap - 1)) {
+        const cdg_cell *y = c->cell_pool[j].cell;
+        if (c->cell_pool[j].hash == h && c->cell_pool[j].service == s && y->statut == x->statut &&
+            y->qte == x->qte && y->quantite == x->quantite && y->par_strate == x->par_strate &&
+            y->par_defaut == x->par_defaut)
+            return y;
+    }
+    cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
+    *own = *x;
+    own->texte = cell_wording(c, s, own);
+    c->cell_pool[j] = (pooled_cell){h, s, own};
+    c->cell_pool_len++;
+    return own;
 }
 
 static void resolve_forfait(checker *c, unsigned fi);
@@ -841,7 +898,7 @@ static void resolve_forfait(checker *c, unsigned fi);
 static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s)
 {
     const cdg_entry *e = d->block->entries;
-    while (e->decl || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
+    while (cdg_entry_decl(e) || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
         e = e->next;
     return e;
 }
@@ -882,19 +939,23 @@ static void resolve_forfait(checker *c, unsigned fi)
     cdg_forfait *f = &m->forfaits[fi];
     const cdg_decl *d = c->forfait_decl[fi];
     f->cells = ALLOC(c, m->nservices, const cdg_cell *);
+    f->provenance = ALLOC(c, m->nservices, unsigned char);
+    f->spans = ALLOC(c, m->nservices, cdg_span);
     cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
-    bool *set = c->forfait_own + (size_t)fi * m->nservices;
+    unsigned char *prov = f->provenance;
+    for (unsigned s = 0; s < m->nservices; s++)
+        prov[s] = CDG_PROV_NONE;
     bool has_default = false, base_ok = true;
     cdg_statut def = CDG_NON_INCLUS;
     const cdg_entry *base_entry = NULL, *def_entry = NULL;
 
     for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
-        if (e->decl)
+        if (cdg_entry_decl(e))
             continue;
         if (e->key_kw == CDG_KW_BASE) {
             if (base_entry) {
-                cdg_diag *g = ERR(c, e->key_span, "forfait '%s' has two bases", f->id);
-                NOTE(c, g, base_entry->key_span, "first base given here");
+                cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' has two bases", f->id);
+                NOTE(c, g, cdg_entry_key_span(base_entry), "first base given here");
                 continue;
             }
             base_entry = e;
@@ -905,8 +966,8 @@ static void resolve_forfait(checker *c, unsigned fi)
         if (e->key_kw == CDG_KW_DEFAUT) {
             const cdg_value *v = single_value(c, e);
             if (def_entry) {
-                cdg_diag *g = ERR(c, e->key_span, "forfait '%s' has two defaults", f->id);
-                NOTE(c, g, def_entry->key_span, "first default given here");
+                cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' has two defaults", f->id);
+                NOTE(c, g, cdg_entry_key_span(def_entry), "first default given here");
             } else if (v && v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
                 def_entry = e;
                 has_default = true;
@@ -924,49 +985,49 @@ static void resolve_forfait(checker *c, unsigned fi)
         }
         cdg_service *s = cdg_symtab_get(&c->services, e->key);
         if (!s) {
-            unknown_name(c, &c->services, "service", e->key, e->key_span);
+            unknown_name(c, &c->services, "service", e->key, cdg_entry_key_span(e));
             continue;
         }
-        if (set[s->index]) {
-            cdg_diag *g = ERR(c, e->key_span, "service '%s' appears twice in forfait '%s'", s->id, f->id);
-            NOTE(c, g, first_cell_entry(d, s)->key_span, "first given here");
+        if (prov[s->index] == CDG_PROV_ENTRY) {
+            cdg_diag *g = ERR(c, cdg_entry_key_span(e), "service '%s' appears twice in forfait '%s'", s->id, f->id);
+            NOTE(c, g, cdg_entry_key_span(first_cell_entry(d, s)), "first given here");
             continue;
         }
-        cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
-        f->cells[s->index] = own;
-        set[s->index] = read_cell(c, f, s, e, own);
-        if (!set[s->index])
-            set[s->index] = true;   /* reported: do not also call it missing */
+        cdg_cell cell;
+        read_cell(c, f, s, e, &cell);  /* an error is reported: not also called missing */
+        f->cells[s->index] = intern_cell(c, &cell, s);
+        f->spans[s->index] = e->span;
+        prov[s->index] = CDG_PROV_ENTRY;
     }
 
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
     cdg_cell *unknown = NULL;  /* stands for cells an error left unset */
+    if (def_entry)
+        f->defaut_span = def_entry->span;
     for (unsigned s = 0; s < m->nservices; s++) {
-        if (set[s])
+        if (prov[s] == CDG_PROV_ENTRY)
             continue;
         if (f->base && f->base->cells[s]) {
             f->cells[s] = f->base->cells[s];
+            prov[s] = CDG_PROV_BASE;
             continue;
         }
         if (has_default) {
             if (!def_cell) {
                 def_cell = cdg_arena_calloc(c->a, 1, sizeof *def_cell);
                 def_cell->statut = def;
-                def_cell->span = def_entry->span;
-                def_cell->origine = f;
                 def_cell->par_defaut = true;
                 def_cell->texte = cell_wording(c, &m->services[s], def_cell);
             }
             f->cells[s] = def_cell;
+            prov[s] = CDG_PROV_DEFAUT;
             continue;
         }
         if (!unknown) {
             unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
             unknown->statut = CDG_NON_INCLUS;
-            unknown->span = f->span;
-            unknown->origine = f;
             unknown->texte = "";
         }
         f->cells[s] = unknown;
@@ -987,7 +1048,6 @@ static void check_forfaits(checker *c)
 {
     cdg_model *m = c->m;
     c->forfait_state = ALLOC(c, m->nforfaits, unsigned char);
-    c->forfait_own = ALLOC(c, (size_t)m->nforfaits * m->nservices, bool);
     for (unsigned i = 0; i < m->nforfaits; i++)
         resolve_forfait(c, i);
 }
@@ -1025,7 +1085,7 @@ static void check_options(checker *c)
         cdg_statut defst = CDG_EN_OPTION;
         const char *deftexte = NULL;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
-            if (e->decl)
+            if (cdg_entry_decl(e))
                 continue;
             switch (e->key_kw) {
             case CDG_KW_TARIF: {
@@ -1038,7 +1098,7 @@ static void check_options(checker *c)
                         ERR(c, v->span, "unexpected '%s %s'; did you mean '%s'?", v->text,
                             value_text(c, v->next), spaced);
                     else
-                        ERR(c, v ? v->span : e->key_span,
+                        ERR(c, v ? v->span : cdg_entry_key_span(e),
                             "'tarif' is 'journalier', 'par_unite SERVICE' or 'sur_etude'");
                     break;
                 }
@@ -1065,7 +1125,7 @@ static void check_options(checker *c)
                 const cdg_value *v = e->values;
                 if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !v->next ||
                     v->next->kw != CDG_KW_EUR || v->next->next) {
-                    ERR(c, v ? v->span : e->key_span, "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
+                    ERR(c, v ? v->span : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
                     break;
                 }
                 o->has_montant = true;
@@ -1085,17 +1145,17 @@ static void check_options(checker *c)
                 if (e->key_kw == CDG_KW_NONE) {
                     f = cdg_symtab_get(&c->forfaits, e->key);
                     if (!f) {
-                        unknown_name(c, &c->forfaits, "forfait", e->key, e->key_span);
+                        unknown_name(c, &c->forfaits, "forfait", e->key, cdg_entry_key_span(e));
                         break;
                     }
                     if (by[f->index]) {
-                        cdg_diag *g = ERR(c, e->key_span, "forfait '%s' appears twice in option '%s'", f->id, o->id);
-                        NOTE(c, g, by[f->index]->key_span, "first given here");
+                        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' appears twice in option '%s'", f->id, o->id);
+                        NOTE(c, g, cdg_entry_key_span(by[f->index]), "first given here");
                         break;
                     }
                 } else if (def) {
-                    cdg_diag *g = ERR(c, e->key_span, "option '%s' has two defaults", o->id);
-                    NOTE(c, g, def->key_span, "first default given here");
+                    cdg_diag *g = ERR(c, cdg_entry_key_span(e), "option '%s' has two defaults", o->id);
+                    NOTE(c, g, cdg_entry_key_span(def), "first default given here");
                     break;
                 }
                 const cdg_value *v = e->values;
@@ -1106,7 +1166,7 @@ static void check_options(checker *c)
                         ERR(c, v->span, "unexpected '%s %s'; did you mean '%s'?", v->text,
                             value_text(c, v->next), spaced);
                     else
-                        ERR(c, v ? v->span : e->key_span, "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
+                        ERR(c, v ? v->span : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
                     break;
                 }
                 const char *w = NULL;
@@ -1172,7 +1232,7 @@ static void check_attendu(checker *c, cdg_exemple *x, const cdg_block *b)
 {
     cdg_attendu **tail = &x->attendus;
     for (const cdg_entry *e = b->entries; e; e = e->next) {
-        if (e->decl)
+        if (cdg_entry_decl(e))
             continue;
         const cdg_value *v = single_value(c, e);
         if (!v)
@@ -1186,7 +1246,7 @@ static void check_attendu(checker *c, cdg_exemple *x, const cdg_block *b)
         } else if (e->key_kw == CDG_KW_NONE) {
             at->service = cdg_symtab_get(&c->services, e->key);
             if (!at->service) {
-                unknown_name(c, &c->services, "service", e->key, e->key_span);
+                unknown_name(c, &c->services, "service", e->key, cdg_entry_key_span(e));
                 continue;
             }
             if (v->kind == CDG_VAL_INT) {
@@ -1218,7 +1278,7 @@ static void check_exemples(checker *c)
         x->profil.mesure = -1;
         bool has_profil = false, has_forfait = false;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
-            if (e->decl)
+            if (cdg_entry_decl(e))
                 continue;
             if (e->key_kw == CDG_KW_PROFIL) {
                 has_profil = true;
@@ -1226,7 +1286,7 @@ static void check_exemples(checker *c)
                 const cdg_categorie *cat = v ? resolve(c, &c->cats, "categorie", v) : NULL;
                 if (!cat) {
                     if (!v)
-                        ERR(c, e->key_span, "'profil' is a categorie and its measure: 'profil: commune 1200;'");
+                        ERR(c, cdg_entry_key_span(e), "'profil' is a categorie and its measure: 'profil: commune 1200;'");
                     continue;
                 }
                 x->profil.categorie = cat;
@@ -1247,7 +1307,7 @@ static void check_exemples(checker *c)
                     x->forfait = resolve(c, &c->forfaits, "forfait", v);
             } else if (e->key_kw == CDG_KW_ATTENDU) {
                 if (!e->block || e->values)
-                    ERR(c, e->key_span, "write the expectations as 'attendu < strate: S4; sauvegarde: 5; >;'");
+                    ERR(c, cdg_entry_key_span(e), "write the expectations as 'attendu < strate: S4; sauvegarde: 5; >;'");
                 else
                     check_attendu(c, x, e->block);
             } else

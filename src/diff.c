@@ -622,8 +622,6 @@ static bool cells_equal(const cdg_model *a, const cdg_cell *x, const cdg_cell *y
     if (p || q)
         DIFFER("%s: attached quantities differ", where);
     SAME_STR(x->texte, y->texte, "%s: wordings", where);
-    if (!same_str(x->origine ? x->origine->id : NULL, y->origine ? y->origine->id : NULL))
-        DIFFER("%s: origin differs", where);
     return true;
 }
 
@@ -691,6 +689,9 @@ bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char *why, size_t c
             snprintf(where, sizeof where, "forfait %s, service %s", x->id, a->services[s].id);
             if (!cells_equal(a, x->cells[s], y->cells[s], where, why, cap))
                 return false;
+            if (x->cells[s] && y->cells[s] &&
+                !same_str(cdg_cell_origine(x, &a->services[s])->id, cdg_cell_origine(y, &b->services[s])->id))
+                DIFFER("%s: origin differs", where);
         }
     }
     for (unsigned i = 0; i < a->noptions; i++) {

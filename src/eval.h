@@ -63,7 +63,7 @@ const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *nam
 /* One service of a forfait for one stratum. */
 typedef struct cdg_eval_row {
     const cdg_service *service;
-    const cdg_cell *cell;        /* provenance: span, origine, par_defaut */
+    const cdg_cell *cell;        /* shared between equal cells; provenance: cdg_cell_origine */
     cdg_statut statut;
     int64_t quantite;            /* -1 when not counted */
     const char *unite;           /* NULL when not counted */

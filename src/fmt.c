@@ -206,7 +206,7 @@ static bool block_inline(const fmt_writer *w, const cdg_block *b)
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     for (const cdg_entry *e = b->entries; e; e = e->next)
-        if (e->decl || (e->block && !block_inline(w, e->block)))
+        if (cdg_entry_decl(e) || (e->block && !block_inline(w, e->block)))
             return false;
     return true;
 }
@@ -218,7 +218,7 @@ static bool decl_one_line(const fmt_writer *w, const cdg_block *b)
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     const cdg_entry *e = b->entries;
-    return !e || (!e->next && !e->decl && !e->block);
+    return !e || (!e->next && !cdg_entry_decl(e) && !e->block);
 }
 
 static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind);
@@ -252,7 +252,7 @@ static void emit_block_lines(fmt_writer *w, const cdg_block *b, unsigned ind)
 /* `key: v1 v2` then the block, if any. */
 static void emit_entry_head(fmt_writer *w, const cdg_entry *e)
 {
-    atom(w, e->key_span);
+    atom(w, cdg_entry_key_span(e));
     if (e->values) {
         lit(w, ":");
         for (const cdg_value *v = e->values; v; v = v->next) {
@@ -296,8 +296,8 @@ static void emit_decl(fmt_writer *w, const cdg_decl *d, unsigned ind)
 
 static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
 {
-    if (e->decl) {
-        emit_decl(w, e->decl, ind);
+    if (cdg_entry_decl(e)) {
+        emit_decl(w, cdg_entry_decl(e), ind);
         return;
     }
     line_start(w, ind, ind, false);

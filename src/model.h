@@ -85,8 +85,10 @@ typedef struct cdg_attache {
 
 struct cdg_forfait;
 
-/* Fields ordered so that a cell takes 64 bytes (one per stated cell of a
- * large file: see docs/PERFORMANCE.md). */
+/* What a forfait says about a service. Cells hold no location: equal
+ * cells of a service are one shared cdg_cell (a large file states the same
+ * few values millions of times), and where each was set is kept by the
+ * forfait (cdg_cell_origine, cdg_cell_span). 48 bytes. */
 typedef struct cdg_cell {
     cdg_statut statut;
     cdg_qte_kind qte;
@@ -94,18 +96,25 @@ typedef struct cdg_cell {
     const int64_t *par_strate; /* CDG_QTE_STRATE: per stratum */
     cdg_attache *attaches;
     const char *texte;         /* wording for tables (explicit or generated) */
-    cdg_span span;             /* the entry that set it */
-    const struct cdg_forfait *origine;  /* forfait whose entry set it (base: or own) */
     bool texte_explicite;
     bool par_defaut;           /* set by `defaut:` */
 } cdg_cell;
 
+/* How a forfait got its cell for a service. */
+typedef enum {
+    CDG_PROV_BASE,      /* inherited from its base forfait */
+    CDG_PROV_ENTRY,     /* stated by one of its entries */
+    CDG_PROV_DEFAUT,    /* by its `defaut:` entry */
+    CDG_PROV_NONE       /* by nothing (an error was reported) */
+} cdg_provenance;
+
 typedef struct cdg_forfait {
     const char *id, *libelle;
     const struct cdg_forfait *base;
-    const cdg_cell **cells;    /* one per service, by service index; inherited
-                                * cells are shared with the base forfait */
-    cdg_span span;
+    const cdg_cell **cells;    /* one per service, by service index */
+    unsigned char *provenance; /* per service: a cdg_provenance */
+    cdg_span *spans;           /* per service: the entry, for CDG_PROV_ENTRY */
+    cdg_span span, defaut_span;
     unsigned index;
 } cdg_forfait;
 
@@ -177,6 +186,18 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
 {
     (void)m;
     return f->cells[s->index];
+}
+
+/* The forfait whose entry or `defaut:` set the cell of f for s: f, or the
+ * base it inherits the cell from. */
+const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s);
+/* Where that cell was set: the entry, the `defaut:` entry, or the forfait
+ * itself (a cell that nothing set). */
+cdg_span cdg_cell_span(const cdg_forfait *f, const cdg_service *s);
+/* Whether f states s in one of its own entries. */
+static inline bool cdg_cell_stated(const cdg_forfait *f, const cdg_service *s)
+{
+    return f->provenance[s->index] == CDG_PROV_ENTRY;
 }
 
 /* The quantity a cell gives in stratum k, or -1 when it counts nothing. */

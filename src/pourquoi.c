@@ -49,8 +49,8 @@ static const cdg_decl *find_decl(const cdg_decl *d, cdg_keyword kw, const char *
         if (d->kw == kw && d->id && strcmp(d->id, id) == 0)
             return d;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next)
-            if (e->decl) {
-                const cdg_decl *r = find_decl(e->decl, kw, id);
+            if (cdg_entry_decl(e)) {
+                const cdg_decl *r = find_decl(cdg_entry_decl(e), kw, id);
                 if (r)
                     return r;
             }
@@ -62,7 +62,7 @@ static const cdg_decl *find_decl(const cdg_decl *d, cdg_keyword kw, const char *
 static const cdg_entry *find_entry(const cdg_block *b, cdg_keyword kw, const char *key)
 {
     for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
-        if (e->decl)
+        if (cdg_entry_decl(e))
             continue;
         if (kw != CDG_KW_NONE ? e->key_kw == kw : (e->key_kw == CDG_KW_NONE && strcmp(e->key, key) == 0))
             return e;
@@ -102,15 +102,17 @@ cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const c
 }
 
 /* The step for the per-stratum quantity of a counted cell in stratum k. */
-static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, const cdg_cell *cell,
+static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
                           const cdg_service *s, const cdg_strate *k)
 {
+    const cdg_cell *cell = cdg_model_cell(m, f, s);
+    const cdg_forfait *origine = cdg_cell_origine(f, s);
     int64_t q = cdg_cell_quantity(cell, k);
     const char *u = s->unite ? s->unite : "";
     bool own = !(s->par_strate && cell->par_strate == s->par_strate);
     const cdg_block *table = NULL;
-    if (ast && own && cell->origine) {
-        const cdg_entry *e = find_entry(forfait_block(ast, cell->origine), CDG_KW_NONE, s->id);
+    if (ast && own) {
+        const cdg_entry *e = find_entry(forfait_block(ast, origine), CDG_KW_NONE, s->id);
         table = e ? e->block : NULL;
     } else if (ast && !own) {
         const cdg_decl *d = find_decl(ast->decls, CDG_KW_SERVICE, s->id);
@@ -118,9 +120,8 @@ static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, cons
         table = e ? e->block : NULL;
     }
     const cdg_entry *line = find_entry(table, CDG_KW_NONE, k->id);
-    cdg_span sp = line ? line->span : own ? cell->span : s->par_strate_span;
-    const char *where = own ? cdg_arena_printf(c->a, "la table propre du %s",
-                                               cell->origine ? cell->origine->libelle : "forfait")
+    cdg_span sp = line ? line->span : own ? cdg_cell_span(f, s) : s->par_strate_span;
+    const char *where = own ? cdg_arena_printf(c->a, "la table propre du %s", origine->libelle)
                             : cdg_arena_printf(c->a, "la table du service %s", s->id);
     add(c, sp,
         cdg_arena_printf(c->a, "en strate %s, %s donne %lld %s : %s", k->id, where, (long long)q, u,
@@ -132,8 +133,10 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
 {
     chain c = {.a = a, .tail = &c.head};
     const cdg_cell *cell = cdg_model_cell(m, f, s);
+    const cdg_forfait *o = cdg_cell_origine(f, s);
+    cdg_span sp_cell = cdg_cell_span(f, s);
     const cdg_forfait *g = f;
-    for (unsigned depth = 0; g && g != cell->origine && g->base && depth <= m->nforfaits; depth++) {
+    for (unsigned depth = 0; g && g != o && g->base && depth <= m->nforfaits; depth++) {
         const cdg_entry *e = find_entry(forfait_block(ast, g), CDG_KW_BASE, NULL);
         cdg_span sp = e ? e->span : g->span;
         add(&c, sp,
@@ -141,16 +144,15 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
                              g->base->libelle, quote(m, sp, a)));
         g = g->base;
     }
-    const cdg_forfait *o = cell->origine ? cell->origine : f;
     if (cell->par_defaut)
-        add(&c, cell->span,
+        add(&c, sp_cell,
             cdg_arena_printf(a, "%s ne cite pas %s : sa valeur par défaut s'applique, %s", o->libelle,
-                             s->id, quote(m, cell->span, a)));
+                             s->id, quote(m, sp_cell, a)));
     else
-        add(&c, cell->span,
-            cdg_arena_printf(a, "%s dit %s", o->libelle, quote(m, cell->span, a)));
+        add(&c, sp_cell,
+            cdg_arena_printf(a, "%s dit %s", o->libelle, quote(m, sp_cell, a)));
     if (cell->qte == CDG_QTE_STRATE && k)
-        quantity_step(&c, m, ast, cell, s, k);
+        quantity_step(&c, m, ast, f, s, k);
     return c.head;
 }
 

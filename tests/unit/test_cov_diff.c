@@ -165,9 +165,7 @@ MUT(cell_texte, "forfait Metiers, service parapheur: wordings differ", own_cell(
 MUT(cell_texte_null, "forfait Metiers, service parapheur: wordings differ",
     own_cell(m, a, "Metiers", "parapheur")->texte = NULL)
 MUT(cell_origine, "forfait TechnologiePlus, service saisine: origin differs",
-    own_cell(m, a, "TechnologiePlus", "saisine")->origine = forfait(m, "TechnologiePlus"))
-MUT(cell_origine_null, "forfait TechnologiePlus, service saisine: origin differs",
-    own_cell(m, a, "TechnologiePlus", "saisine")->origine = NULL)
+    forfait(m, "TechnologiePlus")->provenance[service(m, "saisine")->index] = CDG_PROV_ENTRY)
 MUT(opt_id, "option 0 ids differ", m->options[0].id = "parapheur")
 MUT(opt_label, "option parapheur_certificat labels differ", m->options[0].libelle = "Parapheur")
 MUT(opt_tarif, "option formation_site: pricing differs", option(m, "formation_site")->tarif = CDG_TARIF_SUR_ETUDE)
@@ -244,7 +242,7 @@ static const mutation mutations[] = {
     M(cell_qte), M(cell_explicit), M(cell_defaut), M(cell_fixed),
     M(cell_per_stratum), M(cell_attache_qty), M(cell_attache_svc),
     M(cell_attache_more), M(cell_texte), M(cell_texte_null), M(cell_origine),
-    M(cell_origine_null), M(opt_id), M(opt_label), M(opt_tarif),
+    M(opt_id), M(opt_label), M(opt_tarif),
     M(opt_has_montant), M(opt_montant), M(opt_service), M(opt_service_null),
     M(opt_cell_statut), M(opt_cell_explicit), M(opt_cell_texte), M(ex_label),
     M(ex_cat), M(ex_cat_null), M(ex_forfait), M(ex_forfait_null), M(ex_mesure),

@@ -167,11 +167,13 @@ Test(eval, rows_keep_their_provenance_and_attached_quantities)
     cr_assert_not_null(r.attaches);
     cr_assert_eq(r.attaches->service, cer);
     cr_assert_eq(r.attaches->quantite, 1);
-    cr_assert_eq(r.cell->origine, tp, "set by TechnologiePlus itself");
+    cr_assert_eq(cdg_cell_origine(tp, par), tp, "set by TechnologiePlus itself");
+    cr_assert(cdg_cell_stated(tp, par));
     /* The attached certificate does not add to the certificat cell. */
     cr_assert_eq(cdg_eval_row_for(tp, cer, k).quantite, 1);
-    cr_assert_eq(cdg_eval_row_for(tp, cdg_model_service(m, "sauvegarde"), k).cell->origine,
+    cr_assert_eq(cdg_cell_origine(tp, cdg_model_service(m, "sauvegarde")),
                  cdg_model_forfait(m, "Technologie"), "inherited through base:");
+    cr_assert_not(cdg_cell_stated(tp, cdg_model_service(m, "sauvegarde")));
     const cdg_member *mb = cdg_eval_member(k, &p);
     cr_assert_eq(mb->kind, CDG_MEMBER_RANGE);
     cr_assert_eq(mb->lo, 1000);

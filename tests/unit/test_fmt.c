@@ -42,12 +42,12 @@ typedef struct anchors {
 
 static void item_name(const cdg_source *src, const cdg_entry *e, unsigned idx, char *out, size_t cap)
 {
-    if (e->decl) {
-        const cdg_decl *d = e->decl;
+    if (cdg_entry_decl(e)) {
+        const cdg_decl *d = cdg_entry_decl(e);
         snprintf(out, cap, "%s %s", cdg_keyword_name(d->kw), d->id ? d->id : d->label);
     } else
-        snprintf(out, cap, "%.*s#%u", (int)(e->key_span.end - e->key_span.begin),
-                 src->text + e->key_span.begin, idx);
+        snprintf(out, cap, "%.*s#%u", (int)(cdg_entry_key_span(e).end - cdg_entry_key_span(e).begin),
+                 src->text + cdg_entry_key_span(e).begin, idx);
 }
 
 /* out = a + "/" + b (truncated to cap). */
@@ -65,12 +65,12 @@ static void join(char *out, size_t cap, const char *a, const char *b)
 
 static cdg_span item_span(const cdg_entry *e)
 {
-    return e->decl ? e->decl->span : e->span;
+    return cdg_entry_decl(e) ? cdg_entry_decl(e)->span : e->span;
 }
 
 static const cdg_block *item_block(const cdg_entry *e)
 {
-    return e->decl ? e->decl->block : e->block;
+    return cdg_entry_decl(e) ? cdg_entry_decl(e)->block : e->block;
 }
 
 /* Anchor of comment c among the items of one level (a block's entries). */
@@ -118,19 +118,19 @@ static void anchor_in(const cdg_source *src, const cdg_entry *items, const cdg_c
 static void collect_anchors(const cdg_unit *u, anchors *out)
 {
     /* The top level is a list of declarations: wrap each in an entry. */
-    cdg_entry wrap[4096];
+    static cdg_decl_entry wrap[4096];
     size_t n = 0;
     for (const cdg_decl *d = u->ast->decls; d && n < 4096; d = d->next, n++) {
         memset(&wrap[n], 0, sizeof wrap[n]);
         wrap[n].decl = (cdg_decl *)d;
-        wrap[n].span = d->span;
+        wrap[n].entry.span = d->span;
         if (n)
-            wrap[n - 1].next = &wrap[n];
+            wrap[n - 1].entry.next = &wrap[n].entry;
     }
     out->n = 0;
     for (const cdg_comment *c = u->ast->comments; c && out->n < 512; c = c->next) {
         char where[200];
-        anchor_in(u->src, n ? wrap : NULL, c, "", where, sizeof where);
+        anchor_in(u->src, n ? &wrap[0].entry : NULL, c, "", where, sizeof where);
         uint32_t e = c->span.end;
         while (e > c->span.begin && (u->src->text[e - 1] == ' ' || u->src->text[e - 1] == '\t'))
             e--;

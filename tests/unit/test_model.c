@@ -88,7 +88,8 @@ Test(model, cell_quantities)
     /* inherited cell: the same as the base's, with its origin */
     const cdg_cell *bc = cdg_model_cell(m, b, cp);
     cr_assert_eq(bc->quantite, 2);
-    cr_assert_eq(bc->origine, a);
+    cr_assert_eq(cdg_cell_origine(b, cp), a);
+    cr_assert_eq(bc, cdg_model_cell(m, a, cp), "shared with the base");
     cr_assert_eq(b->base, a);
     const cdg_cell *bp = cdg_model_cell(m, b, pa);
     cr_assert_eq(bp->statut, CDG_INCLUS);
@@ -106,7 +107,7 @@ Test(model, lookups_by_id)
     const cdg_model *m = u->model;
     cr_assert_eq(cdg_model_forfait(m, "B")->index, 1);
     cr_assert_eq(cdg_model_service(m, "parapheur")->index, 2);
-    cr_assert_eq(cdg_model_forfait(m, "B")->cells[0]->origine, cdg_model_forfait(m, "A"));
+    cr_assert_eq(cdg_cell_origine(cdg_model_forfait(m, "B"), &m->services[0]), cdg_model_forfait(m, "A"));
     cr_assert_eq(cdg_model_strate(m, "S2")->index, 1);
     cr_assert_eq(cdg_model_categorie(m, "na")->index, 1);
     cr_assert_null(cdg_model_categorie(m, "na")->mesure);

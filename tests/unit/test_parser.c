@@ -108,11 +108,11 @@ Test(parser, nested_declarations_are_entries)
     parse_text(&p, "rubrique r \"R\" < service a \"A\"; service b \"B\" < unite: \"u\"; > >");
     cr_assert(p.ok);
     const cdg_entry *e = p.ast->decls->block->entries;
-    cr_assert_not_null(e->decl);
-    cr_assert_eq(e->decl->kw, CDG_KW_SERVICE);
-    cr_assert_str_eq(e->decl->id, "a");
-    cr_assert_str_eq(e->next->decl->id, "b");
-    cr_assert_not_null(e->next->decl->block);
+    cr_assert_not_null(cdg_entry_decl(e));
+    cr_assert_eq(cdg_entry_decl(e)->kw, CDG_KW_SERVICE);
+    cr_assert_str_eq(cdg_entry_decl(e)->id, "a");
+    cr_assert_str_eq(cdg_entry_decl(e->next)->id, "b");
+    cr_assert_not_null(cdg_entry_decl(e->next)->block);
     cdg_arena_free(p.arena);
 }
 
