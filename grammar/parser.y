@@ -185,9 +185,8 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
 static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
                              YYLTYPE keyloc, cdg_value *values, cdg_block *block)
 {
-    cdg_entry *e = cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc);
+    cdg_entry *e = cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block);
     e->values = values;
-    e->block = block;
     return e;
 }
 

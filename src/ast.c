@@ -18,14 +18,22 @@ cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span)
     return v;
 }
 
-/* key_span must start where span does (the key opens the entry). */
+/* key_span must start where span does (the key opens the entry); block
+ * may be NULL. */
 cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span)
+                         cdg_span key_span, cdg_block *block)
 {
-    cdg_entry *e = cdg_arena_calloc(a, 1, sizeof *e);
+    cdg_entry *e;
+    if (block) {
+        cdg_block_entry *b = cdg_arena_calloc(a, 1, sizeof *b);
+        b->block = block;
+        e = &b->entry;
+        e->has_block = 1;
+    } else
+        e = cdg_arena_calloc(a, 1, sizeof *e);
     e->span = span;
     e->key_end = key_span.end;
-    e->key_kw = key_kw;
+    e->key_kw = (int16_t)key_kw;
     e->key = key;
     return e;
 }

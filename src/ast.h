@@ -50,24 +50,36 @@ typedef struct cdg_block cdg_block;
 typedef struct cdg_decl cdg_decl;
 
 /* `key: values… [block];` or `key block;`, or a nested declaration.
- * 48 bytes (one per stated cell of a large file): the key's span is
- * derived (cdg_entry_key_span) and the rare nested declaration lives in a
- * larger node (cdg_entry_decl). */
+ * 40 bytes (one per stated cell of a large file): the key's span is
+ * derived (cdg_entry_key_span), and the rarer block and nested
+ * declaration live in larger nodes (cdg_entry_block, cdg_entry_decl). */
 typedef struct cdg_entry {
     cdg_span span;
     uint32_t key_end;     /* the key spans span.begin .. key_end */
-    cdg_keyword key_kw;   /* CDG_KW_NONE when the key is an identifier */
+    int16_t key_kw;       /* a cdg_keyword; CDG_KW_NONE when the key is an identifier */
+    uint16_t has_block;   /* the node is a cdg_block_entry */
     const char *key;      /* identifier text or keyword name; NULL for a declaration */
     cdg_value *values;    /* NULL for `key block;` */
-    cdg_block *block;     /* NULL when absent */
     struct cdg_entry *next;
 } cdg_entry;
+
+/* The node of an entry with a block. */
+typedef struct cdg_block_entry {
+    cdg_entry entry;
+    cdg_block *block;
+} cdg_block_entry;
 
 /* The node of a nested declaration: an entry with no key, then the decl. */
 typedef struct cdg_decl_entry {
     cdg_entry entry;
     cdg_decl *decl;
 } cdg_decl_entry;
+
+/* The entry's block, or NULL. */
+static inline cdg_block *cdg_entry_block(const cdg_entry *e)
+{
+    return e->has_block ? ((const cdg_block_entry *)(const void *)e)->block : NULL;
+}
 
 /* The key's location. */
 static inline cdg_span cdg_entry_key_span(const cdg_entry *e)
@@ -114,7 +126,7 @@ typedef struct cdg_ast {
 /* Builders used by the parser: each returns a node in the arena. */
 cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span);
 cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span);
+                         cdg_span key_span, cdg_block *block);
 cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl);
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close);
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);

@@ -121,8 +121,8 @@ static const cdg_value *single_value(checker *c, const cdg_entry *e)
             value_text(c, e->values->next), e->key);
         return NULL;
     }
-    if (e->block) {
-        ERR(c, e->block->open, "'%s' takes no block", e->key);
+    if (cdg_entry_block(e)) {
+        ERR(c, cdg_entry_block(e)->open, "'%s' takes no block", e->key);
         return NULL;
     }
     return e->values;
@@ -428,7 +428,7 @@ static void check_titre(checker *c, const cdg_entry *e)
 {
     const cdg_value *v = e->values;
     if (!v || v->kind != CDG_VAL_IDENT || !v->next || v->next->kind != CDG_VAL_STRING ||
-        v->next->next || e->block) {
+        v->next->next || cdg_entry_block(e)) {
         ERR(c, v ? v->span : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
         return;
     }
@@ -678,7 +678,7 @@ static void check_services(checker *c)
                 break;
             }
             case CDG_KW_SELON_STRATE:
-                if (!e->block || e->values) {
+                if (!cdg_entry_block(e) || e->values) {
                     ERR(c, cdg_entry_key_span(e), "write the quantities as 'selon_strate < S1: 1; S2: 2; … >;'");
                     break;
                 }
@@ -690,7 +690,7 @@ static void check_services(checker *c)
         }
         if (table) {
             cdg_span *spans = ALLOC(c, m->nstrates, cdg_span);
-            s->par_strate = read_strate_table(c, table->block, cdg_arena_printf(c->a, "service '%s'", s->id), spans);
+            s->par_strate = read_strate_table(c, cdg_entry_block(table), cdg_arena_printf(c->a, "service '%s'", s->id), spans);
             s->par_strate_span = cdg_entry_key_span(table);
             if (!s->unite)
                 ERR(c, cdg_entry_key_span(table), "service '%s' has quantities but no 'unite' (what do they count?)", s->id);
@@ -768,9 +768,9 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             ERR(c, v->span, "'selon_strate' for service '%s', which has no 'unite' (what does it count?)", s->id);
             return;
         }
-        if (e->block) {
+        if (cdg_entry_block(e)) {
             cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
-            cell->par_strate = read_strate_table(c, e->block,
+            cell->par_strate = read_strate_table(c, cdg_entry_block(e),
                 cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id), spans);
             check_decreasing(c, cell->par_strate, spans, cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id));
         } else if (s->par_strate)
@@ -801,13 +801,13 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
                 value_text(c, v));
         return;
     }
-    if (e->block && cell->qte != CDG_QTE_STRATE) {
+    if (cdg_entry_block(e) && cell->qte != CDG_QTE_STRATE) {
         if (cell->statut != CDG_INCLUS || cell->qte != CDG_QTE_AUCUNE) {
-            ERR(c, e->block->open, "only an 'inclus' cell takes a block of attached quantities");
+            ERR(c, cdg_entry_block(e)->open, "only an 'inclus' cell takes a block of attached quantities");
             return;
         }
         cdg_attache **tail = &cell->attaches;
-        for (const cdg_entry *a = e->block->entries; a; a = a->next) {
+        for (const cdg_entry *a = cdg_entry_block(e)->entries; a; a = a->next) {
             if (cdg_entry_decl(a))
                 continue;
             if (a->key_kw != CDG_KW_NONE) {
@@ -940,7 +940,6 @@ static void resolve_forfait(checker *c, unsigned fi)
     const cdg_decl *d = c->forfait_decl[fi];
     f->cells = ALLOC(c, m->nservices, const cdg_cell *);
     f->provenance = ALLOC(c, m->nservices, unsigned char);
-    f->spans = ALLOC(c, m->nservices, cdg_span);
     cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
     unsigned char *prov = f->provenance;
     for (unsigned s = 0; s < m->nservices; s++)
@@ -996,7 +995,6 @@ static void resolve_forfait(checker *c, unsigned fi)
         cdg_cell cell;
         read_cell(c, f, s, e, &cell);  /* an error is reported: not also called missing */
         f->cells[s->index] = intern_cell(c, &cell, s);
-        f->spans[s->index] = e->span;
         prov[s->index] = CDG_PROV_ENTRY;
     }
 
@@ -1054,7 +1052,10 @@ static void check_forfaits(checker *c)
 
 /* ---- options ------------------------------------------------------------------ */
 
-static const char *option_wording(checker *c, const cdg_option *o, cdg_statut st, const char *texte)
+/* The generated wording of an option cell; *per_unit keeps the option's
+ * "Coût par …" so that it is made once, not once per forfait. */
+static const char *option_wording(checker *c, const cdg_option *o, cdg_statut st, const char *texte,
+                                  const char **per_unit)
 {
     if (st == CDG_INCLUS)
         return "Inclus dans le forfait";
@@ -1066,8 +1067,10 @@ static const char *option_wording(checker *c, const cdg_option *o, cdg_statut st
     case CDG_TARIF_JOURNALIER: return "Tarif journalier";
     case CDG_TARIF_SUR_ETUDE: return "Sur étude";
     case CDG_TARIF_PAR_UNITE:
-        return cdg_arena_printf(c->a, "Coût par %s supplémentaire",
-                                o->service && o->service->unite ? o->service->unite : "unité");
+        if (!*per_unit)
+            *per_unit = cdg_arena_printf(c->a, "Coût par %s supplémentaire",
+                                         o->service && o->service->unite ? o->service->unite : "unité");
+        return *per_unit;
     }
     return "";
 }
@@ -1075,13 +1078,14 @@ static const char *option_wording(checker *c, const cdg_option *o, cdg_statut st
 static void check_options(checker *c)
 {
     cdg_model *m = c->m;
+    const cdg_entry **by = ALLOC(c, m->nforfaits, const cdg_entry *);  /* reused by each option */
     for (unsigned i = 0; i < m->noptions; i++) {
         cdg_option *o = &m->options[i];
         const cdg_decl *d = c->option_decl[i];
         o->cells = ALLOC(c, m->nforfaits, cdg_option_cell);
-        const cdg_entry **by = ALLOC(c, m->nforfaits, const cdg_entry *);
+        memset(by, 0, m->nforfaits * sizeof *by);
         const cdg_entry *tarif = NULL, *def = NULL;
-        const char *texte = NULL;
+        const char *texte = NULL, *per_unit = NULL;
         cdg_statut defst = CDG_EN_OPTION;
         const char *deftexte = NULL;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
@@ -1177,13 +1181,14 @@ static void check_options(checker *c)
                     ERR(c, extra->span, "unexpected '%s' after the option's status", value_text(c, extra));
                     break;
                 }
-                if (e->block) {
-                    ERR(c, e->block->open, "an option cell takes no block");
+                if (cdg_entry_block(e)) {
+                    ERR(c, cdg_entry_block(e)->open, "an option cell takes no block");
                     break;
                 }
                 if (f) {
                     by[f->index] = e;
-                    o->cells[f->index] = (cdg_option_cell){status_of(v->kw), w, w != NULL, e->span};
+                    o->cells[f->index] = (cdg_option_cell){.statut = status_of(v->kw), .texte = w,
+                                                          .texte_explicite = w != NULL, .span = e->span};
                 } else {
                     def = e;
                     defst = status_of(v->kw);
@@ -1206,13 +1211,14 @@ static void check_options(checker *c)
             cdg_option_cell *oc = &o->cells[f];
             if (by[f]) {
                 if (!oc->texte)
-                    oc->texte = option_wording(c, o, oc->statut, texte);
+                    oc->texte = option_wording(c, o, oc->statut, texte, &per_unit);
                 continue;
             }
             if (def) {
-                *oc = (cdg_option_cell){defst, deftexte, deftexte != NULL, def->span};
+                *oc = (cdg_option_cell){.statut = defst, .texte = deftexte,
+                                        .texte_explicite = deftexte != NULL, .span = def->span};
                 if (!oc->texte)
-                    oc->texte = option_wording(c, o, defst, texte);
+                    oc->texte = option_wording(c, o, defst, texte, &per_unit);
                 continue;
             }
             if (nmiss < 5)
@@ -1306,10 +1312,10 @@ static void check_exemples(checker *c)
                 if (v)
                     x->forfait = resolve(c, &c->forfaits, "forfait", v);
             } else if (e->key_kw == CDG_KW_ATTENDU) {
-                if (!e->block || e->values)
+                if (!cdg_entry_block(e) || e->values)
                     ERR(c, cdg_entry_key_span(e), "write the expectations as 'attendu < strate: S4; sauvegarde: 5; >;'");
                 else
-                    check_attendu(c, x, e->block);
+                    check_attendu(c, x, cdg_entry_block(e));
             } else
                 bad_entry(c, e, N_("an exemple"), N_("'profil', 'forfait' or 'attendu'"));
         }

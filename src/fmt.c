@@ -206,7 +206,7 @@ static bool block_inline(const fmt_writer *w, const cdg_block *b)
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     for (const cdg_entry *e = b->entries; e; e = e->next)
-        if (cdg_entry_decl(e) || (e->block && !block_inline(w, e->block)))
+        if (cdg_entry_decl(e) || (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
             return false;
     return true;
 }
@@ -218,7 +218,7 @@ static bool decl_one_line(const fmt_writer *w, const cdg_block *b)
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     const cdg_entry *e = b->entries;
-    return !e || (!e->next && !cdg_entry_decl(e) && !e->block);
+    return !e || (!e->next && !cdg_entry_decl(e) && !cdg_entry_block(e));
 }
 
 static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind);
@@ -265,9 +265,9 @@ static void emit_entry_head(fmt_writer *w, const cdg_entry *e)
 static void emit_inline_entry(fmt_writer *w, const cdg_entry *e)
 {
     emit_entry_head(w, e);
-    if (e->block) {
+    if (cdg_entry_block(e)) {
         lit(w, " ");
-        emit_inline_block(w, e->block);
+        emit_inline_block(w, cdg_entry_block(e));
     }
     lit(w, ";");
 }
@@ -302,12 +302,12 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
     }
     line_start(w, ind, ind, false);
     emit_entry_head(w, e);
-    if (e->block) {
+    if (cdg_entry_block(e)) {
         lit(w, " ");
-        if (block_inline(w, e->block))
-            emit_inline_block(w, e->block);
+        if (block_inline(w, cdg_entry_block(e)))
+            emit_inline_block(w, cdg_entry_block(e));
         else
-            emit_block_lines(w, e->block, ind);
+            emit_block_lines(w, cdg_entry_block(e), ind);
     }
     lit(w, ";");
     commit(w, e->span.end);

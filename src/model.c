@@ -75,13 +75,3 @@ const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s)
         f = f->base;
     return f;
 }
-
-cdg_span cdg_cell_span(const cdg_forfait *f, const cdg_service *s)
-{
-    const cdg_forfait *o = cdg_cell_origine(f, s);
-    switch (o->provenance[s->index]) {
-    case CDG_PROV_ENTRY: return o->spans[s->index];
-    case CDG_PROV_DEFAUT: return o->defaut_span;
-    default: return o->span;
-    }
-}

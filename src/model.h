@@ -87,8 +87,8 @@ struct cdg_forfait;
 
 /* What a forfait says about a service. Cells hold no location: equal
  * cells of a service are one shared cdg_cell (a large file states the same
- * few values millions of times), and where each was set is kept by the
- * forfait (cdg_cell_origine, cdg_cell_span). 48 bytes. */
+ * few values millions of times), and how each was set is kept by the
+ * forfait (provenance, cdg_cell_origine). 48 bytes. */
 typedef struct cdg_cell {
     cdg_statut statut;
     cdg_qte_kind qte;
@@ -112,19 +112,20 @@ typedef struct cdg_forfait {
     const char *id, *libelle;
     const struct cdg_forfait *base;
     const cdg_cell **cells;    /* one per service, by service index */
-    unsigned char *provenance; /* per service: a cdg_provenance */
-    cdg_span *spans;           /* per service: the entry, for CDG_PROV_ENTRY */
+    unsigned char *provenance; /* per service: a cdg_provenance (the entry
+                                * itself is found in the syntax tree) */
     cdg_span span, defaut_span;
     unsigned index;
 } cdg_forfait;
 
 typedef enum { CDG_TARIF_JOURNALIER, CDG_TARIF_PAR_UNITE, CDG_TARIF_SUR_ETUDE } cdg_tarif;
 
+/* 24 bytes: one per option and forfait. */
 typedef struct cdg_option_cell {
     cdg_statut statut;         /* INCLUS, NON_INCLUS or EN_OPTION */
-    const char *texte;
     bool texte_explicite;
     cdg_span span;
+    const char *texte;
 } cdg_option_cell;
 
 typedef struct cdg_option {
@@ -191,9 +192,6 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
 /* The forfait whose entry or `defaut:` set the cell of f for s: f, or the
  * base it inherits the cell from. */
 const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s);
-/* Where that cell was set: the entry, the `defaut:` entry, or the forfait
- * itself (a cell that nothing set). */
-cdg_span cdg_cell_span(const cdg_forfait *f, const cdg_service *s);
 /* Whether f states s in one of its own entries. */
 static inline bool cdg_cell_stated(const cdg_forfait *f, const cdg_service *s)
 {

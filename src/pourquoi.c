@@ -77,6 +77,21 @@ static const cdg_block *forfait_block(const cdg_ast *ast, const cdg_forfait *f)
     return d ? d->block : NULL;
 }
 
+/* Where the cell of f for s was set: the entry stating it, the `defaut:`
+ * entry, or the forfait (a cell nothing set, or no syntax tree). The model
+ * keeps only how (provenance): a span per cell would cost more than the
+ * cell. */
+static cdg_span cell_span(const cdg_ast *ast, const cdg_forfait *f, const cdg_service *s)
+{
+    const cdg_forfait *o = cdg_cell_origine(f, s);
+    if (o->provenance[s->index] == CDG_PROV_DEFAUT)
+        return o->defaut_span;
+    const cdg_entry *e = o->provenance[s->index] == CDG_PROV_ENTRY
+                             ? find_entry(forfait_block(ast, o), CDG_KW_NONE, s->id)
+                             : NULL;
+    return e ? e->span : o->span;
+}
+
 cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const cdg_strate *k,
                                 cdg_arena *a)
 {
@@ -113,14 +128,14 @@ static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, cons
     const cdg_block *table = NULL;
     if (ast && own) {
         const cdg_entry *e = find_entry(forfait_block(ast, origine), CDG_KW_NONE, s->id);
-        table = e ? e->block : NULL;
+        table = e ? cdg_entry_block(e) : NULL;
     } else if (ast && !own) {
         const cdg_decl *d = find_decl(ast->decls, CDG_KW_SERVICE, s->id);
         const cdg_entry *e = d ? find_entry(d->block, CDG_KW_SELON_STRATE, NULL) : NULL;
-        table = e ? e->block : NULL;
+        table = e ? cdg_entry_block(e) : NULL;
     }
     const cdg_entry *line = find_entry(table, CDG_KW_NONE, k->id);
-    cdg_span sp = line ? line->span : own ? cdg_cell_span(f, s) : s->par_strate_span;
+    cdg_span sp = line ? line->span : own ? cell_span(ast, f, s) : s->par_strate_span;
     const char *where = own ? cdg_arena_printf(c->a, "la table propre du %s", origine->libelle)
                             : cdg_arena_printf(c->a, "la table du service %s", s->id);
     add(c, sp,
@@ -134,7 +149,7 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
     chain c = {.a = a, .tail = &c.head};
     const cdg_cell *cell = cdg_model_cell(m, f, s);
     const cdg_forfait *o = cdg_cell_origine(f, s);
-    cdg_span sp_cell = cdg_cell_span(f, s);
+    cdg_span sp_cell = cell_span(ast, f, s);
     const cdg_forfait *g = f;
     for (unsigned depth = 0; g && g != o && g->base && depth <= m->nforfaits; depth++) {
         const cdg_entry *e = find_entry(forfait_block(ast, g), CDG_KW_BASE, NULL);

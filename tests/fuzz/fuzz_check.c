@@ -47,9 +47,9 @@ static void fuzz_cells(const cdg_model *m, FILE *out)
     for (unsigned f = 0; f < m->nforfaits; f++)
         for (unsigned s = 0; s < m->nservices; s++) {
             const cdg_cell *c = cdg_model_cell(m, &m->forfaits[f], &m->services[s]);
-            cdg_span sp = cdg_cell_span(&m->forfaits[f], &m->services[s]);
-            fprintf(out, "%s %s %s %u %u\n", cdg_statut_name(c->statut), c->texte ? c->texte : "",
-                    cdg_cell_origine(&m->forfaits[f], &m->services[s])->id, sp.begin, sp.end);
+            fprintf(out, "%s %s %s %d\n", cdg_statut_name(c->statut), c->texte ? c->texte : "",
+                    cdg_cell_origine(&m->forfaits[f], &m->services[s])->id,
+                    m->forfaits[f].provenance[s]);
             for (unsigned k = 0; k < m->nstrates; k++)
                 fprintf(out, "%lld\n", (long long)cdg_cell_quantity(c, &m->strates[k]));
             for (const cdg_attache *t = c->attaches; t; t = t->next)

@@ -70,7 +70,7 @@ static cdg_span item_span(const cdg_entry *e)
 
 static const cdg_block *item_block(const cdg_entry *e)
 {
-    return cdg_entry_decl(e) ? cdg_entry_decl(e)->block : e->block;
+    return cdg_entry_decl(e) ? cdg_entry_decl(e)->block : cdg_entry_block(e);
 }
 
 /* Anchor of comment c among the items of one level (a block's entries). */

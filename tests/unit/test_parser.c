@@ -61,12 +61,12 @@ Test(parser, declarations_entries_and_values)
     cr_assert_eq(e->values->kind, CDG_VAL_INT);
     cr_assert_eq(e->values->i, 3);
     cr_assert_eq(e->values->next->kind, CDG_VAL_STRING);
-    cr_assert_not_null(e->block);
-    cr_assert_str_eq(e->block->entries->key, "t");
+    cr_assert_not_null(cdg_entry_block(e));
+    cr_assert_str_eq(cdg_entry_block(e)->entries->key, "t");
     e = e->next;
     cr_assert_eq(e->key_kw, CDG_KW_SELON_STRATE);
     cr_assert_null(e->values);
-    cr_assert_not_null(e->block);
+    cr_assert_not_null(cdg_entry_block(e));
     e = e->next;
     const cdg_value *v = e->values;
     cr_assert_eq(v->kind, CDG_VAL_RANGE);
