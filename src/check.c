@@ -38,6 +38,7 @@ typedef struct checker {
         **forfait_decl, **option_decl, **exemple_decl;
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
+    struct svc_cache_slot { const char *key; cdg_service *svc; } *svc_cache;  /* service_named */
     struct pooled_cell *cell_pool; /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
@@ -893,6 +894,23 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
 
 static void resolve_forfait(checker *c, unsigned fi);
 
+enum { SVC_CACHE_BITS = 12 };
+
+/* The service named key, or NULL: a direct-mapped cache keyed by the
+ * name's address sits in front of the symbol table, since the scanner
+ * interns names and a large file names each service once per forfait. */
+static cdg_service *service_named(checker *c, const char *key)
+{
+    if (!c->svc_cache)
+        c->svc_cache = ALLOC(c, (size_t)1 << SVC_CACHE_BITS, struct svc_cache_slot);
+    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - SVC_CACHE_BITS));
+    if (c->svc_cache[i].key != key) {
+        c->svc_cache[i].key = key;
+        c->svc_cache[i].svc = cdg_symtab_get(&c->services, key);
+    }
+    return c->svc_cache[i].svc;
+}
+
 /* The first entry of forfait d that states service s (which has one): found
  * again only for a duplicate, so that no per-forfait index is kept. */
 static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s)
@@ -982,7 +1000,7 @@ static void resolve_forfait(checker *c, unsigned fi)
             bad_entry(c, e, N_("a forfait"), N_("a service id, 'base' or 'defaut'"));
             continue;
         }
-        cdg_service *s = cdg_symtab_get(&c->services, e->key);
+        cdg_service *s = service_named(c, e->key);
         if (!s) {
             unknown_name(c, &c->services, "service", e->key, cdg_entry_key_span(e));
             continue;

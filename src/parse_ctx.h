@@ -29,7 +29,7 @@ typedef struct cdg_parse_ctx {
     size_t str_bytes;                  /* its decoded length (str keeps at most the limit + 1) */
     uint32_t comment_begin;
     struct cdg_lex_block *lex_blocks;  /* flex's live allocations (lexer.l) */
-    cdg_symtab idents;                 /* one copy of each identifier's text */
+    cdg_intern idents;                 /* one copy of each identifier's text */
 } cdg_parse_ctx;
 
 /* Reports a lexical or syntax error at span. */

@@ -20,6 +20,19 @@ void *cdg_symtab_get(const cdg_symtab *t, const char *key);
 /* Adds key -> val unless key is present; returns the existing value (the
  * first definition) or NULL when added. */
 void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val);
+/* Interned strings: one shared copy of each distinct string, so that a
+ * file repeating a few thousand names millions of times keeps each once and
+ * compares them by pointer. */
+typedef struct cdg_intern {
+    cdg_arena *arena;
+    struct cdg_intern_slot *slots;
+    size_t cap, len;
+} cdg_intern;
+
+void cdg_intern_init(cdg_intern *t, cdg_arena *a);
+/* The shared NUL-terminated copy of s[0..n), made on first sight. */
+const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n);
+
 /* The closest name to key (edit distance, case- and accent-blind), or NULL
  * when nothing is close enough to be a likely typo. */
 const char *cdg_symtab_suggest(const cdg_symtab *t, const char *key);
