@@ -12,8 +12,9 @@ cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span)
                                           : offsetof(cdg_value, text) + sizeof(int64_t);
     cdg_value *v = cdg_arena_alloc(a, size);
     memset(v, 0, size);
-    v->kind = kind;
-    v->span = span;
+    v->kind = (uint8_t)kind;
+    v->begin = span.begin;
+    v->len = span.end - span.begin > UINT16_MAX ? UINT16_MAX : (uint16_t)(span.end - span.begin);
     v->kw = CDG_KW_NONE;
     return v;
 }

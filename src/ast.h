@@ -27,16 +27,19 @@ typedef enum {
     CDG_VAL_STRING    /* text (escapes decoded) */
 } cdg_value_kind;
 
-/* A value takes 24 bytes for a keyword, 32 with text or an integer, 40
+/* A value takes 16 bytes for a keyword, 24 with text or an integer, 32
  * for a range: cdg_ast_value allocates only what its kind uses, since a
  * large file has one or more values per stated cell. Read text only from
  * IDENT and STRING values, i only from INT and DECIMAL, lo and hi only
- * from RANGE; never copy a value by assignment. */
+ * from RANGE; never copy a value by assignment. Its location is
+ * cdg_value_span (the length saturates at 65535 bytes: only a token that
+ * is already an error, like a 100 KB string, is that long). */
 typedef struct cdg_value {
     struct cdg_value *next;
-    cdg_span span;
-    cdg_value_kind kind;
-    cdg_keyword kw;           /* KEYWORD; CDG_KW_NONE for the other kinds */
+    uint32_t begin;
+    uint16_t len;
+    uint8_t kind;             /* a cdg_value_kind */
+    int8_t kw;                /* a cdg_keyword: KEYWORD; CDG_KW_NONE for the other kinds */
     union {
         const char *text;     /* IDENT, STRING */
         int64_t i;            /* INT; DECIMAL: amount in cents */
@@ -79,6 +82,14 @@ typedef struct cdg_decl_entry {
 static inline cdg_block *cdg_entry_block(const cdg_entry *e)
 {
     return e->has_block ? ((const cdg_block_entry *)(const void *)e)->block : NULL;
+}
+
+_Static_assert(CDG_KW_COUNT <= INT8_MAX, "cdg_value.kw is an int8_t");
+
+/* The value's location. */
+static inline cdg_span cdg_value_span(const cdg_value *v)
+{
+    return (cdg_span){ v->begin, v->begin + v->len };
 }
 
 /* The key's location. */

@@ -56,9 +56,9 @@ static cdg_span values_span(const cdg_entry *e)
 {
     if (!e->values)
         return cdg_entry_key_span(e);
-    cdg_span s = e->values->span;
+    cdg_span s = cdg_value_span(e->values);
     for (const cdg_value *v = e->values; v; v = v->next)
-        s.end = v->span.end;
+        s.end = cdg_value_span(v).end;
     return s;
 }
 
@@ -71,10 +71,10 @@ static cdg_span span_join(cdg_span a, cdg_span b)
 /* Describes a value for a message: 'inclus', "text", 12. */
 static const char *value_text(checker *c, const cdg_value *v)
 {
-    size_t n = v->span.end - v->span.begin;
+    size_t n = cdg_value_span(v).end - cdg_value_span(v).begin;
     if (n > 40)
         n = 40;
-    return cdg_arena_printf(c->a, "%.*s", (int)n, c->src->text + v->span.begin);
+    return cdg_arena_printf(c->a, "%.*s", (int)n, c->src->text + cdg_value_span(v).begin);
 }
 
 /* Reports an unknown name, with a suggestion from the expected kind, or
@@ -101,12 +101,12 @@ static void unknown_name(checker *c, cdg_symtab *t, const char *kind, const char
 static void *resolve(checker *c, cdg_symtab *t, const char *kind, const cdg_value *v)
 {
     if (v->kind != CDG_VAL_IDENT) {
-        ERR(c, v->span, "expected a %s name, found '%s'", kind, value_text(c, v));
+        ERR(c, cdg_value_span(v), "expected a %s name, found '%s'", kind, value_text(c, v));
         return NULL;
     }
     void *p = cdg_symtab_get(t, v->text);
     if (!p)
-        unknown_name(c, t, kind, v->text, v->span);
+        unknown_name(c, t, kind, v->text, cdg_value_span(v));
     return p;
 }
 
@@ -118,7 +118,7 @@ static const cdg_value *single_value(checker *c, const cdg_entry *e)
         return NULL;
     }
     if (e->values->next) {
-        ERR(c, e->values->next->span, "unexpected '%s': '%s' takes one value",
+        ERR(c, cdg_value_span(e->values->next), "unexpected '%s': '%s' takes one value",
             value_text(c, e->values->next), e->key);
         return NULL;
     }
@@ -135,7 +135,7 @@ static const char *string_value(checker *c, const cdg_entry *e)
     if (!v)
         return NULL;
     if (v->kind != CDG_VAL_STRING) {
-        ERR(c, v->span, "'%s' takes a string (\"…\"), found '%s'", e->key, value_text(c, v));
+        ERR(c, cdg_value_span(v), "'%s' takes a string (\"…\"), found '%s'", e->key, value_text(c, v));
         return NULL;
     }
     return v->text;
@@ -148,7 +148,7 @@ static int64_t int_value(checker *c, const cdg_value *v, const char *what)
         /* xgettext:c-format */
         const char *fmt = N_("%s must be a whole number, found '%s'");
         const char *found = value_text(c, v);
-        cdg_diag_add_text(c->d, CDG_ERROR, c->src, v->span, cdg_arena_printf(c->a, fmt, what, found),
+        cdg_diag_add_text(c->d, CDG_ERROR, c->src, cdg_value_span(v), cdg_arena_printf(c->a, fmt, what, found),
                           cdg_arena_printf(c->a, _(fmt), _(what), found));
         return -1;
     }
@@ -430,7 +430,7 @@ static void check_titre(checker *c, const cdg_entry *e)
     const cdg_value *v = e->values;
     if (!v || v->kind != CDG_VAL_IDENT || !v->next || v->next->kind != CDG_VAL_STRING ||
         v->next->next || cdg_entry_block(e)) {
-        ERR(c, v ? v->span : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
+        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
         return;
     }
     const char **slot = strcmp(v->text, "forfaits") == 0  ? &c->m->titre_forfaits
@@ -441,13 +441,13 @@ static void check_titre(checker *c, const cdg_entry *e)
         static const char *const tables[] = {"forfaits", "strates", "options"};
         const char *s = cdg_suggest(v->text, tables, 3);
         if (s)
-            ERR(c, v->span, "unknown table '%s'; did you mean '%s'?", v->text, s);
+            ERR(c, cdg_value_span(v), "unknown table '%s'; did you mean '%s'?", v->text, s);
         else
-            ERR(c, v->span, "unknown table '%s' (expected forfaits, strates or options)", v->text);
+            ERR(c, cdg_value_span(v), "unknown table '%s' (expected forfaits, strates or options)", v->text);
         return;
     }
     if (*slot) {
-        ERR(c, v->span, "the title of table '%s' is given twice", v->text);
+        ERR(c, cdg_value_span(v), "the title of table '%s' is given twice", v->text);
         return;
     }
     *slot = v->next->text;
@@ -471,7 +471,7 @@ static void check_offre(checker *c)
             if (v && (v->kind == CDG_VAL_INT || v->kind == CDG_VAL_STRING))
                 m->edition = v->kind == CDG_VAL_STRING ? v->text : value_text(c, v);
             else if (v)
-                ERR(c, v->span, "'edition' takes a year or a string, found '%s'", value_text(c, v));
+                ERR(c, cdg_value_span(v), "'edition' takes a year or a string, found '%s'", value_text(c, v));
             break;
         }
         case CDG_KW_CHEVAUCHEMENT: {
@@ -479,7 +479,7 @@ static void check_offre(checker *c)
             if (v && v->kw == CDG_KW_PREMIERE)
                 m->chevauchement = CDG_CHEVAUCHEMENT_PREMIERE;
             else if (v && v->kw != CDG_KW_DERNIERE)
-                ERR(c, v->span, "'chevauchement' is 'premiere' or 'derniere', found '%s'",
+                ERR(c, cdg_value_span(v), "'chevauchement' is 'premiere' or 'derniere', found '%s'",
                     value_text(c, v));
             break;
         }
@@ -511,7 +511,7 @@ static void check_categories(checker *c)
             else if (v && v->kind == CDG_VAL_STRING)
                 c->m->categories[i].mesure = v->text;
             else if (v)
-                ERR(c, v->span, "'mesure' takes a word (habitants, agents), found '%s'", value_text(c, v));
+                ERR(c, cdg_value_span(v), "'mesure' takes a word (habitants, agents), found '%s'", value_text(c, v));
         }
     }
 }
@@ -553,7 +553,7 @@ static void check_strates(checker *c)
                 continue;
             }
             if (!cat->mesure) {
-                ERR(c, v->span, "categorie '%s' has no 'mesure': a strate takes it whole ('%s: tous;')",
+                ERR(c, cdg_value_span(v), "categorie '%s' has no 'mesure': a strate takes it whole ('%s: tous;')",
                     cat->id, cat->id);
                 continue;
             }
@@ -562,10 +562,10 @@ static void check_strates(checker *c)
             else if (v->kind == CDG_VAL_RANGE) {
                 *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, cdg_entry_key_span(e)};
                 if (v->hi >= 0 && v->lo > v->hi)
-                    ERR(c, v->span, "empty range %" PRId64 "..%" PRId64 " (the lower bound is above the upper one)",
+                    ERR(c, cdg_value_span(v), "empty range %" PRId64 "..%" PRId64 " (the lower bound is above the upper one)",
                         v->lo, v->hi);
             } else
-                ERR(c, v->span, "expected a range of %s (250..499, ..249, 5000..) or 'tous', found '%s'",
+                ERR(c, cdg_value_span(v), "expected a range of %s (250..499, ..249, 5000..) or 'tous', found '%s'",
                     cat->mesure, value_text(c, v));
         }
     }
@@ -614,7 +614,7 @@ static int64_t *read_strate_table(checker *c, const cdg_block *b, const char *ow
         seen[k->index] = cdg_entry_key_span(e);
         q[k->index] = n;
         if (spans)
-            spans[k->index] = v->span;
+            spans[k->index] = cdg_value_span(v);
     }
     if (c->syntax_ok) {
         cdg_buf miss;
@@ -750,7 +750,7 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
     }
     const char *spaced = spaced_keyword(v);
     if (spaced) {
-        ERR(c, span_join(v->span, v->next->span), "unexpected '%s %s'; did you mean '%s'?",
+        ERR(c, span_join(cdg_value_span(v), cdg_value_span(v->next)), "unexpected '%s %s'; did you mean '%s'?",
             v->text, value_text(c, v->next), spaced);
         return;
     }
@@ -759,14 +759,14 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         cell->qte = CDG_QTE_FIXE;
         cell->quantite = v->i;
         if (!s->unite) {
-            ERR(c, v->span, "a quantity for service '%s', which has no 'unite' (what does it count?)", s->id);
+            ERR(c, cdg_value_span(v), "a quantity for service '%s', which has no 'unite' (what does it count?)", s->id);
             return;
         }
     } else if (v->kind == CDG_VAL_KEYWORD && v->kw == CDG_KW_SELON_STRATE) {
         cell->statut = CDG_INCLUS;
         cell->qte = CDG_QTE_STRATE;
         if (!s->unite) {
-            ERR(c, v->span, "'selon_strate' for service '%s', which has no 'unite' (what does it count?)", s->id);
+            ERR(c, cdg_value_span(v), "'selon_strate' for service '%s', which has no 'unite' (what does it count?)", s->id);
             return;
         }
         if (cdg_entry_block(e)) {
@@ -777,14 +777,14 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         } else if (s->par_strate)
             cell->par_strate = s->par_strate;
         else {
-            ERR(c, v->span, "service '%s' has no per-stratum quantities: give them in the service "
+            ERR(c, cdg_value_span(v), "service '%s' has no per-stratum quantities: give them in the service "
                             "('selon_strate < S1: …; >;') or here", s->id);
             return;
         }
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         cell->statut = status_of(v->kw);
     } else {
-        ERR(c, v->span, "expected inclus, non_inclus, en_option, sans_objet, selon_strate or a "
+        ERR(c, cdg_value_span(v), "expected inclus, non_inclus, en_option, sans_objet, selon_strate or a "
                         "quantity for service '%s', found '%s'", s->id, value_text(c, v));
         return;
     }
@@ -796,9 +796,9 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
     }
     if (v) {
         if (cell->texte_explicite)
-            ERR(c, v->span, "unexpected '%s' after the cell's value and wording", value_text(c, v));
+            ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value and wording", value_text(c, v));
         else
-            ERR(c, v->span, "unexpected '%s' after the cell's value (the wording, if any, is one string)",
+            ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value (the wording, if any, is one string)",
                 value_text(c, v));
         return;
     }
@@ -827,7 +827,7 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
             if (n < 0)
                 continue;
             if (!t->unite) {
-                ERR(c, q->span, "a quantity for service '%s', which has no 'unite'", t->id);
+                ERR(c, cdg_value_span(q), "a quantity for service '%s', which has no 'unite'", t->id);
                 continue;
             }
             cdg_attache *at = cdg_arena_calloc(c->a, 1, sizeof *at);
@@ -929,15 +929,15 @@ static const cdg_forfait *forfait_base(checker *c, cdg_forfait *f, const cdg_ent
     if (!b)
         return NULL;
     if (b == f) {
-        ERR(c, v->span, "forfait '%s' cannot be its own base", f->id);
+        ERR(c, cdg_value_span(v), "forfait '%s' cannot be its own base", f->id);
         return NULL;
     }
     if (c->forfait_state[b->index] == 1) {
-        ERR(c, v->span, "inheritance cycle: forfait '%s' is, through its bases, a base of itself", f->id);
+        ERR(c, cdg_value_span(v), "inheritance cycle: forfait '%s' is, through its bases, a base of itself", f->id);
         return NULL;
     }
     if (c->base_depth + 2 > MAX_BASE_DEPTH) {  /* f and b are the chain's last two */
-        ERR(c, v->span, "chain of 'base:' too long (at most %d forfaits)", MAX_BASE_DEPTH);
+        ERR(c, cdg_value_span(v), "chain of 'base:' too long (at most %d forfaits)", MAX_BASE_DEPTH);
         return NULL;
     }
     c->base_depth++;
@@ -990,7 +990,7 @@ static void resolve_forfait(checker *c, unsigned fi)
                 has_default = true;
                 def = status_of(v->kw);
             } else if (v) {
-                ERR(c, v->span, "'defaut' takes inclus, non_inclus, en_option or sans_objet, found '%s'",
+                ERR(c, cdg_value_span(v), "'defaut' takes inclus, non_inclus, en_option or sans_objet, found '%s'",
                     value_text(c, v));
                 base_ok = false;  /* the missing cells only echo this error */
             }
@@ -1117,29 +1117,29 @@ static void check_options(checker *c)
                     (v->kw != CDG_KW_JOURNALIER && v->kw != CDG_KW_PAR_UNITE && v->kw != CDG_KW_SUR_ETUDE)) {
                     const char *spaced = v ? spaced_keyword(v) : NULL;
                     if (spaced)
-                        ERR(c, v->span, "unexpected '%s %s'; did you mean '%s'?", v->text,
+                        ERR(c, cdg_value_span(v), "unexpected '%s %s'; did you mean '%s'?", v->text,
                             value_text(c, v->next), spaced);
                     else
-                        ERR(c, v ? v->span : cdg_entry_key_span(e),
+                        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e),
                             "'tarif' is 'journalier', 'par_unite SERVICE' or 'sur_etude'");
                     break;
                 }
                 if (v->kw == CDG_KW_PAR_UNITE) {
                     o->tarif = CDG_TARIF_PAR_UNITE;
                     if (!v->next) {
-                        ERR(c, v->span, "'par_unite' names the counted service: 'tarif: par_unite sauvegarde;'");
+                        ERR(c, cdg_value_span(v), "'par_unite' names the counted service: 'tarif: par_unite sauvegarde;'");
                         break;
                     }
                     o->service = resolve(c, &c->services, "service", v->next);
                     if (o->service && !o->service->unite)
-                        ERR(c, v->next->span, "service '%s' has no 'unite', so it has no extra units to price",
+                        ERR(c, cdg_value_span(v->next), "service '%s' has no 'unite', so it has no extra units to price",
                             o->service->id);
                     if (v->next->next)
-                        ERR(c, v->next->next->span, "unexpected '%s' in 'tarif'", value_text(c, v->next->next));
+                        ERR(c, cdg_value_span(v->next->next), "unexpected '%s' in 'tarif'", value_text(c, v->next->next));
                 } else {
                     o->tarif = v->kw == CDG_KW_JOURNALIER ? CDG_TARIF_JOURNALIER : CDG_TARIF_SUR_ETUDE;
                     if (v->next)
-                        ERR(c, v->next->span, "unexpected '%s' in 'tarif'", value_text(c, v->next));
+                        ERR(c, cdg_value_span(v->next), "unexpected '%s' in 'tarif'", value_text(c, v->next));
                 }
                 break;
             }
@@ -1147,13 +1147,13 @@ static void check_options(checker *c)
                 const cdg_value *v = e->values;
                 if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !v->next ||
                     v->next->kw != CDG_KW_EUR || v->next->next) {
-                    ERR(c, v ? v->span : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
+                    ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
                     break;
                 }
                 o->has_montant = true;
                 o->montant = v->kind == CDG_VAL_INT ? v->i * 100 : v->i;
                 if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / 100) {
-                    ERR(c, v->span, "amount '%s' is too large", value_text(c, v));
+                    ERR(c, cdg_value_span(v), "amount '%s' is too large", value_text(c, v));
                     o->montant = 0;
                 }
                 break;
@@ -1185,10 +1185,10 @@ static void check_options(checker *c)
                     (v->kw != CDG_KW_INCLUS && v->kw != CDG_KW_NON_INCLUS && v->kw != CDG_KW_EN_OPTION)) {
                     const char *spaced = v ? spaced_keyword(v) : NULL;
                     if (spaced)
-                        ERR(c, v->span, "unexpected '%s %s'; did you mean '%s'?", v->text,
+                        ERR(c, cdg_value_span(v), "unexpected '%s %s'; did you mean '%s'?", v->text,
                             value_text(c, v->next), spaced);
                     else
-                        ERR(c, v ? v->span : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
+                        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
                     break;
                 }
                 const char *w = NULL;
@@ -1196,7 +1196,7 @@ static void check_options(checker *c)
                     w = v->next->text;
                 const cdg_value *extra = w ? v->next->next : v->next;
                 if (extra) {
-                    ERR(c, extra->span, "unexpected '%s' after the option's status", value_text(c, extra));
+                    ERR(c, cdg_value_span(extra), "unexpected '%s' after the option's status", value_text(c, extra));
                     break;
                 }
                 if (cdg_entry_block(e)) {
@@ -1280,7 +1280,7 @@ static void check_attendu(checker *c, cdg_exemple *x, const cdg_block *b)
                 at->has_statut = true;
                 at->statut = status_of(v->kw);
             } else {
-                ERR(c, v->span, "expected a status or a quantity for service '%s', found '%s'",
+                ERR(c, cdg_value_span(v), "expected a status or a quantity for service '%s', found '%s'",
                     at->service->id, value_text(c, v));
                 continue;
             }
@@ -1316,14 +1316,14 @@ static void check_exemples(checker *c)
                 x->profil.categorie = cat;
                 if (cat->mesure) {
                     if (!v->next || v->next->kind != CDG_VAL_INT)
-                        ERR(c, v->next ? v->next->span : v->span,
+                        ERR(c, v->next ? cdg_value_span(v->next) : cdg_value_span(v),
                             "categorie '%s' needs its number of %s: 'profil: %s 1200;'", cat->id, cat->mesure, cat->id);
                     else
                         x->profil.mesure = v->next->i;
                     if (v->next && v->next->next)
-                        ERR(c, v->next->next->span, "unexpected '%s' in 'profil'", value_text(c, v->next->next));
+                        ERR(c, cdg_value_span(v->next->next), "unexpected '%s' in 'profil'", value_text(c, v->next->next));
                 } else if (v->next)
-                    ERR(c, v->next->span, "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
+                    ERR(c, cdg_value_span(v->next), "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
             } else if (e->key_kw == CDG_KW_FORFAIT) {
                 has_forfait = true;
                 const cdg_value *v = single_value(c, e);

@@ -257,7 +257,7 @@ static void emit_entry_head(fmt_writer *w, const cdg_entry *e)
         lit(w, ":");
         for (const cdg_value *v = e->values; v; v = v->next) {
             lit(w, " ");
-            atom(w, v->span);
+            atom(w, cdg_value_span(v));
         }
     }
 }
