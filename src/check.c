@@ -1206,7 +1206,7 @@ static void check_options(checker *c)
                 if (f) {
                     by[f->index] = e;
                     o->cells[f->index] = (cdg_option_cell){.statut = status_of(v->kw), .texte = w,
-                                                          .texte_explicite = w != NULL, .span = e->span};
+                                                          .texte_explicite = w != NULL};
                 } else {
                     def = e;
                     defst = status_of(v->kw);
@@ -1234,7 +1234,7 @@ static void check_options(checker *c)
             }
             if (def) {
                 *oc = (cdg_option_cell){.statut = defst, .texte = deftexte,
-                                        .texte_explicite = deftexte != NULL, .span = def->span};
+                                        .texte_explicite = deftexte != NULL};
                 if (!oc->texte)
                     oc->texte = option_wording(c, o, defst, texte, &per_unit);
                 continue;

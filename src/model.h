@@ -120,11 +120,10 @@ typedef struct cdg_forfait {
 
 typedef enum { CDG_TARIF_JOURNALIER, CDG_TARIF_PAR_UNITE, CDG_TARIF_SUR_ETUDE } cdg_tarif;
 
-/* 24 bytes: one per option and forfait. */
+/* 16 bytes: one per option and forfait. */
 typedef struct cdg_option_cell {
     cdg_statut statut;         /* INCLUS, NON_INCLUS or EN_OPTION */
     bool texte_explicite;
-    cdg_span span;
     const char *texte;
 } cdg_option_cell;
 
