@@ -56,18 +56,19 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
                            YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
                            YYLTYPE whole);
 static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
-                             YYLTYPE keyloc, cdg_value *values, cdg_block *block);
+                             YYLTYPE keyloc, unsigned nvalues, cdg_block *block);
+static unsigned push_value(cdg_parse_ctx *ctx, const cdg_value *v, unsigned n);
 #define A (ctx->arena)
 }
 
 %union {
     const char *str;
     cdg_keyword kw;
-    cdg_value *val;
+    cdg_value val;        /* whole, by value: copied into its entry */
+    unsigned nvalues;     /* values waiting on ctx->values for their entry */
     cdg_entry *entry;
     cdg_block *block;
     cdg_decl *decl;
-    struct { cdg_value *head, *tail; } vals;
     struct { cdg_entry *head, *tail; } entries;
 }
 
@@ -83,8 +84,11 @@ static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key,
 %type <block> body block
 %type <entries> items
 %type <entry> item
-%type <vals> values
+%type <nvalues> values
 %type <val> value
+/* Values wait on a stack until their entry is made; error recovery pops
+ * them with the symbol that holds them. */
+%destructor { ctx->nvalues -= $$; } <nvalues>
 
 %%
 
@@ -132,14 +136,14 @@ items:
 
 item:
   decl                          { $$ = $1 ? cdg_ast_decl_entry(A, @$, $1) : NULL; }
-| IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, NULL); }
-| IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3.head, $4); }
-| IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, NULL, $2); }
-| IDENT block                   { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, NULL, $2); }
-| keykw COLON values SEMI          { $$ = make_entry(ctx, @$, NULL, $1, @1, $3.head, NULL); }
-| keykw COLON values block SEMI    { $$ = make_entry(ctx, @$, NULL, $1, @1, $3.head, $4); }
-| keykw block SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, NULL, $2); }
-| keykw block                   { $$ = make_entry(ctx, @$, NULL, $1, @1, NULL, $2); }
+| IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, NULL); }
+| IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, $4); }
+| IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
+| IDENT block                   { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
+| keykw COLON values SEMI          { $$ = make_entry(ctx, @$, NULL, $1, @1, $3, NULL); }
+| keykw COLON values block SEMI    { $$ = make_entry(ctx, @$, NULL, $1, @1, $3, $4); }
+| keykw block SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
+| keykw block                   { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
 | error SEMI                     { $$ = NULL; }
 ;
 
@@ -153,14 +157,14 @@ keykw:
 ;
 
 values:
-  value          { $$.head = $$.tail = $1; }
-| values value   { $$ = $1; $$.tail->next = $2; $$.tail = $2; }
+  value          { $$ = push_value(ctx, &$1, 0); }
+| values value   { $$ = push_value(ctx, &$2, $1); }
 ;
 
 value:
-  IDENT    { $$ = cdg_ast_value(A, CDG_VAL_IDENT, @1); $$->text = $1; }
-| VALKW    { $$ = cdg_ast_value(A, CDG_VAL_KEYWORD, @1); $$->kw = $1; }
-| STRING   { $$ = cdg_ast_value(A, CDG_VAL_STRING, @1); $$->text = $1; }
+  IDENT    { $$ = cdg_value_make(CDG_VAL_IDENT, @1); $$.text = $1; }
+| VALKW    { $$ = cdg_value_make(CDG_VAL_KEYWORD, @1); $$.kw = $1; }
+| STRING   { $$ = cdg_value_make(CDG_VAL_STRING, @1); $$.text = $1; }
 | INT      { $$ = $1; }
 | DECIMAL  { $$ = $1; }
 | RANGE    { $$ = $1; }
@@ -182,12 +186,30 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
     return d;
 }
 
+/* The entry of the last nvalues values read. */
 static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
-                             YYLTYPE keyloc, cdg_value *values, cdg_block *block)
+                             YYLTYPE keyloc, unsigned nvalues, cdg_block *block)
 {
-    cdg_entry *e = cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block);
-    e->values = values;
-    return e;
+    ctx->nvalues -= nvalues;
+    return cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block,
+                         ctx->values + ctx->nvalues, nvalues);
+}
+
+/* Pushes v after the n values of the entry being read; returns n + 1.
+ * The stack only holds the values of entries not yet made (an outer
+ * entry's while its block is read), so it stays a few values deep. */
+static unsigned push_value(cdg_parse_ctx *ctx, const cdg_value *v, unsigned n)
+{
+    if (ctx->nvalues == ctx->values_cap) {
+        size_t cap = ctx->values_cap ? ctx->values_cap * 2 : 16;
+        cdg_value *grown = cdg_arena_alloc(ctx->arena, cap * sizeof *grown);
+        if (ctx->nvalues)
+            memcpy(grown, ctx->values, ctx->nvalues * sizeof *grown);
+        ctx->values = grown;
+        ctx->values_cap = cap;
+    }
+    ctx->values[ctx->nvalues++] = *v;
+    return n + 1;
 }
 
 /* Only reached for bison's own messages (stack or memory exhausted). */

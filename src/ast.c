@@ -4,38 +4,34 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Only the bytes the kind reads (see cdg_value). */
-cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span)
-{
-    size_t size = kind == CDG_VAL_KEYWORD ? offsetof(cdg_value, text)
-                  : kind == CDG_VAL_RANGE ? sizeof(cdg_value)
-                                          : offsetof(cdg_value, text) + sizeof(int64_t);
-    cdg_value *v = cdg_arena_alloc(a, size);
-    memset(v, 0, size);
-    v->kind = (uint8_t)kind;
-    v->begin = span.begin;
-    v->len = span.end - span.begin > UINT16_MAX ? UINT16_MAX : (uint16_t)(span.end - span.begin);
-    v->kw = CDG_KW_NONE;
-    return v;
-}
-
-/* key_span must start where span does (the key opens the entry); block
- * may be NULL. */
+/* One node: the entry, its block pointer, then each value in the bytes
+ * its kind uses, the last one marked. key_span must start where span does
+ * (the key opens the entry). */
 cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span, cdg_block *block)
+                         cdg_span key_span, cdg_block *block, const cdg_value *values, size_t n)
 {
-    cdg_entry *e;
-    if (block) {
-        cdg_block_entry *b = cdg_arena_calloc(a, 1, sizeof *b);
-        b->block = block;
-        e = &b->entry;
-        e->has_block = 1;
-    } else
-        e = cdg_arena_calloc(a, 1, sizeof *e);
+    size_t size = sizeof(cdg_entry) + (block ? sizeof block : 0);
+    for (size_t i = 0; i < n; i++)
+        size += cdg_value_size(values[i].kind);
+    cdg_entry *e = cdg_arena_alloc(a, size);
+    memset(e, 0, sizeof *e);
     e->span = span;
     e->key_end = key_span.end;
     e->key_kw = (int16_t)key_kw;
     e->key = key;
+    char *p = (char *)(e + 1);
+    if (block) {
+        e->has_block = 1;
+        memcpy(p, &block, sizeof block);
+        p += sizeof block;
+    }
+    e->has_values = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t vs = cdg_value_size(values[i].kind);
+        memcpy(p, &values[i], vs);
+        ((cdg_value *)(void *)p)->last = i + 1 == n;
+        p += vs;
+    }
     return e;
 }
 
@@ -70,7 +66,7 @@ cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
 unsigned cdg_ast_count_values(const cdg_value *v)
 {
     unsigned n = 0;
-    for (; v; v = v->next)
+    for (; v; v = cdg_value_next(v))
         n++;
     return n;
 }

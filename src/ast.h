@@ -27,19 +27,20 @@ typedef enum {
     CDG_VAL_STRING    /* text (escapes decoded) */
 } cdg_value_kind;
 
-/* A value takes 16 bytes for a keyword, 24 with text or an integer, 32
- * for a range: cdg_ast_value allocates only what its kind uses, since a
- * large file has one or more values per stated cell. Read text only from
- * IDENT and STRING values, i only from INT and DECIMAL, lo and hi only
- * from RANGE; never copy a value by assignment. Its location is
- * cdg_value_span (the length saturates at 65535 bytes: only a token that
- * is already an error, like a 100 KB string, is that long). */
+/* A value, stored inline after its entry (cdg_entry_values), in 8 bytes
+ * for a keyword, 16 with text or an integer, 24 for a range: a large file
+ * has one or more values per stated cell. Read text only from IDENT and
+ * STRING values, i only from INT and DECIMAL, lo and hi only from RANGE;
+ * walk a list with cdg_value_next, and never copy a value of the tree by
+ * assignment (a whole cdg_value is only made while parsing). Its location
+ * is cdg_value_span (the length saturates at 65535 bytes: only a token
+ * that is already an error, like a 100 KB string, is that long). */
 typedef struct cdg_value {
-    struct cdg_value *next;
     uint32_t begin;
-    uint16_t len;
-    uint8_t kind;             /* a cdg_value_kind */
-    int8_t kw;                /* a cdg_keyword: KEYWORD; CDG_KW_NONE for the other kinds */
+    unsigned len : 16;
+    unsigned kind : 4;        /* a cdg_value_kind */
+    unsigned last : 1;        /* the last value of its entry */
+    signed kw : 8;            /* a cdg_keyword: KEYWORD; CDG_KW_NONE for the other kinds */
     union {
         const char *text;     /* IDENT, STRING */
         int64_t i;            /* INT; DECIMAL: amount in cents */
@@ -49,28 +50,50 @@ typedef struct cdg_value {
     };
 } cdg_value;
 
+_Static_assert(CDG_KW_COUNT <= 127, "cdg_value.kw is 8 bits");
+
+/* A whole value of kind at span, as the scanner and parser make them. */
+static inline cdg_value cdg_value_make(cdg_value_kind kind, cdg_span span)
+{
+    cdg_value v = { .begin = span.begin, .kind = kind, .kw = CDG_KW_NONE };
+    v.len = span.end - span.begin > UINT16_MAX ? UINT16_MAX : span.end - span.begin;
+    return v;
+}
+
+/* Bytes a value of kind takes in the tree. */
+static inline size_t cdg_value_size(unsigned kind)
+{
+    return kind == CDG_VAL_KEYWORD ? 8 : kind == CDG_VAL_RANGE ? 24 : 16;
+}
+
+/* The value after v in its entry, or NULL. */
+static inline const cdg_value *cdg_value_next(const cdg_value *v)
+{
+    return v->last ? NULL : (const cdg_value *)(const void *)((const char *)v + cdg_value_size(v->kind));
+}
+
+/* The value's location. */
+static inline cdg_span cdg_value_span(const cdg_value *v)
+{
+    return (cdg_span){ v->begin, v->begin + v->len };
+}
+
 typedef struct cdg_block cdg_block;
 typedef struct cdg_decl cdg_decl;
 
 /* `key: values… [block];` or `key block;`, or a nested declaration.
- * 40 bytes (one per stated cell of a large file): the key's span is
- * derived (cdg_entry_key_span), and the rarer block and nested
- * declaration live in larger nodes (cdg_entry_block, cdg_entry_decl). */
+ * 32 bytes, then the block (if any) and the values, in one node: a `key:
+ * keyword;` cell of a large file takes 40 bytes. The key's span is
+ * derived (cdg_entry_key_span); a nested declaration is a cdg_decl_entry. */
 typedef struct cdg_entry {
     cdg_span span;
     uint32_t key_end;     /* the key spans span.begin .. key_end */
     int16_t key_kw;       /* a cdg_keyword; CDG_KW_NONE when the key is an identifier */
-    uint16_t has_block;   /* the node is a cdg_block_entry */
+    uint8_t has_block;    /* a block pointer follows the node */
+    uint8_t has_values;   /* values follow the node (and its block pointer) */
     const char *key;      /* identifier text or keyword name; NULL for a declaration */
-    cdg_value *values;    /* NULL for `key block;` */
     struct cdg_entry *next;
 } cdg_entry;
-
-/* The node of an entry with a block. */
-typedef struct cdg_block_entry {
-    cdg_entry entry;
-    cdg_block *block;
-} cdg_block_entry;
 
 /* The node of a nested declaration: an entry with no key, then the decl. */
 typedef struct cdg_decl_entry {
@@ -81,15 +104,16 @@ typedef struct cdg_decl_entry {
 /* The entry's block, or NULL. */
 static inline cdg_block *cdg_entry_block(const cdg_entry *e)
 {
-    return e->has_block ? ((const cdg_block_entry *)(const void *)e)->block : NULL;
+    return e->has_block ? *(cdg_block *const *)(const void *)(e + 1) : NULL;
 }
 
-_Static_assert(CDG_KW_COUNT <= INT8_MAX, "cdg_value.kw is an int8_t");
-
-/* The value's location. */
-static inline cdg_span cdg_value_span(const cdg_value *v)
+/* The entry's first value, or NULL for `key block;` and declarations. */
+static inline const cdg_value *cdg_entry_values(const cdg_entry *e)
 {
-    return (cdg_span){ v->begin, v->begin + v->len };
+    if (!e->has_values)
+        return NULL;
+    return (const cdg_value *)(const void *)((const char *)(e + 1) +
+                                              (e->has_block ? sizeof(cdg_block *) : 0));
 }
 
 /* The key's location. */
@@ -134,10 +158,10 @@ typedef struct cdg_ast {
     cdg_comment *comments;
 } cdg_ast;
 
-/* Builders used by the parser: each returns a node in the arena. */
-cdg_value *cdg_ast_value(cdg_arena *a, cdg_value_kind kind, cdg_span span);
+/* Builders used by the parser: each returns a node in the arena. An entry
+ * copies its n values (whole values, as cdg_value_make made them). */
 cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span, cdg_block *block);
+                         cdg_span key_span, cdg_block *block, const cdg_value *values, size_t n);
 cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl);
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close);
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);

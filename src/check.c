@@ -54,10 +54,10 @@ static const char *kw_name(cdg_keyword k) { return cdg_keyword_name(k); }
 /* The span of an entry's values, for messages about the value as a whole. */
 static cdg_span values_span(const cdg_entry *e)
 {
-    if (!e->values)
+    if (!cdg_entry_values(e))
         return cdg_entry_key_span(e);
-    cdg_span s = cdg_value_span(e->values);
-    for (const cdg_value *v = e->values; v; v = v->next)
+    cdg_span s = cdg_value_span(cdg_entry_values(e));
+    for (const cdg_value *v = cdg_entry_values(e); v; v = cdg_value_next(v))
         s.end = cdg_value_span(v).end;
     return s;
 }
@@ -113,20 +113,20 @@ static void *resolve(checker *c, cdg_symtab *t, const char *kind, const cdg_valu
 /* The entry's only value, or NULL after reporting what was wrong. */
 static const cdg_value *single_value(checker *c, const cdg_entry *e)
 {
-    if (!e->values) {
+    if (!cdg_entry_values(e)) {
         ERR(c, cdg_entry_key_span(e), "'%s' needs a value ('%s: …;')", e->key, e->key);
         return NULL;
     }
-    if (e->values->next) {
-        ERR(c, cdg_value_span(e->values->next), "unexpected '%s': '%s' takes one value",
-            value_text(c, e->values->next), e->key);
+    if (cdg_value_next(cdg_entry_values(e))) {
+        ERR(c, cdg_value_span(cdg_value_next(cdg_entry_values(e))), "unexpected '%s': '%s' takes one value",
+            value_text(c, cdg_value_next(cdg_entry_values(e))), e->key);
         return NULL;
     }
     if (cdg_entry_block(e)) {
         ERR(c, cdg_entry_block(e)->open, "'%s' takes no block", e->key);
         return NULL;
     }
-    return e->values;
+    return cdg_entry_values(e);
 }
 
 static const char *string_value(checker *c, const cdg_entry *e)
@@ -220,10 +220,10 @@ static cdg_statut status_of(cdg_keyword k)
 /* `non inclus` written with a space (and its siblings): a likely slip. */
 static const char *spaced_keyword(const cdg_value *v)
 {
-    if (v->kind != CDG_VAL_IDENT || !v->next)
+    if (v->kind != CDG_VAL_IDENT || !cdg_value_next(v))
         return NULL;
-    const char *w2 = v->next->kind == CDG_VAL_KEYWORD ? kw_name(v->next->kw)
-                     : v->next->kind == CDG_VAL_IDENT ? v->next->text : NULL;
+    const char *w2 = cdg_value_next(v)->kind == CDG_VAL_KEYWORD ? kw_name(cdg_value_next(v)->kw)
+                     : cdg_value_next(v)->kind == CDG_VAL_IDENT ? cdg_value_next(v)->text : NULL;
     if (!w2)
         return NULL;
     static const char *const pairs[][3] = {{"non", "inclus", "non_inclus"},
@@ -427,9 +427,9 @@ static void collect(checker *c, const cdg_ast *ast)
 /* `titre: forfaits|strates|options "…";`: a published table's title. */
 static void check_titre(checker *c, const cdg_entry *e)
 {
-    const cdg_value *v = e->values;
-    if (!v || v->kind != CDG_VAL_IDENT || !v->next || v->next->kind != CDG_VAL_STRING ||
-        v->next->next || cdg_entry_block(e)) {
+    const cdg_value *v = cdg_entry_values(e);
+    if (!v || v->kind != CDG_VAL_IDENT || !cdg_value_next(v) || cdg_value_next(v)->kind != CDG_VAL_STRING ||
+        cdg_value_next(cdg_value_next(v)) || cdg_entry_block(e)) {
         ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
         return;
     }
@@ -450,7 +450,7 @@ static void check_titre(checker *c, const cdg_entry *e)
         ERR(c, cdg_value_span(v), "the title of table '%s' is given twice", v->text);
         return;
     }
-    *slot = v->next->text;
+    *slot = cdg_value_next(v)->text;
 }
 
 static void check_offre(checker *c)
@@ -679,7 +679,7 @@ static void check_services(checker *c)
                 break;
             }
             case CDG_KW_SELON_STRATE:
-                if (!cdg_entry_block(e) || e->values) {
+                if (!cdg_entry_block(e) || cdg_entry_values(e)) {
                     ERR(c, cdg_entry_key_span(e), "write the quantities as 'selon_strate < S1: 1; S2: 2; … >;'");
                     break;
                 }
@@ -742,7 +742,7 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
                       cdg_cell *cell)
 {
     memset(cell, 0, sizeof *cell);
-    const cdg_value *v = e->values;
+    const cdg_value *v = cdg_entry_values(e);
     if (!v) {
         ERR(c, cdg_entry_key_span(e), "the cell of service '%s' needs a value (inclus, non_inclus, en_option, "
                             "sans_objet, selon_strate or a quantity)", s->id);
@@ -750,8 +750,8 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
     }
     const char *spaced = spaced_keyword(v);
     if (spaced) {
-        ERR(c, span_join(cdg_value_span(v), cdg_value_span(v->next)), "unexpected '%s %s'; did you mean '%s'?",
-            v->text, value_text(c, v->next), spaced);
+        ERR(c, span_join(cdg_value_span(v), cdg_value_span(cdg_value_next(v))), "unexpected '%s %s'; did you mean '%s'?",
+            v->text, value_text(c, cdg_value_next(v)), spaced);
         return;
     }
     if (v->kind == CDG_VAL_INT) {
@@ -788,11 +788,11 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
                         "quantity for service '%s', found '%s'", s->id, value_text(c, v));
         return;
     }
-    v = v->next;
+    v = cdg_value_next(v);
     if (v && v->kind == CDG_VAL_STRING) {
         cell->texte = v->text;
         cell->texte_explicite = true;
-        v = v->next;
+        v = cdg_value_next(v);
     }
     if (v) {
         if (cell->texte_explicite)
@@ -1112,13 +1112,13 @@ static void check_options(checker *c)
             switch (e->key_kw) {
             case CDG_KW_TARIF: {
                 tarif = e;
-                const cdg_value *v = e->values;
+                const cdg_value *v = cdg_entry_values(e);
                 if (!v || v->kind != CDG_VAL_KEYWORD ||
                     (v->kw != CDG_KW_JOURNALIER && v->kw != CDG_KW_PAR_UNITE && v->kw != CDG_KW_SUR_ETUDE)) {
                     const char *spaced = v ? spaced_keyword(v) : NULL;
                     if (spaced)
                         ERR(c, cdg_value_span(v), "unexpected '%s %s'; did you mean '%s'?", v->text,
-                            value_text(c, v->next), spaced);
+                            value_text(c, cdg_value_next(v)), spaced);
                     else
                         ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e),
                             "'tarif' is 'journalier', 'par_unite SERVICE' or 'sur_etude'");
@@ -1126,27 +1126,27 @@ static void check_options(checker *c)
                 }
                 if (v->kw == CDG_KW_PAR_UNITE) {
                     o->tarif = CDG_TARIF_PAR_UNITE;
-                    if (!v->next) {
+                    if (!cdg_value_next(v)) {
                         ERR(c, cdg_value_span(v), "'par_unite' names the counted service: 'tarif: par_unite sauvegarde;'");
                         break;
                     }
-                    o->service = resolve(c, &c->services, "service", v->next);
+                    o->service = resolve(c, &c->services, "service", cdg_value_next(v));
                     if (o->service && !o->service->unite)
-                        ERR(c, cdg_value_span(v->next), "service '%s' has no 'unite', so it has no extra units to price",
+                        ERR(c, cdg_value_span(cdg_value_next(v)), "service '%s' has no 'unite', so it has no extra units to price",
                             o->service->id);
-                    if (v->next->next)
-                        ERR(c, cdg_value_span(v->next->next), "unexpected '%s' in 'tarif'", value_text(c, v->next->next));
+                    if (cdg_value_next(cdg_value_next(v)))
+                        ERR(c, cdg_value_span(cdg_value_next(cdg_value_next(v))), "unexpected '%s' in 'tarif'", value_text(c, cdg_value_next(cdg_value_next(v))));
                 } else {
                     o->tarif = v->kw == CDG_KW_JOURNALIER ? CDG_TARIF_JOURNALIER : CDG_TARIF_SUR_ETUDE;
-                    if (v->next)
-                        ERR(c, cdg_value_span(v->next), "unexpected '%s' in 'tarif'", value_text(c, v->next));
+                    if (cdg_value_next(v))
+                        ERR(c, cdg_value_span(cdg_value_next(v)), "unexpected '%s' in 'tarif'", value_text(c, cdg_value_next(v)));
                 }
                 break;
             }
             case CDG_KW_MONTANT: {
-                const cdg_value *v = e->values;
-                if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !v->next ||
-                    v->next->kw != CDG_KW_EUR || v->next->next) {
+                const cdg_value *v = cdg_entry_values(e);
+                if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !cdg_value_next(v) ||
+                    cdg_value_next(v)->kw != CDG_KW_EUR || cdg_value_next(cdg_value_next(v))) {
                     ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
                     break;
                 }
@@ -1180,21 +1180,21 @@ static void check_options(checker *c)
                     NOTE(c, g, cdg_entry_key_span(def), "first default given here");
                     break;
                 }
-                const cdg_value *v = e->values;
+                const cdg_value *v = cdg_entry_values(e);
                 if (!v || v->kind != CDG_VAL_KEYWORD ||
                     (v->kw != CDG_KW_INCLUS && v->kw != CDG_KW_NON_INCLUS && v->kw != CDG_KW_EN_OPTION)) {
                     const char *spaced = v ? spaced_keyword(v) : NULL;
                     if (spaced)
                         ERR(c, cdg_value_span(v), "unexpected '%s %s'; did you mean '%s'?", v->text,
-                            value_text(c, v->next), spaced);
+                            value_text(c, cdg_value_next(v)), spaced);
                     else
                         ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
                     break;
                 }
                 const char *w = NULL;
-                if (v->next && v->next->kind == CDG_VAL_STRING)
-                    w = v->next->text;
-                const cdg_value *extra = w ? v->next->next : v->next;
+                if (cdg_value_next(v) && cdg_value_next(v)->kind == CDG_VAL_STRING)
+                    w = cdg_value_next(v)->text;
+                const cdg_value *extra = w ? cdg_value_next(cdg_value_next(v)) : cdg_value_next(v);
                 if (extra) {
                     ERR(c, cdg_value_span(extra), "unexpected '%s' after the option's status", value_text(c, extra));
                     break;
@@ -1306,7 +1306,7 @@ static void check_exemples(checker *c)
                 continue;
             if (e->key_kw == CDG_KW_PROFIL) {
                 has_profil = true;
-                const cdg_value *v = e->values;
+                const cdg_value *v = cdg_entry_values(e);
                 const cdg_categorie *cat = v ? resolve(c, &c->cats, "categorie", v) : NULL;
                 if (!cat) {
                     if (!v)
@@ -1315,22 +1315,22 @@ static void check_exemples(checker *c)
                 }
                 x->profil.categorie = cat;
                 if (cat->mesure) {
-                    if (!v->next || v->next->kind != CDG_VAL_INT)
-                        ERR(c, v->next ? cdg_value_span(v->next) : cdg_value_span(v),
+                    if (!cdg_value_next(v) || cdg_value_next(v)->kind != CDG_VAL_INT)
+                        ERR(c, cdg_value_next(v) ? cdg_value_span(cdg_value_next(v)) : cdg_value_span(v),
                             "categorie '%s' needs its number of %s: 'profil: %s 1200;'", cat->id, cat->mesure, cat->id);
                     else
-                        x->profil.mesure = v->next->i;
-                    if (v->next && v->next->next)
-                        ERR(c, cdg_value_span(v->next->next), "unexpected '%s' in 'profil'", value_text(c, v->next->next));
-                } else if (v->next)
-                    ERR(c, cdg_value_span(v->next), "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
+                        x->profil.mesure = cdg_value_next(v)->i;
+                    if (cdg_value_next(v) && cdg_value_next(cdg_value_next(v)))
+                        ERR(c, cdg_value_span(cdg_value_next(cdg_value_next(v))), "unexpected '%s' in 'profil'", value_text(c, cdg_value_next(cdg_value_next(v))));
+                } else if (cdg_value_next(v))
+                    ERR(c, cdg_value_span(cdg_value_next(v)), "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
             } else if (e->key_kw == CDG_KW_FORFAIT) {
                 has_forfait = true;
                 const cdg_value *v = single_value(c, e);
                 if (v)
                     x->forfait = resolve(c, &c->forfaits, "forfait", v);
             } else if (e->key_kw == CDG_KW_ATTENDU) {
-                if (!cdg_entry_block(e) || e->values)
+                if (!cdg_entry_block(e) || cdg_entry_values(e))
                     ERR(c, cdg_entry_key_span(e), "write the expectations as 'attendu < strate: S4; sauvegarde: 5; >;'");
                 else
                     check_attendu(c, x, cdg_entry_block(e));

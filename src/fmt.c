@@ -253,9 +253,9 @@ static void emit_block_lines(fmt_writer *w, const cdg_block *b, unsigned ind)
 static void emit_entry_head(fmt_writer *w, const cdg_entry *e)
 {
     atom(w, cdg_entry_key_span(e));
-    if (e->values) {
+    if (cdg_entry_values(e)) {
         lit(w, ":");
-        for (const cdg_value *v = e->values; v; v = v->next) {
+        for (const cdg_value *v = cdg_entry_values(e); v; v = cdg_value_next(v)) {
             lit(w, " ");
             atom(w, cdg_value_span(v));
         }

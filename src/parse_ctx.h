@@ -30,6 +30,8 @@ typedef struct cdg_parse_ctx {
     uint32_t comment_begin;
     struct cdg_lex_block *lex_blocks;  /* flex's live allocations (lexer.l) */
     cdg_intern idents;                 /* one copy of each identifier's text */
+    cdg_value *values;                 /* values read, waiting for their entry */
+    size_t nvalues, values_cap;
 } cdg_parse_ctx;
 
 /* Reports a lexical or syntax error at span. */

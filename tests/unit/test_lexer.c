@@ -82,14 +82,14 @@ Test(lexer, tokens_and_spans)
     cr_assert_str_eq(x.val[2].str, "é\"x");
     cr_assert_eq(x.span[2].begin, 18);
     cr_assert_eq(x.span[2].end, 25);
-    cr_assert_eq(x.val[3].val->i, 1000);
-    cr_assert_eq(x.val[4].val->i, 250);
-    cr_assert_eq(x.val[5].val->lo, 0);
-    cr_assert_eq(x.val[5].val->hi, 249);
-    cr_assert_eq(x.val[6].val->lo, 10);
-    cr_assert_lt(x.val[6].val->hi, 0);
-    cr_assert_eq(x.val[7].val->lo, 5);
-    cr_assert_eq(x.val[7].val->hi, 9);
+    cr_assert_eq(x.val[3].val.i, 1000);
+    cr_assert_eq(x.val[4].val.i, 250);
+    cr_assert_eq(x.val[5].val.lo, 0);
+    cr_assert_eq(x.val[5].val.hi, 249);
+    cr_assert_eq(x.val[6].val.lo, 10);
+    cr_assert_lt(x.val[6].val.hi, 0);
+    cr_assert_eq(x.val[7].val.lo, 5);
+    cr_assert_eq(x.val[7].val.hi, 9);
     cr_assert_eq(x.span[11].end, (uint32_t)(strstr(t, ";") - t) + 1);
     /* the comment is recorded, and the source is intact after scanning */
     cr_assert_str_eq(x.src->text, t);
@@ -129,8 +129,8 @@ Test(lexer, number_limits)
     lexed x;
     lex_all(&x, "9007199254740991 9007199254740992 0.5 1.234");
     cr_assert_eq(x.n, 4);
-    cr_assert_eq(x.val[0].val->i, CDG_INT_MAX);
-    cr_assert_eq(x.val[2].val->i, 50);
+    cr_assert_eq(x.val[0].val.i, CDG_INT_MAX);
+    cr_assert_eq(x.val[2].val.i, 50);
     cr_assert_eq(x.diags.errors, 2);   /* 2^53 is too large; 3 decimals */
     cdg_arena_free(x.arena);
 }
