@@ -2,15 +2,23 @@
 #include "diff.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
 #include "money.h"
 #include "nls.h"
+#include "symtab.h"
 
 typedef struct differ {
     cdg_arena *a;
     const cdg_model *o, *n;
+    /* Per item of the new edition, the old item with its id, or NULL:
+     * matched once by hash, not looked up in every loop (a large offer
+     * has thousands of forfaits and services). */
+    const cdg_service **old_service;
+    const cdg_forfait **old_forfait;
+    const cdg_option **old_option;
     cdg_change *head, *tail;
     size_t count;
     const char *section;
@@ -167,21 +175,30 @@ ACCESSORS(svc, services, nservices, libelle)
 ACCESSORS(frf, forfaits, nforfaits, libelle)
 ACCESSORS(opt, options, noptions, libelle)
 
-static int find_id(const kind_desc *k, const cdg_model *m, const char *id)
+/* The ids of one kind of item of m, mapped to their index + 1. */
+static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
 {
+    cdg_symtab t;
+    cdg_symtab_init(&t, d->a);
     for (unsigned i = 0; i < k->count(m); i++)
-        if (strcmp(k->id(m, i), id) == 0)
-            return (int)i;
-    return -1;
+        cdg_symtab_put(&t, k->id(m, i), (void *)(uintptr_t)(i + 1));
+    return t;
+}
+
+/* The index of the item with id in t (from index_ids), or -1. */
+static int find_id(const cdg_symtab *t, const char *id)
+{
+    return (int)(uintptr_t)cdg_symtab_get(t, id) - 1;
 }
 
 /* Added (new order), renamed, then removed (old order). */
 static void diff_names(differ *d, const kind_desc *k)
 {
     char kbuf[64];
+    cdg_symtab old_ids = index_ids(d, k, d->o), new_ids = index_ids(d, k, d->n);
     for (unsigned i = 0; i < k->count(d->n); i++) {
         const char *id = k->id(d->n, i);
-        int j = find_id(k, d->o, id);
+        int j = find_id(&old_ids, id);
         if (j < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_added", k->key);
             add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), "%s %s « %s »",
@@ -194,7 +211,7 @@ static void diff_names(differ *d, const kind_desc *k)
     }
     for (unsigned j = 0; j < k->count(d->o); j++) {
         const char *id = k->id(d->o, j);
-        if (find_id(k, d->n, id) < 0) {
+        if (find_id(&new_ids, id) < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_removed", k->key);
             add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, "%s %s « %s »",
                 k->noun, id, k->label(d->o, j));
@@ -314,7 +331,7 @@ static void diff_services(differ *d)
     diff_names(d, &ks);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         const cdg_service *ns = &d->n->services[i];
-        const cdg_service *os = cdg_model_service(d->o, ns->id);
+        const cdg_service *os = d->old_service[i];
         if (!os)
             continue;
         cdg_change *c = NULL;
@@ -406,12 +423,12 @@ static void diff_forfaits(differ *d)
     diff_names(d, &k);
     for (unsigned s = 0; s < d->n->nservices; s++) {
         const cdg_service *ns = &d->n->services[s];
-        const cdg_service *os = cdg_model_service(d->o, ns->id);
+        const cdg_service *os = d->old_service[s];
         if (!os)
             continue;
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
-            const cdg_forfait *of = cdg_model_forfait(d->o, nf->id);
+            const cdg_forfait *of = d->old_forfait[f];
             if (of)
                 diff_cell(d, of, nf, os, ns);
         }
@@ -419,7 +436,7 @@ static void diff_forfaits(differ *d)
     /* A new service: what each forfait gives. */
     for (unsigned s = 0; s < d->n->nservices; s++) {
         const cdg_service *ns = &d->n->services[s];
-        if (cdg_model_service(d->o, ns->id))
+        if (d->old_service[s])
             continue;
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
@@ -439,7 +456,7 @@ static void diff_options(differ *d)
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->noptions; i++) {
         const cdg_option *no = &d->n->options[i];
-        const cdg_option *oo = cdg_model_option(d->o, no->id);
+        const cdg_option *oo = d->old_option[i];
         if (!oo)
             continue;
         cdg_change *c;
@@ -454,7 +471,7 @@ static void diff_options(differ *d)
         }
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
-            const cdg_forfait *of = cdg_model_forfait(d->o, nf->id);
+            const cdg_forfait *of = d->old_forfait[f];
             if (!of)
                 continue;
             const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
@@ -495,9 +512,34 @@ static void diff_exemples(differ *d)
     }
 }
 
+/* Fills d's old_* arrays. */
+static void match_items(differ *d)
+{
+    static const kind_desc ks = {"service", "service", svc_count, svc_id, svc_label};
+    static const kind_desc kf = {"forfait", "forfait", frf_count, frf_id, frf_label};
+    static const kind_desc ko = {"option", "option", opt_count, opt_id, opt_label};
+    cdg_symtab ts = index_ids(d, &ks, d->o), tf = index_ids(d, &kf, d->o), to = index_ids(d, &ko, d->o);
+    d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
+    d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
+    d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
+    for (unsigned i = 0; i < d->n->nservices; i++) {
+        int j = find_id(&ts, d->n->services[i].id);
+        d->old_service[i] = j < 0 ? NULL : &d->o->services[j];
+    }
+    for (unsigned i = 0; i < d->n->nforfaits; i++) {
+        int j = find_id(&tf, d->n->forfaits[i].id);
+        d->old_forfait[i] = j < 0 ? NULL : &d->o->forfaits[j];
+    }
+    for (unsigned i = 0; i < d->n->noptions; i++) {
+        int j = find_id(&to, d->n->options[i].id);
+        d->old_option[i] = j < 0 ? NULL : &d->o->options[j];
+    }
+}
+
 cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count)
 {
     differ d = {.a = a, .o = old, .n = new_};
+    match_items(&d);
     diff_offre(&d);
     diff_categories(&d);
     diff_strates(&d);
