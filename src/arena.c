@@ -1,5 +1,4 @@
 /* arena.c — region allocator and the allocation choke point. */
-#define _DEFAULT_SOURCE  /* madvise's MADV_HUGEPAGE */
 #include "arena.h"
 
 #include <stdarg.h>
@@ -7,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* Objects are aligned for pointers and 64-bit integers, the strictest
  * alignment of anything the project keeps in an arena (no long double):
@@ -92,27 +90,6 @@ _Noreturn void cdg_arena_throw(cdg_arena *a)
     exit(2);
 }
 
-/* Asks for transparent huge pages on a large chunk: a 100 MB file fills
- * ~370 MB of arena, and faulting it in 4 KB pages costs a tenth of the
- * time of `check`. Only from 16 MB: the last huge page of a chunk is
- * resident whole, which smaller files would notice. Advice only: ignored
- * where unsupported. */
-static void advise_huge(void *p, size_t size)
-{
-#ifdef MADV_HUGEPAGE
-    enum { HUGE = 2 * 1024 * 1024, PAGE = 4096 };
-    if (size < 8 * HUGE)
-        return;
-    uintptr_t b = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-    uintptr_t e = ((uintptr_t)p + size) & ~(uintptr_t)(PAGE - 1);
-    if (e > b)
-        (void)madvise((void *)b, e - b, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)size;
-#endif
-}
-
 /* size bytes at the current end of the arena, with no alignment: strings
  * need none, and most identifiers then take their length, not 16 or 32. */
 static void *arena_bytes(cdg_arena *a, size_t size)
@@ -129,7 +106,6 @@ static void *arena_bytes(cdg_arena *a, size_t size)
         c = cdg_mem_alloc(a->ctl, sizeof *c + want);
         if (!c)
             cdg_arena_throw(a);
-        advise_huge(c, sizeof *c + want);
         c->prev = a->head;
         c->size = want;
         c->used = 0;

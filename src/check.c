@@ -39,6 +39,7 @@ typedef struct checker {
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
     struct svc_cache_slot { const char *key; cdg_service *svc; } *svc_cache;  /* service_named */
+    unsigned svc_cache_bits;
     struct pooled_cell *cell_pool; /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
@@ -894,16 +895,19 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
 
 static void resolve_forfait(checker *c, unsigned fi);
 
-enum { SVC_CACHE_BITS = 12 };
-
 /* The service named key, or NULL: a direct-mapped cache keyed by the
  * name's address sits in front of the symbol table, since the scanner
- * interns names and a large file names each service once per forfait. */
+ * interns names and a large file names each service once per forfait.
+ * Four slots per service at least: few names share one. */
 static cdg_service *service_named(checker *c, const char *key)
 {
-    if (!c->svc_cache)
-        c->svc_cache = ALLOC(c, (size_t)1 << SVC_CACHE_BITS, struct svc_cache_slot);
-    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - SVC_CACHE_BITS));
+    if (!c->svc_cache) {
+        c->svc_cache_bits = 8;
+        while (c->svc_cache_bits < 24 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
+            c->svc_cache_bits++;
+        c->svc_cache = ALLOC(c, (size_t)1 << c->svc_cache_bits, struct svc_cache_slot);
+    }
+    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - c->svc_cache_bits));
     if (c->svc_cache[i].key != key) {
         c->svc_cache[i].key = key;
         c->svc_cache[i].svc = cdg_symtab_get(&c->services, key);

@@ -133,6 +133,84 @@ Test(parser, recovery_keeps_the_declarations_around_errors)
     cdg_arena_free(p.arena);
 }
 
+/* Values wait on the parser's stack until their entry is made: an entry
+ * with a block keeps its own values, not those of the block's entries. */
+Test(parser, values_wait_for_their_entry_across_a_block)
+{
+    parsed p;
+    const char *t = "forfait F \"F\" <\n"
+                    "  a: 1 \"un\" < b: 2 x; c: 3..4; >;\n"
+                    "  d: inclus;\n"
+                    ">";
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    const cdg_entry *a = p.ast->decls->block->entries;
+    cr_assert_str_eq(a->key, "a");
+    cr_assert_eq(cdg_entry_key_span(a).begin, (uint32_t)(strstr(t, "a:") - t));
+    cr_assert_eq(cdg_entry_key_span(a).end, cdg_entry_key_span(a).begin + 1);
+    const cdg_value *v = cdg_entry_values(a);
+    cr_assert_eq(cdg_ast_count_values(v), 2);
+    cr_assert_eq(v->i, 1);
+    cr_assert_str_eq(cdg_value_next(v)->text, "un");
+    cr_assert_eq(cdg_value_span(cdg_value_next(v)).begin, (uint32_t)(strstr(t, "\"un\"") - t));
+    cr_assert_eq(cdg_value_span(cdg_value_next(v)).end, (uint32_t)(strstr(t, "\"un\"") - t) + 4);
+    const cdg_entry *b = cdg_entry_block(a)->entries, *c = b->next;
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 2);
+    cr_assert_eq(cdg_entry_values(b)->i, 2);
+    cr_assert_str_eq(cdg_value_next(cdg_entry_values(b))->text, "x");
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(c)), 1);
+    cr_assert_eq(cdg_entry_values(c)->lo, 3);
+    cr_assert_eq(cdg_entry_values(c)->hi, 4);
+    cr_assert_null(c->next);
+    const cdg_entry *d = a->next;
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(d)), 1);
+    cr_assert_eq(cdg_entry_values(d)->kw, CDG_KW_INCLUS);
+    cr_assert_null(cdg_entry_block(d));
+    cdg_arena_free(p.arena);
+}
+
+/* An entry dropped by error recovery takes its values with it: the next
+ * entries get exactly theirs. */
+Test(parser, recovery_drops_the_values_of_a_broken_entry)
+{
+    parsed p;
+    parse_text(&p, "forfait F \"F\" < a: 1 2 : ; b: inclus 3; c < d: 5 6 : ; > ; e: sans_objet; >");
+    cr_assert_not(p.ok);
+    const cdg_entry *e = p.ast->decls->block->entries;
+    cr_assert_str_eq(e->key, "b");
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 2);
+    cr_assert_eq(cdg_entry_values(e)->kw, CDG_KW_INCLUS);
+    cr_assert_eq(cdg_value_next(cdg_entry_values(e))->i, 3);
+    for (e = e->next; e && strcmp(e->key, "e") != 0; e = e->next)
+        ;
+    cr_assert_not_null(e);
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 1);
+    cr_assert_eq(cdg_entry_values(e)->kw, CDG_KW_SANS_OBJET);
+    cdg_arena_free(p.arena);
+}
+
+/* A value keeps its length in 16 bits: a longer token (already an error)
+ * gets a span cut at 65535 bytes, never a wrapped one. */
+Test(parser, a_value_span_saturates_at_65535_bytes)
+{
+    size_t n = 70000;
+    char *t = malloc(n + 64);
+    cr_assert_not_null(t);
+    strcpy(t, "offre o \"O\" < editeur: \"");
+    size_t at = strlen(t) - 1;
+    memset(t + at + 1, 'x', n);
+    strcpy(t + at + 1 + n, "\"; >");
+    parsed p;
+    parse_text(&p, t);
+    cr_assert_not(p.ok, "a 70000-byte string is too long");
+    const cdg_value *v = cdg_entry_values(p.ast->decls->block->entries);
+    cr_assert_eq(v->kind, CDG_VAL_STRING);
+    cr_assert_eq(cdg_value_span(v).begin, at);
+    cr_assert_eq(cdg_value_span(v).end, at + 65535);
+    cdg_arena_free(p.arena);
+    free(t);
+}
+
 Test(parser, syntax_errors_are_capped)
 {
     cdg_buf b;
