@@ -23,7 +23,9 @@ LIB     := $(BUILD)/libcdgrules.a
 # The library's public headers are the "cdgrules/…" includes of the umbrella
 # header; they are staged under $(BUILD)/include/cdgrules/ as installed.
 VERSION     := $(shell sed -n 's/^\#define CDGRULES_VERSION "\(.*\)"/\1/p' include/cdgrules.h)
-SOMAJOR     := $(firstword $(subst ., ,$(VERSION)))
+# The soname's version: the major number, or "0.MINOR" before 1.0, where a
+# minor release may change the ABI (0.2 changed the syntax tree's nodes).
+SOMAJOR     := $(if $(filter 0,$(firstword $(subst ., ,$(VERSION)))),0.$(word 2,$(subst ., ,$(VERSION))),$(firstword $(subst ., ,$(VERSION))))
 SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
 PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)
 STAGED_HDRS := $(PUBLIC_HDRS:%=$(BUILD)/include/cdgrules/%)

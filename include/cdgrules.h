@@ -18,7 +18,7 @@
 #ifndef CDGRULES_H
 #define CDGRULES_H
 
-#define CDGRULES_VERSION "0.1.0"
+#define CDGRULES_VERSION "0.2.0"
 
 #include "cdgrules/arena.h"
 #include "cdgrules/source.h"

@@ -22,7 +22,7 @@ make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$tmp/build" all >"$tmp/build.l
 make -s BUILD="$tmp/build" DESTDIR="$dest" PREFIX=/usr install >"$tmp/install.log" 2>&1 ||
     { cat "$tmp/install.log"; fail "make install"; }
 
-for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0 \
+for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.2 \
          lib/pkgconfig/cdgrules.pc include/cdgrules.h share/man/man1/cdgrules.1 \
          share/man/man5/cdgrules.5 share/bash-completion/completions/cdgrules \
          share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim \
@@ -30,8 +30,8 @@ for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0 
     [ -e "$dest/usr/$f" ] || fail "not installed: /usr/$f"
 done
 [ -x "$dest/usr/bin/cdgrules" ] || fail "binary not executable"
-readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\]' ||
-    fail "shared library without soname libcdgrules.so.0"
+readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\.2\]' ||
+    fail "shared library without soname libcdgrules.so.0.2"
 "$dest/usr/bin/cdgrules" check rules/cdg47.cdg || fail "installed binary: check rules/cdg47.cdg"
 
 # Every public header compiles on its own, and includes only installed headers.
@@ -61,7 +61,7 @@ $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-dyn" $ex $(pkg
 $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-static" $ex \
     $(pkg-config --libs-only-L cdgrules) -Wl,-Bstatic $(pkg-config --libs-only-l cdgrules) -Wl,-Bdynamic ||
     fail "example: static link"
-readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0' || fail "dynamic example does not need libcdgrules.so.0"
+readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0\.2' || fail "dynamic example does not need libcdgrules.so.0.2"
 ! readelf -d "$tmp/ex-static" | grep -q 'NEEDED.*libcdgrules' || fail "static example needs the shared library"
 
 LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/ex-dyn" rules/cdg47.cdg >"$tmp/dyn.out" || fail "dynamic example failed"
