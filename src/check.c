@@ -898,12 +898,13 @@ static void resolve_forfait(checker *c, unsigned fi);
 /* The service named key, or NULL: a direct-mapped cache keyed by the
  * name's address sits in front of the symbol table, since the scanner
  * interns names and a large file names each service once per forfait.
- * Four slots per service at least: few names share one. */
+ * Four slots per service, up to 65536 slots (1 MB): few names share one,
+ * and an absurd file of millions of services does not pay for a cache. */
 static cdg_service *service_named(checker *c, const char *key)
 {
     if (!c->svc_cache) {
         c->svc_cache_bits = 8;
-        while (c->svc_cache_bits < 24 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
+        while (c->svc_cache_bits < 16 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
             c->svc_cache_bits++;
         c->svc_cache = ALLOC(c, (size_t)1 << c->svc_cache_bits, struct svc_cache_slot);
     }

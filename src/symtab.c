@@ -78,10 +78,11 @@ void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val)
     return NULL;
 }
 
+/* 16 bytes: a file of millions of names has a slot and a half per name. */
 struct cdg_intern_slot {
     const char *text;   /* NULL: free */
-    uint64_t hash;
-    size_t len;
+    uint32_t hash;      /* low bits of hash_bytes: the probe start and a quick compare */
+    uint32_t len;
 };
 
 void cdg_intern_init(cdg_intern *t, cdg_arena *a)
@@ -110,13 +111,15 @@ const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n)
 {
     if ((t->len + 1) * 2 > t->cap)
         intern_grow(t);
-    uint64_t h = hash_bytes(s, n);
+    if (n > UINT32_MAX)  /* never interned: no name is 4 GB long */
+        return cdg_arena_strndup(t->arena, s, n);
+    uint32_t h = (uint32_t)hash_bytes(s, n);
     size_t i = (size_t)h & (t->cap - 1);
     for (; t->slots[i].text; i = (i + 1) & (t->cap - 1))
         if (t->slots[i].hash == h && t->slots[i].len == n && memcmp(t->slots[i].text, s, n) == 0)
             return t->slots[i].text;
     char *p = cdg_arena_strndup(t->arena, s, n);
-    t->slots[i] = (struct cdg_intern_slot){p, h, n};
+    t->slots[i] = (struct cdg_intern_slot){p, h, (uint32_t)n};
     t->len++;
     return p;
 }
