@@ -9,6 +9,7 @@
 #define CDG_AST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -51,6 +52,7 @@ typedef struct cdg_value {
 } cdg_value;
 
 _Static_assert(CDG_KW_COUNT <= 127, "cdg_value.kw is 8 bits");
+_Static_assert(offsetof(cdg_value, text) == 8, "cdg_value_size: an 8-byte head, then the payload");
 
 /* A whole value of kind at span, as the scanner and parser make them. */
 static inline cdg_value cdg_value_make(cdg_value_kind kind, cdg_span span)
