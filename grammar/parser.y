@@ -195,8 +195,9 @@ static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key,
                              YYLTYPE keyloc, unsigned nvalues, cdg_block *block)
 {
     ctx->nvalues -= nvalues;
+    const cdg_value *values = nvalues ? ctx->values + ctx->nvalues : NULL;  /* none pushed yet: NULL */
     return cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block,
-                         ctx->values + ctx->nvalues, nvalues);
+                         values, nvalues);
 }
 
 /* Pushes v after the n values of the entry being read; returns n + 1.

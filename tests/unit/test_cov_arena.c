@@ -50,7 +50,7 @@ Test(cov_arena, long_printf_output_is_whole)
 /* Whether the allocation made by kind k throws to the arena's handler. */
 static bool throws(int k)
 {
-    cdg_arena *a = cdg_arena_new(NULL);
+    cdg_arena *volatile a = cdg_arena_new(NULL);  /* changed between setjmp and longjmp */
     jmp_buf jb;
     cdg_arena_catch(a, &jb);
     volatile bool thrown = false;
