@@ -89,3 +89,33 @@ Test(cov_arena, without_a_handler_out_of_memory_exits_2, .exit_code = 2)
     cdg_arena_alloc(a, SIZE_MAX);
     cr_assert_fail("not reached");
 }
+
+/* A chunk of 32 MB or more is faulted in ahead of use, 2 MB at a time:
+ * what is allocated from it, across many steps and past its end into the
+ * next chunk, is usable and keeps its contents. */
+Test(cov_arena, large_chunks_are_prefaulted_and_usable)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    size_t big = (size_t)64 << 20;
+    unsigned char *p = cdg_arena_alloc(a, big);  /* a chunk of exactly 64 MB */
+    memset(p, 0xA5, big);
+    cr_assert_eq(p[0], 0xA5);
+    cr_assert_eq(p[big - 1], 0xA5);
+    /* 40 MB in 4 KB pieces: the next chunk is 32 MB (half the total), filled
+     * 2 MB step by 2 MB step, then a chunk of 48 MB is started. */
+    enum { PIECE = 4096 };
+    size_t n = ((size_t)40 << 20) / PIECE;
+    unsigned char **pieces = malloc(n * sizeof *pieces);
+    cr_assert_not_null(pieces);
+    for (size_t i = 0; i < n; i++) {
+        pieces[i] = cdg_arena_alloc(a, PIECE);
+        memset(pieces[i], (int)(i & 0xff), PIECE);
+    }
+    for (size_t i = 0; i < n; i++)
+        cr_assert(pieces[i][0] == (unsigned char)(i & 0xff) && pieces[i][PIECE - 1] == (unsigned char)(i & 0xff),
+                  "piece %zu", i);
+    cr_assert_eq(p[big / 2], 0xA5);
+    cr_assert_geq(cdg_arena_used(a), big + n * PIECE);
+    free(pieces);
+    cdg_arena_free(a);
+}

@@ -96,6 +96,53 @@ Test(lexer, tokens_and_spans)
     cdg_arena_free(x.arena);
 }
 
+/* Prefixes of longer tokens ("12_", "12.", half a letter after an
+ * identifier, "..5_") are matched whole and given back: the token before
+ * them keeps its exact span, and the rest is scanned again. */
+Test(lexer, given_back_prefixes_keep_exact_spans)
+{
+    lexed x;
+    const char *t = "12_x 34.y ab\xC3\x97 ..5_z";
+    lex_all(&x, t);
+    int want[] = {TOK_INT, TOK_IDENT, TOK_INT, TOK_IDENT, TOK_IDENT, TOK_RANGE, TOK_IDENT};
+    cr_assert_eq(x.n, (int)(sizeof want / sizeof want[0]), "%d tokens", x.n);
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], want[i], "token %d: %d, wanted %d", i, x.kind[i], want[i]);
+    cr_assert_eq(x.span[0].begin, 0);
+    cr_assert_eq(x.span[0].end, 2, "'12' alone");
+    cr_assert_eq(x.val[0].val.i, 12);
+    cr_assert_eq(cdg_value_span(&x.val[0].val).end, 2);
+    cr_assert_str_eq(x.val[1].str, "_x");
+    cr_assert_eq(x.span[1].begin, 2);
+    cr_assert_eq(x.span[2].begin, 5);
+    cr_assert_eq(x.span[2].end, 7, "'34' alone, the '.' is an error");
+    cr_assert_str_eq(x.val[3].str, "y");
+    cr_assert_str_eq(x.val[4].str, "ab");
+    cr_assert_eq(x.span[4].begin, 10);
+    cr_assert_eq(x.span[4].end, 12, "'ab' without the lead byte of '×'");
+    cr_assert_eq(x.span[5].begin, 15);
+    cr_assert_eq(x.span[5].end, 18, "'..5' alone");
+    cr_assert_eq(x.val[5].val.hi, 5);
+    cr_assert_str_eq(x.val[6].str, "_z");
+    cr_assert_eq(x.diags.errors, 2, "'.' and '×' are unexpected characters");
+    cdg_arena_free(x.arena);
+}
+
+/* Half a UTF-8 sequence is one bad byte, then the scan goes on. */
+Test(lexer, a_truncated_utf8_sequence_is_one_bad_byte)
+{
+    lexed x;
+    lex_all(&x, "a \xE2\x82" "b");
+    cr_assert_eq(x.n, 2);
+    cr_assert_eq(x.kind[0], TOK_IDENT);
+    cr_assert_eq(x.kind[1], TOK_IDENT);
+    cr_assert_eq(x.span[1].begin, 4, "b after the two bad bytes");
+    cr_assert_eq(x.diags.errors, 2);
+    cr_assert_eq(x.diags.items[0]->span.begin, 2);
+    cr_assert_eq(x.diags.items[0]->span.end, 3);
+    cdg_arena_free(x.arena);
+}
+
 Test(lexer, every_keyword_of_the_table_lexes_as_a_keyword)
 {
     for (int k = 0; k < CDG_KW_COUNT; k++) {
