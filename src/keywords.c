@@ -9,8 +9,8 @@ static const char *const names[] = {
 #undef CDG_KW_NAME
 };
 
-/* Their lengths, known at compile time: the scanner looks a keyword up
- * for every entry key and value keyword of a file. */
+/* Their lengths, known at compile time, for cdg_keyword_lookup (the
+ * scanner does not need it: it has one rule per keyword). */
 static const unsigned char lengths[] = {
 #define CDG_KW_LEN(name, text) sizeof text - 1,
     CDG_KEYWORD_LIST(CDG_KW_LEN)
