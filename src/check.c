@@ -55,10 +55,11 @@ static const char *kw_name(cdg_keyword k) { return cdg_keyword_name(k); }
 /* The span of an entry's values, for messages about the value as a whole. */
 static cdg_span values_span(const cdg_entry *e)
 {
-    if (!cdg_entry_values(e))
+    const cdg_value *first = cdg_entry_values(e);
+    if (!first)
         return cdg_entry_key_span(e);
-    cdg_span s = cdg_value_span(cdg_entry_values(e));
-    for (const cdg_value *v = cdg_entry_values(e); v; v = cdg_value_next(v))
+    cdg_span s = cdg_value_span(first);
+    for (const cdg_value *v = first; v; v = cdg_value_next(v))
         s.end = cdg_value_span(v).end;
     return s;
 }
@@ -72,10 +73,11 @@ static cdg_span span_join(cdg_span a, cdg_span b)
 /* Describes a value for a message: 'inclus', "text", 12. */
 static const char *value_text(checker *c, const cdg_value *v)
 {
-    size_t n = cdg_value_span(v).end - cdg_value_span(v).begin;
+    cdg_span sp = cdg_value_span(v);
+    size_t n = sp.end - sp.begin;
     if (n > 40)
         n = 40;
-    return cdg_arena_printf(c->a, "%.*s", (int)n, c->src->text + cdg_value_span(v).begin);
+    return cdg_arena_printf(c->a, "%.*s", (int)n, c->src->text + sp.begin);
 }
 
 /* Reports an unknown name, with a suggestion from the expected kind, or
@@ -114,20 +116,21 @@ static void *resolve(checker *c, cdg_symtab *t, const char *kind, const cdg_valu
 /* The entry's only value, or NULL after reporting what was wrong. */
 static const cdg_value *single_value(checker *c, const cdg_entry *e)
 {
-    if (!cdg_entry_values(e)) {
+    const cdg_value *v = cdg_entry_values(e);
+    if (!v) {
         ERR(c, cdg_entry_key_span(e), "'%s' needs a value ('%s: …;')", e->key, e->key);
         return NULL;
     }
-    if (cdg_value_next(cdg_entry_values(e))) {
-        ERR(c, cdg_value_span(cdg_value_next(cdg_entry_values(e))), "unexpected '%s': '%s' takes one value",
-            value_text(c, cdg_value_next(cdg_entry_values(e))), e->key);
+    const cdg_value *extra = cdg_value_next(v);
+    if (extra) {
+        ERR(c, cdg_value_span(extra), "unexpected '%s': '%s' takes one value", value_text(c, extra), e->key);
         return NULL;
     }
     if (cdg_entry_block(e)) {
         ERR(c, cdg_entry_block(e)->open, "'%s' takes no block", e->key);
         return NULL;
     }
-    return cdg_entry_values(e);
+    return v;
 }
 
 static const char *string_value(checker *c, const cdg_entry *e)
@@ -221,10 +224,11 @@ static cdg_statut status_of(cdg_keyword k)
 /* `non inclus` written with a space (and its siblings): a likely slip. */
 static const char *spaced_keyword(const cdg_value *v)
 {
-    if (v->kind != CDG_VAL_IDENT || !cdg_value_next(v))
+    const cdg_value *next = v->kind == CDG_VAL_IDENT ? cdg_value_next(v) : NULL;
+    if (!next)
         return NULL;
-    const char *w2 = cdg_value_next(v)->kind == CDG_VAL_KEYWORD ? kw_name(cdg_value_next(v)->kw)
-                     : cdg_value_next(v)->kind == CDG_VAL_IDENT ? cdg_value_next(v)->text : NULL;
+    const char *w2 = next->kind == CDG_VAL_KEYWORD ? kw_name(next->kw)
+                     : next->kind == CDG_VAL_IDENT ? next->text : NULL;
     if (!w2)
         return NULL;
     static const char *const pairs[][3] = {{"non", "inclus", "non_inclus"},
@@ -428,9 +432,9 @@ static void collect(checker *c, const cdg_ast *ast)
 /* `titre: forfaits|strates|options "…";`: a published table's title. */
 static void check_titre(checker *c, const cdg_entry *e)
 {
-    const cdg_value *v = cdg_entry_values(e);
-    if (!v || v->kind != CDG_VAL_IDENT || !cdg_value_next(v) || cdg_value_next(v)->kind != CDG_VAL_STRING ||
-        cdg_value_next(cdg_value_next(v)) || cdg_entry_block(e)) {
+    const cdg_value *v = cdg_entry_values(e), *title = v ? cdg_value_next(v) : NULL;
+    if (!v || v->kind != CDG_VAL_IDENT || !title || title->kind != CDG_VAL_STRING ||
+        cdg_value_next(title) || cdg_entry_block(e)) {
         ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
         return;
     }
@@ -451,7 +455,7 @@ static void check_titre(checker *c, const cdg_entry *e)
         ERR(c, cdg_value_span(v), "the title of table '%s' is given twice", v->text);
         return;
     }
-    *slot = cdg_value_next(v)->text;
+    *slot = title->text;
 }
 
 static void check_offre(checker *c)
@@ -1129,29 +1133,31 @@ static void check_options(checker *c)
                             "'tarif' is 'journalier', 'par_unite SERVICE' or 'sur_etude'");
                     break;
                 }
+                const cdg_value *svc = cdg_value_next(v);
                 if (v->kw == CDG_KW_PAR_UNITE) {
                     o->tarif = CDG_TARIF_PAR_UNITE;
-                    if (!cdg_value_next(v)) {
+                    if (!svc) {
                         ERR(c, cdg_value_span(v), "'par_unite' names the counted service: 'tarif: par_unite sauvegarde;'");
                         break;
                     }
-                    o->service = resolve(c, &c->services, "service", cdg_value_next(v));
+                    o->service = resolve(c, &c->services, "service", svc);
                     if (o->service && !o->service->unite)
-                        ERR(c, cdg_value_span(cdg_value_next(v)), "service '%s' has no 'unite', so it has no extra units to price",
+                        ERR(c, cdg_value_span(svc), "service '%s' has no 'unite', so it has no extra units to price",
                             o->service->id);
-                    if (cdg_value_next(cdg_value_next(v)))
-                        ERR(c, cdg_value_span(cdg_value_next(cdg_value_next(v))), "unexpected '%s' in 'tarif'", value_text(c, cdg_value_next(cdg_value_next(v))));
+                    const cdg_value *extra = cdg_value_next(svc);
+                    if (extra)
+                        ERR(c, cdg_value_span(extra), "unexpected '%s' in 'tarif'", value_text(c, extra));
                 } else {
                     o->tarif = v->kw == CDG_KW_JOURNALIER ? CDG_TARIF_JOURNALIER : CDG_TARIF_SUR_ETUDE;
-                    if (cdg_value_next(v))
-                        ERR(c, cdg_value_span(cdg_value_next(v)), "unexpected '%s' in 'tarif'", value_text(c, cdg_value_next(v)));
+                    if (svc)
+                        ERR(c, cdg_value_span(svc), "unexpected '%s' in 'tarif'", value_text(c, svc));
                 }
                 break;
             }
             case CDG_KW_MONTANT: {
-                const cdg_value *v = cdg_entry_values(e);
-                if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !cdg_value_next(v) ||
-                    cdg_value_next(v)->kw != CDG_KW_EUR || cdg_value_next(cdg_value_next(v))) {
+                const cdg_value *v = cdg_entry_values(e), *eur = v ? cdg_value_next(v) : NULL;
+                if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !eur ||
+                    eur->kw != CDG_KW_EUR || cdg_value_next(eur)) {
                     ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
                     break;
                 }
@@ -1196,10 +1202,9 @@ static void check_options(checker *c)
                         ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
                     break;
                 }
-                const char *w = NULL;
-                if (cdg_value_next(v) && cdg_value_next(v)->kind == CDG_VAL_STRING)
-                    w = cdg_value_next(v)->text;
-                const cdg_value *extra = w ? cdg_value_next(cdg_value_next(v)) : cdg_value_next(v);
+                const cdg_value *next = cdg_value_next(v);
+                const char *w = next && next->kind == CDG_VAL_STRING ? next->text : NULL;
+                const cdg_value *extra = w ? cdg_value_next(next) : next;
                 if (extra) {
                     ERR(c, cdg_value_span(extra), "unexpected '%s' after the option's status", value_text(c, extra));
                     break;
@@ -1319,16 +1324,17 @@ static void check_exemples(checker *c)
                     continue;
                 }
                 x->profil.categorie = cat;
+                const cdg_value *mesure = cdg_value_next(v), *extra = mesure ? cdg_value_next(mesure) : NULL;
                 if (cat->mesure) {
-                    if (!cdg_value_next(v) || cdg_value_next(v)->kind != CDG_VAL_INT)
-                        ERR(c, cdg_value_next(v) ? cdg_value_span(cdg_value_next(v)) : cdg_value_span(v),
+                    if (!mesure || mesure->kind != CDG_VAL_INT)
+                        ERR(c, cdg_value_span(mesure ? mesure : v),
                             "categorie '%s' needs its number of %s: 'profil: %s 1200;'", cat->id, cat->mesure, cat->id);
                     else
-                        x->profil.mesure = cdg_value_next(v)->i;
-                    if (cdg_value_next(v) && cdg_value_next(cdg_value_next(v)))
-                        ERR(c, cdg_value_span(cdg_value_next(cdg_value_next(v))), "unexpected '%s' in 'profil'", value_text(c, cdg_value_next(cdg_value_next(v))));
-                } else if (cdg_value_next(v))
-                    ERR(c, cdg_value_span(cdg_value_next(v)), "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
+                        x->profil.mesure = mesure->i;
+                    if (extra)
+                        ERR(c, cdg_value_span(extra), "unexpected '%s' in 'profil'", value_text(c, extra));
+                } else if (mesure)
+                    ERR(c, cdg_value_span(mesure), "categorie '%s' has no measure; write 'profil: %s;'", cat->id, cat->id);
             } else if (e->key_kw == CDG_KW_FORFAIT) {
                 has_forfait = true;
                 const cdg_value *v = single_value(c, e);

@@ -175,6 +175,10 @@ ACCESSORS(svc, services, nservices, libelle)
 ACCESSORS(frf, forfaits, nforfaits, libelle)
 ACCESSORS(opt, options, noptions, libelle)
 
+static const kind_desc kind_service = {"service", "service", svc_count, svc_id, svc_label};
+static const kind_desc kind_forfait = {"forfait", "forfait", frf_count, frf_id, frf_label};
+static const kind_desc kind_option = {"option", "option", opt_count, opt_id, opt_label};
+
 /* The ids of one kind of item of m, mapped to their index + 1. */
 static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
 {
@@ -327,8 +331,7 @@ static void diff_services(differ *d)
     static const kind_desc kr = {"rubrique", "rubrique", rub_count, rub_id, rub_label};
     diff_names(d, &kr);
     d->section = N_("Services");
-    static const kind_desc ks = {"service", "service", svc_count, svc_id, svc_label};
-    diff_names(d, &ks);
+    diff_names(d, &kind_service);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         const cdg_service *ns = &d->n->services[i];
         const cdg_service *os = d->old_service[i];
@@ -419,8 +422,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 static void diff_forfaits(differ *d)
 {
     d->section = N_("Forfaits");
-    static const kind_desc k = {"forfait", "forfait", frf_count, frf_id, frf_label};
-    diff_names(d, &k);
+    diff_names(d, &kind_forfait);
     for (unsigned s = 0; s < d->n->nservices; s++) {
         const cdg_service *ns = &d->n->services[s];
         const cdg_service *os = d->old_service[s];
@@ -452,8 +454,7 @@ static void diff_forfaits(differ *d)
 static void diff_options(differ *d)
 {
     d->section = N_("Prestations en option");
-    static const kind_desc k = {"option", "option", opt_count, opt_id, opt_label};
-    diff_names(d, &k);
+    diff_names(d, &kind_option);
     for (unsigned i = 0; i < d->n->noptions; i++) {
         const cdg_option *no = &d->n->options[i];
         const cdg_option *oo = d->old_option[i];
@@ -515,10 +516,8 @@ static void diff_exemples(differ *d)
 /* Fills d's old_* arrays. */
 static void match_items(differ *d)
 {
-    static const kind_desc ks = {"service", "service", svc_count, svc_id, svc_label};
-    static const kind_desc kf = {"forfait", "forfait", frf_count, frf_id, frf_label};
-    static const kind_desc ko = {"option", "option", opt_count, opt_id, opt_label};
-    cdg_symtab ts = index_ids(d, &ks, d->o), tf = index_ids(d, &kf, d->o), to = index_ids(d, &ko, d->o);
+    cdg_symtab ts = index_ids(d, &kind_service, d->o), tf = index_ids(d, &kind_forfait, d->o),
+               to = index_ids(d, &kind_option, d->o);
     d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
     d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
     d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
