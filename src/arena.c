@@ -94,10 +94,11 @@ _Noreturn void cdg_arena_throw(cdg_arena *a)
 }
 
 /* Faults in the next 2 MB of a large chunk in one call, ahead of its use:
- * a 100 MB file fills ~300 MB of arena, and taking a page fault per 4 KB
- * costs a fifth of `check`'s time (this halves it). Small chunks are left
- * alone: prefaulting costs up to 4 MB that may never be used. Advice
- * only: ignored where the kernel lacks it. */
+ * a 100 MB file fills ~300 MB of arena, and a page fault per 4 KB costs
+ * a fifth of `check`'s time (this saves a third of the system time, 6 %
+ * of the wall time). Small chunks are left alone: prefaulting costs up to
+ * 4 MB that may never be used. Advice only: ignored where the kernel lacks
+ * it. */
 static void prefault(chunk *c)
 {
     enum { STEP = 2 << 20, PAGE = 4096 };
