@@ -1014,7 +1014,7 @@ static void resolve_forfait(checker *c, unsigned fi)
             unknown_name(c, &c->services, "service", e->key, cdg_entry_key_span(e));
             continue;
         }
-        if (prov[s->index] == CDG_PROV_ENTRY) {
+        if (cdg_cell_stated(f, s)) {
             cdg_diag *g = ERR(c, cdg_entry_key_span(e), "service '%s' appears twice in forfait '%s'", s->id, f->id);
             NOTE(c, g, cdg_entry_key_span(first_cell_entry(d, s)), "first given here");
             continue;

@@ -86,9 +86,7 @@ static cdg_span cell_span(const cdg_ast *ast, const cdg_forfait *f, const cdg_se
     const cdg_forfait *o = cdg_cell_origine(f, s);
     if (o->provenance[s->index] == CDG_PROV_DEFAUT)
         return o->defaut_span;
-    const cdg_entry *e = o->provenance[s->index] == CDG_PROV_ENTRY
-                             ? find_entry(forfait_block(ast, o), CDG_KW_NONE, s->id)
-                             : NULL;
+    const cdg_entry *e = cdg_cell_stated(o, s) ? find_entry(forfait_block(ast, o), CDG_KW_NONE, s->id) : NULL;
     return e ? e->span : o->span;
 }
 

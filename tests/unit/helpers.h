@@ -3,6 +3,7 @@
 #define CDG_TEST_HELPERS_H
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,19 @@ static inline int has_diag(const cdg_unit *u, cdg_severity sev, const char *text
             if (g->severity == sev && strstr(g->message, text))
                 return 1;
     return 0;
+}
+
+/* Number of entries of dir, without . and ..: a write that is all or
+ * nothing leaves no temporary file behind. */
+static inline int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
 }
 
 /* A minimal valid offer, for tests to extend: one category, two strata,

@@ -2,25 +2,12 @@
  * that a test can provoke: a path too long, the target turned into a
  * directory before the rename, a descriptor that can no longer be changed
  * or flushed. Each leaves the target as it was and no temporary file. */
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomicio.h"
 #include "helpers.h"
-
-/* Number of entries of dir, without . and .. */
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    cr_assert_not_null(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
 
 static char *slurp(const char *path)
 {

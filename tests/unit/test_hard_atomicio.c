@@ -45,18 +45,6 @@ static void put(const char *path, const char *text)
     fclose(f);
 }
 
-/* Number of entries in dir (without . and ..): no temporary file left. */
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    cr_assert_not_null(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
 Test(hard_atomicio, replaces_through_a_symbolic_link)
 {
     char *d = tmpdir(), file[128], link[128];
@@ -70,7 +58,7 @@ Test(hard_atomicio, replaces_through_a_symbolic_link)
     cr_assert_eq(lstat(link, &st), 0);
     cr_assert(S_ISLNK(st.st_mode));
     cr_assert(cdg_file_equals(file, "new", 3));
-    cr_assert_eq(entries(d), 2);
+    cr_assert_eq(count_entries(d), 2);
     rmtree(d);
 }
 
@@ -82,7 +70,7 @@ Test(hard_atomicio, dangling_link_is_refused)
     cdg_atomic_error err;
     cr_assert(!cdg_atomic_write(link, "x", 1, &err));
     cr_assert(strstr(err.message, "cannot resolve the link"), "%s", err.message);
-    cr_assert_eq(entries(d), 1);
+    cr_assert_eq(count_entries(d), 1);
     rmtree(d);
 }
 
@@ -161,7 +149,7 @@ Test(hard_atomicio, failed_write_leaves_the_target_intact)
     cr_assert(!cdg_atomic_write(file, data, sizeof data, &err));
     cr_assert(strstr(err.message, "cannot write"), "%s", err.message);
     cr_assert(cdg_file_equals(file, "old", 3));
-    cr_assert_eq(entries(d), 1);
+    cr_assert_eq(count_entries(d), 1);
     rmtree(d);
 }
 
