@@ -169,8 +169,9 @@ Test(parser, values_wait_for_their_entry_across_a_block)
     cdg_arena_free(p.arena);
 }
 
-/* An entry dropped by error recovery takes its values with it: the next
- * entries get exactly theirs. */
+/* After an entry dropped by error recovery, the next entries get exactly
+ * their values. (The %destructor that pops the dropped values only bounds
+ * the stack: without it, the values taken would still be the right ones.) */
 Test(parser, recovery_drops_the_values_of_a_broken_entry)
 {
     parsed p;
@@ -186,6 +187,33 @@ Test(parser, recovery_drops_the_values_of_a_broken_entry)
     cr_assert_not_null(e);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 1);
     cr_assert_eq(cdg_entry_values(e)->kw, CDG_KW_SANS_OBJET);
+    cdg_arena_free(p.arena);
+}
+
+/* The value stack grows past its first 16 slots, with an outer entry's
+ * values still waiting below those of its block. */
+Test(parser, value_stack_grows_with_values_waiting_below)
+{
+    char t[2048];
+    size_t n = (size_t)snprintf(t, sizeof t, "forfait F \"F\" < a:");
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(t + n, sizeof t - n, " %d", i);
+    n += (size_t)snprintf(t + n, sizeof t - n, " < b:");
+    for (int i = 100; i < 140; i++)
+        n += (size_t)snprintf(t + n, sizeof t - n, " %d", i);
+    snprintf(t + n, sizeof t - n, "; >; >");
+    parsed p;
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    const cdg_entry *a = p.ast->decls->block->entries, *b = cdg_entry_block(a)->entries;
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(a)), 12);
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 40);
+    int want = 0;
+    for (const cdg_value *v = cdg_entry_values(a); v; v = cdg_value_next(v))
+        cr_assert_eq(v->i, want++);
+    want = 100;
+    for (const cdg_value *v = cdg_entry_values(b); v; v = cdg_value_next(v))
+        cr_assert_eq(v->i, want++);
     cdg_arena_free(p.arena);
 }
 
