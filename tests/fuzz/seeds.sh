@@ -5,4 +5,4 @@
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
 find . -path ./build -prune -o -path ./.git -prune -o -type f -name '*.cdg' -print
-find tests/golden/cases -type f ! -name cmd ! -name 'expected.*' ! -name '*.cdg' -print
+find tests/golden -mindepth 3 -type f ! -name cmd ! -name 'expected.*' ! -name '*.cdg' -print

@@ -1,11 +1,15 @@
 #!/bin/sh
-# Golden CLI tests. Each case is a directory tests/golden/cases/NAME/ with
+# Golden CLI tests. Each case is a directory tests/golden/COMMAND/CASE/
+# (see README.md) with
 #   cmd        the arguments to cdgrules, one line, run from the case
 #              directory (e.g. "check input.cdg"); optional "stdin" file;
 #              optional "env" file: variable assignments (LANGUAGE=fr)
-#   expected.out, expected.err, expected.code   what the run must produce
-# Run with UPDATE=1 to rewrite the expectations deliberately (then review
-# them with git diff). Prints "N passed, N failed" last.
+#   expected.out, expected.err   what the run must print (missing: nothing)
+#   expected.code                its exit status (missing: 0)
+# GOLDEN_FILTER=TEXT runs only the cases whose COMMAND/CASE contains TEXT.
+# UPDATE=1 rewrites the expectations deliberately, writing only the
+# non-empty ones and removing those that became empty (then review them
+# with git diff). Prints "golden: N passed, N failed" last.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")" && pwd)
@@ -14,9 +18,11 @@ filter=${GOLDEN_FILTER:-}
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for dir in "$root"/cases/*/; do
+for dir in "$root"/*/*/; do
     [ -d "$dir" ] || continue
-    name=$(basename "$dir")
+    dir=${dir%/}
+    name=${dir#"$root"/}
+    case "$name" in fixtures/*) continue ;; esac
     case "$name" in *"$filter"*) ;; *) continue ;; esac
     [ -f "$dir/cmd" ] || { echo "golden: $name: no cmd file" >&2; fail=$((fail + 1)); continue; }
     args=$(cat "$dir/cmd")
@@ -28,19 +34,25 @@ for dir in "$root"/cases/*/; do
         { [ ! -f env ] || { set -a && . ./env && set +a; }; } &&
         eval "set -- $args" && NO_COLOR=1 LC_ALL=C.UTF-8 ${VALGRIND_CMD:-} "$bin" "$@" \
         <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/code")
+    # What the case expects: a missing file means no output, or status 0.
+    for k in out err; do
+        if [ -f "$dir/expected.$k" ]; then cp "$dir/expected.$k" "$tmp/want.$k"; else : >"$tmp/want.$k"; fi
+    done
+    if [ -f "$dir/expected.code" ]; then cp "$dir/expected.code" "$tmp/want.code"; else echo 0 >"$tmp/want.code"; fi
     if [ -n "${UPDATE:-}" ]; then
-        cp "$tmp/out" "$dir/expected.out"
-        cp "$tmp/err" "$dir/expected.err"
-        cp "$tmp/code" "$dir/expected.code"
+        for k in out err; do
+            if [ -s "$tmp/$k" ]; then cp "$tmp/$k" "$dir/expected.$k"; else rm -f "$dir/expected.$k"; fi
+        done
+        if [ "$(cat "$tmp/code")" != 0 ]; then cp "$tmp/code" "$dir/expected.code"; else rm -f "$dir/expected.code"; fi
         pass=$((pass + 1))
         continue
     fi
     ok=1
     for k in out err code; do
-        if ! cmp -s "$tmp/$k" "$dir/expected.$k" 2>/dev/null; then
+        if ! cmp -s "$tmp/$k" "$tmp/want.$k"; then
             ok=0
             echo "golden: FAIL $name (std$k differs)"
-            diff -u "$dir/expected.$k" "$tmp/$k" 2>&1 | head -20
+            diff -u --label "expected.$k" --label "actual" "$tmp/want.$k" "$tmp/$k" 2>&1 | head -20
         fi
     done
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi

@@ -7,17 +7,18 @@
 # without failure injection (whether that matches expected.* is the golden
 # runner's business).
 # Usage: tests/scripts/alloc_sweep.sh BUILD/cdgrules
-# ALLOC_SWEEP_FILTER=TEXT limits the sweep to cases whose name contains it.
+# ALLOC_SWEEP_FILTER=TEXT limits the sweep to cases whose COMMAND/CASE
+# contains it.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)/golden/cases
+root=$(cd "$(dirname "$0")/.." && pwd)/golden
 vg=${VALGRIND_CMD:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 limit=100000
 cases=0 runs=0 fail=0
-for dir in "$root"/*/; do
-    name=$(basename "$dir")
+for dir in "$root"/*/*/; do
+    dir=${dir%/} name=${dir#"$root"/}
     case "$name" in *"${ALLOC_SWEEP_FILTER:-}"*) ;; *) continue ;; esac
     [ -f "$dir/cmd" ] || continue
     cases=$((cases + 1))

@@ -16,7 +16,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "ci_formats: FAIL: $*"; exit 1; }
 n=0
-for f in "$root"/rules/cdg47.cdg "$root"/tests/golden/cases/*/*.cdg; do
+for f in "$root"/rules/cdg47.cdg "$root"/tests/golden/*/*/*.cdg; do
     [ -f "$f" ] || continue
     dir=$(dirname "$f") name=$(basename "$f")
     (cd "$dir" && "$bin" check --format json "$name" >"$tmp/json" 2>/dev/null) || true

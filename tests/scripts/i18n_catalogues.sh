@@ -38,11 +38,11 @@ done
 
 # JSON and CSV are the same bytes whatever the language.
 loc=$(dirname "$bin")/locale
-bad=tests/golden/cases/i18n_check_error_fr/input.cdg
+bad=tests/golden/i18n/check_error_fr/input.cdg
 for args in "check --format json $bad" "check --format sarif $bad" "check --format github $bad" \
             "query rules/cdg47.cdg --forfait Metiers --profil commune=1200 --json --why" \
             "dump rules/cdg47.cdg --format json" "dump rules/cdg47.cdg --format csv" \
-            "diff --format json rules/cdg47.cdg tests/golden/cases/i18n_diff_fr/new.cdg"; do
+            "diff --format json rules/cdg47.cdg tests/golden/i18n/diff_fr/new.cdg"; do
     for l in fr en ""; do
         # shellcheck disable=SC2086
         (LC_ALL=C.UTF-8 LANGUAGE=$l CDGRULES_LOCALEDIR=$loc "$bin" $args >"$tmp/out.$l" 2>/dev/null) || true
