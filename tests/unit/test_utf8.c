@@ -1,11 +1,11 @@
-/* test_cov_utf8.c — UTF-8 validation at every boundary of RFC 3629, the
+/* test_utf8.c — UTF-8 validation at every boundary of RFC 3629, the
  * display width of wide and zero-width characters, and folding. */
 #include "helpers.h"
 #include "utf8.h"
 
 static size_t vlen(const char *s, size_t n) { return cdg_utf8_valid_len((const unsigned char *)s, n); }
 
-Test(cov_utf8, valid_len_at_every_boundary)
+Test(utf8, valid_len_at_every_boundary)
 {
     cr_assert_eq(vlen("", 0), 0);
     cr_assert_eq(vlen("a", 1), 1);
@@ -28,7 +28,7 @@ Test(cov_utf8, valid_len_at_every_boundary)
     cr_assert_eq(vlen("\x80", 1), 0);                 /* lone continuation */
 }
 
-Test(cov_utf8, first_invalid)
+Test(utf8, first_invalid)
 {
     cr_assert_eq(cdg_utf8_first_invalid("", 0), 0);
     cr_assert_eq(cdg_utf8_first_invalid("abc", 3), 3);
@@ -37,7 +37,7 @@ Test(cov_utf8, first_invalid)
     cr_assert_eq(cdg_utf8_first_invalid("ab\xFF" "cd", 5), 2);
 }
 
-Test(cov_utf8, decode_every_length)
+Test(utf8, decode_every_length)
 {
     const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
     cr_assert_eq(cdg_utf8_decode(&s), 0x61);
@@ -49,7 +49,7 @@ Test(cov_utf8, decode_every_length)
 
 #define W(lit) cdg_utf8_width(lit, sizeof lit - 1)
 
-Test(cov_utf8, display_width)
+Test(utf8, display_width)
 {
     cr_assert_eq(W("abc"), 3);
     cr_assert_eq(W("e\xCC\x81"), 1);                  /* e + combining acute */
@@ -70,7 +70,7 @@ Test(cov_utf8, display_width)
     cr_assert_eq(cdg_utf8_width("a\0b", 3), 2);       /* NUL is zero-width */
 }
 
-Test(cov_utf8, fold)
+Test(utf8, fold)
 {
     char out[64];
     cr_assert_eq(cdg_utf8_fold("x", out, 0), 0);

@@ -1,4 +1,4 @@
-/* test_cov_arena.c — the allocation choke point and the arena's overflow
+/* test_arena.c — the allocation choke point and the arena's overflow
  * and out-of-memory paths. */
 #include <setjmp.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include "arena.h"
 #include "helpers.h"
 
-Test(cov_arena, the_choke_point_fails_exactly_the_chosen_allocation)
+Test(arena, the_choke_point_fails_exactly_the_chosen_allocation)
 {
     cdg_memctl ctl = {.fail_at = 1, .count = 0};
     void *p = cdg_mem_alloc(&ctl, 0);           /* allocation 0: granted, even of 0 bytes */
@@ -23,7 +23,7 @@ Test(cov_arena, the_choke_point_fails_exactly_the_chosen_allocation)
     cdg_arena_free(NULL);
 }
 
-Test(cov_arena, used_counts_every_chunk)
+Test(arena, used_counts_every_chunk)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     cr_assert_eq(cdg_arena_used(a), 0);
@@ -34,7 +34,7 @@ Test(cov_arena, used_counts_every_chunk)
     cdg_arena_free(a);
 }
 
-Test(cov_arena, long_printf_output_is_whole)
+Test(arena, long_printf_output_is_whole)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     char big[1000];
@@ -74,7 +74,7 @@ static bool throws(int k)
     return thrown;
 }
 
-Test(cov_arena, overflowing_sizes_and_refused_chunks_throw)
+Test(arena, overflowing_sizes_and_refused_chunks_throw)
 {
     for (int k = 0; k < 4; k++)
         cr_assert(throws(k), "case %d did not throw", k);
@@ -83,7 +83,7 @@ Test(cov_arena, overflowing_sizes_and_refused_chunks_throw)
     cdg_arena_free(a);
 }
 
-Test(cov_arena, without_a_handler_out_of_memory_exits_2, .exit_code = 2)
+Test(arena, without_a_handler_out_of_memory_exits_2, .exit_code = 2)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     cdg_arena_alloc(a, SIZE_MAX);
@@ -93,7 +93,7 @@ Test(cov_arena, without_a_handler_out_of_memory_exits_2, .exit_code = 2)
 /* A chunk of 32 MB or more is faulted in ahead of use, 2 MB at a time:
  * what is allocated from it, across many steps and past its end into the
  * next chunk, is usable and keeps its contents. */
-Test(cov_arena, large_chunks_are_prefaulted_and_usable)
+Test(arena, large_chunks_are_prefaulted_and_usable)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     size_t big = (size_t)64 << 20;

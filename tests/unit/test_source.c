@@ -1,4 +1,4 @@
-/* test_cov_source.c — reading sources that are not regular files (pipes,
+/* test_source.c — reading sources that are not regular files (pipes,
  * devices, sockets), read errors, and the line map at its edges. */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "helpers.h"
 #include "source.h"
 
-Test(cov_source, a_pipe_larger_than_the_first_buffer_is_read_whole)
+Test(source, a_pipe_larger_than_the_first_buffer_is_read_whole)
 {
     int p[2];
     cr_assert_eq(pipe(p), 0);
@@ -32,7 +32,7 @@ Test(cov_source, a_pipe_larger_than_the_first_buffer_is_read_whole)
     cdg_arena_free(a);
 }
 
-Test(cov_source, a_character_device_reads_as_empty)
+Test(source, a_character_device_reads_as_empty)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     cdg_source *s = NULL;
@@ -41,7 +41,7 @@ Test(cov_source, a_character_device_reads_as_empty)
     cdg_arena_free(a);
 }
 
-Test(cov_source, a_socket_cannot_be_opened)
+Test(source, a_socket_cannot_be_opened)
 {
     char dir[] = "/tmp/cdg-sock-XXXXXX";
     cr_assert_not_null(mkdtemp(dir));
@@ -62,7 +62,7 @@ Test(cov_source, a_socket_cannot_be_opened)
     cdg_arena_free(a);
 }
 
-Test(cov_source, a_block_device_is_not_a_regular_file)
+Test(source, a_block_device_is_not_a_regular_file)
 {
     char dir[] = "/tmp/cdg-blk-XXXXXX", path[64];
     cr_assert_not_null(mkdtemp(dir));
@@ -82,7 +82,7 @@ Test(cov_source, a_block_device_is_not_a_regular_file)
     cdg_arena_free(a);
 }
 
-Test(cov_source, a_failing_read_is_reported)
+Test(source, a_failing_read_is_reported)
 {
     /* /proc/self/mem is a regular file whose first page cannot be read. */
     cdg_arena *a = cdg_arena_new(NULL);
@@ -94,7 +94,7 @@ Test(cov_source, a_failing_read_is_reported)
     cdg_arena_free(a);
 }
 
-Test(cov_source, every_status_has_a_message)
+Test(source, every_status_has_a_message)
 {
     cr_assert_str_eq(cdg_source_strerror(CDG_SOURCE_OK, 0), "no error");
     cr_assert_str_eq(cdg_source_strerror(CDG_SOURCE_ERR_OPEN, ENOENT), strerror(ENOENT));
@@ -104,7 +104,7 @@ Test(cov_source, every_status_has_a_message)
     cr_assert_str_eq(cdg_source_strerror((cdg_source_status)99, 0), "unknown error");
 }
 
-Test(cov_source, lines_at_the_edges)
+Test(source, lines_at_the_edges)
 {
     cdg_arena *a = cdg_arena_new(NULL);
     cdg_source *s = cdg_source_from_buffer(a, "t", "ab\r\ncd\n\xC3\xA9x", 10);

@@ -1,4 +1,4 @@
-/* test_hard_limits.c — every documented limit of the front end and the
+/* test_limits.c — every documented limit of the front end and the
  * checker, exercised just below and just above it: the input below is
  * accepted, the input above gets one clear, located error. */
 #include "helpers.h"
@@ -41,21 +41,21 @@ static char *nested(size_t depth)
     return all;
 }
 
-Test(hard_limits, nesting_at_the_limit_is_accepted)
+Test(limits, nesting_at_the_limit_is_accepted)
 {
     char *s = nested(CDG_MAX_DEPTH);
     cr_assert(!loads_with(s, strlen(s), "nested too deeply"));
     free(s);
 }
 
-Test(hard_limits, nesting_beyond_the_limit_is_an_error)
+Test(limits, nesting_beyond_the_limit_is_an_error)
 {
     char *s = nested(CDG_MAX_DEPTH + 1);
     cr_assert(loads_with(s, strlen(s), "blocks nested too deeply (at most 32 levels)"));
     free(s);
 }
 
-Test(hard_limits, a_million_open_blocks_stop_at_the_limit)
+Test(limits, a_million_open_blocks_stop_at_the_limit)
 {
     char *s = repeat("offre t \"T\" ", "<", 1000000, "");
     cdg_unit *u = NULL;
@@ -75,7 +75,7 @@ static int ident_error(size_t n)
     return r;
 }
 
-Test(hard_limits, identifier_length)
+Test(limits, identifier_length)
 {
     cr_assert(!ident_error(CDG_MAX_IDENT));
     cr_assert(ident_error(CDG_MAX_IDENT + 1));
@@ -91,7 +91,7 @@ static int string_error(size_t n, const char *unit)
     return r;
 }
 
-Test(hard_limits, string_length)
+Test(limits, string_length)
 {
     cr_assert(!string_error(CDG_MAX_STRING, "x"));
     cr_assert(string_error(CDG_MAX_STRING + 1, "x"));
@@ -100,7 +100,7 @@ Test(hard_limits, string_length)
     cr_assert(string_error(2000000, "x"));
 }
 
-Test(hard_limits, integer_size)
+Test(limits, integer_size)
 {
     const char *ok = "strate s \"S\" < c: 9007199254740991..; >\n";
     const char *big = "strate s \"S\" < c: 9007199254740992..; >\n";
@@ -120,7 +120,7 @@ static cdg_unit *stray(size_t n)
     return u;
 }
 
-Test(hard_limits, syntax_errors_are_capped)
+Test(limits, syntax_errors_are_capped)
 {
     cdg_unit *u = stray(CDG_MAX_SYNTAX_ERRORS);
     cr_assert_eq(u->diags.errors, CDG_MAX_SYNTAX_ERRORS);
@@ -151,14 +151,14 @@ static int base_chain_error(unsigned n)
     return r;
 }
 
-Test(hard_limits, base_chain_length)
+Test(limits, base_chain_length)
 {
     cr_assert(!base_chain_error(64));
     cr_assert(base_chain_error(65));
     cr_assert(base_chain_error(5000));
 }
 
-Test(hard_limits, buffer_over_one_gib_is_refused_unread)
+Test(limits, buffer_over_one_gib_is_refused_unread)
 {
     static const char byte = ' ';
     cdg_unit *u = NULL;
@@ -168,7 +168,7 @@ Test(hard_limits, buffer_over_one_gib_is_refused_unread)
     cdg_unit_free(u);
 }
 
-Test(hard_limits, sparse_file_over_one_gib_is_refused_unread)
+Test(limits, sparse_file_over_one_gib_is_refused_unread)
 {
     char path[] = "/tmp/cdg-big-XXXXXX";
     int fd = mkstemp(path);
@@ -183,7 +183,7 @@ Test(hard_limits, sparse_file_over_one_gib_is_refused_unread)
     cdg_unit_free(u);
 }
 
-Test(hard_limits, nul_bytes_and_invalid_utf8_are_located)
+Test(limits, nul_bytes_and_invalid_utf8_are_located)
 {
     static const char text[] = "categorie c \"C\";\n\0 \xff \xc3\x28\n";
     cdg_unit *u = NULL;
