@@ -9,25 +9,6 @@
 static const char *const kind_names[K_NAMED] = {"categorie", "strate", "note", "rubrique",
                                                 "service", "forfait", "option"};
 
-/* Hands each entry to the reader of its key (a table per declaration,
- * so that a new key is one reader and one line); other keys are reported. */
-void cdg_check_entries(checker *c, const cdg_block *b, const entry_syntax *syn, void *item)
-{
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
-        if (cdg_entry_decl(e))
-            continue;
-        const entry_key *k = syn->keys;
-        while (k->read && k->key != e->key_kw)
-            k++;
-        if (k->read)
-            k->read(c, item, e);
-        else if (syn->other)
-            syn->other(c, item, e);
-        else
-            cdg_check_bad_entry(c, e, syn->where, syn->allowed);
-    }
-}
-
 /* The span of an entry's values, for messages about the value as a whole. */
 cdg_span cdg_check_values_span(const cdg_entry *e)
 {

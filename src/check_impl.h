@@ -89,8 +89,6 @@ typedef struct entry_syntax {
     entry_key keys[8];
 } entry_syntax;
 
-/* Hands each entry of b (nested declarations aside) to its key's reader. */
-void cdg_check_entries(checker *c, const cdg_block *b, const entry_syntax *syn, void *item);
 
 /* ---- values, names and messages (check_common.c) -------------------------------- */
 
@@ -140,6 +138,27 @@ static inline cdg_statut status_of(cdg_keyword k)
     case CDG_KW_EN_OPTION: return CDG_EN_OPTION;
     case CDG_KW_SANS_OBJET: return CDG_SANS_OBJET;
     default: return CDG_INCLUS;
+    }
+}
+
+/* Hands each entry of b (nested declarations aside) to the reader of its
+ * key, or reports it: a table per declaration, so that a new key is one
+ * reader and one line. Inline, so that a constant table becomes direct
+ * calls (the cells of a forfait are most of a large file's entries). */
+static inline void cdg_check_entries(checker *c, const cdg_block *b, const entry_syntax *syn, void *item)
+{
+    for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
+        if (cdg_entry_decl(e))
+            continue;
+        const entry_key *k = syn->keys;
+        while (k->read && k->key != e->key_kw)
+            k++;
+        if (k->read)
+            k->read(c, item, e);
+        else if (syn->other)
+            syn->other(c, item, e);
+        else
+            cdg_check_bad_entry(c, e, syn->where, syn->allowed);
     }
 }
 

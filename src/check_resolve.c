@@ -70,8 +70,6 @@ static bool cell_strata(checker *c, const cdg_forfait *f, const cdg_service *s, 
 static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
                        const cdg_value *v, cdg_cell *cell)
 {
-    if (cdg_check_slip(c, v, true))
-        return false;
     if (v->kind == CDG_VAL_INT) {
         *cell = (cdg_cell){.statut = CDG_INCLUS, .qte = CDG_QTE_FIXE, .quantite = v->i};
         if (!s->unite)
@@ -90,6 +88,8 @@ static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, c
         cell->statut = status_of(v->kw);
         return true;
     }
+    if (cdg_check_slip(c, v, true))  /* a keyword written as two words */
+        return false;
     ERR(c, cdg_value_span(v), "expected inclus, non_inclus, en_option, sans_objet, selon_strate or a "
                               "quantity for service '%s', found '%s'", s->id, cdg_check_text(c, v));
     return false;
