@@ -80,13 +80,13 @@ typedef struct entry_key {
     entry_fn *read;
 } entry_key;
 
-/* What a block takes: its keys (up to the first NULL reader), and the
- * words of the message for any other key (N_ strings), or a reader of
- * its own for any other key. */
+/* What a block takes: its keys (up to the first NULL reader; a table
+ * longer than keys[] does not compile), and the words of the message for
+ * any other key (N_ strings), or a reader of its own for any other key. */
 typedef struct entry_syntax {
     const char *where, *allowed;
     entry_fn *other;
-    entry_key keys[8];
+    entry_key keys[12];
 } entry_syntax;
 
 
@@ -150,10 +150,10 @@ static inline void cdg_check_entries(checker *c, const cdg_block *b, const entry
     for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
         if (cdg_entry_decl(e))
             continue;
-        const entry_key *k = syn->keys;
-        while (k->read && k->key != e->key_kw)
+        const entry_key *k = syn->keys, *end = k + sizeof syn->keys / sizeof syn->keys[0];
+        while (k < end && k->read && k->key != e->key_kw)
             k++;
-        if (k->read)
+        if (k < end && k->read)
             k->read(c, item, e);
         else if (syn->other)
             syn->other(c, item, e);
