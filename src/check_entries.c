@@ -1,0 +1,349 @@
+/* check_entries.c — pass 2 of the checker for the declarations that
+ * describe the offer before its forfaits: the offre, categories, strata,
+ * notes and services. Each entry key has its reader, listed in the table
+ * of the declaration that takes it. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "check_impl.h"
+
+/* ---- offre ----------------------------------------------------------------- */
+
+/* `editeur: "…";` */
+static void offre_editeur(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    c->m->editeur = cdg_check_string(c, e);
+}
+
+/* `edition: 2025;` or `edition: "2025-2026";` */
+static void offre_edition(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (v && (v->kind == CDG_VAL_INT || v->kind == CDG_VAL_STRING))
+        c->m->edition = v->kind == CDG_VAL_STRING ? v->text : cdg_check_text(c, v);
+    else if (v)
+        ERR(c, cdg_value_span(v), "'edition' takes a year or a string, found '%s'", cdg_check_text(c, v));
+}
+
+/* `chevauchement: premiere|derniere;`: which of two overlapping strata wins. */
+static void offre_chevauchement(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (v && v->kw == CDG_KW_PREMIERE)
+        c->m->chevauchement = CDG_CHEVAUCHEMENT_PREMIERE;
+    else if (v && v->kw != CDG_KW_DERNIERE)
+        ERR(c, cdg_value_span(v), "'chevauchement' is 'premiere' or 'derniere', found '%s'", cdg_check_text(c, v));
+}
+
+/* The model's slot for the title of published table `name`, or NULL. */
+static const char **title_slot(cdg_model *m, const char *name)
+{
+    return strcmp(name, "forfaits") == 0  ? &m->titre_forfaits
+           : strcmp(name, "strates") == 0 ? &m->titre_strates
+           : strcmp(name, "options") == 0 ? &m->titre_options
+                                          : NULL;
+}
+
+/* `titre: forfaits|strates|options "…";`: a published table's title. */
+static void offre_titre(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    const cdg_value *v = cdg_entry_values(e), *title = v ? cdg_value_next(v) : NULL;
+    if (!v || v->kind != CDG_VAL_IDENT || !title || title->kind != CDG_VAL_STRING ||
+        cdg_value_next(title) || cdg_entry_block(e)) {
+        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'titre' names a table and its title: 'titre: strates \"…\";'");
+        return;
+    }
+    const char **slot = title_slot(c->m, v->text);
+    if (!slot) {
+        static const char *const tables[] = {"forfaits", "strates", "options"};
+        const char *s = cdg_suggest(v->text, tables, 3);
+        if (s)
+            ERR(c, cdg_value_span(v), "unknown table '%s'; did you mean '%s'?", v->text, s);
+        else
+            ERR(c, cdg_value_span(v), "unknown table '%s' (expected forfaits, strates or options)", v->text);
+        return;
+    }
+    if (*slot) {
+        ERR(c, cdg_value_span(v), "the title of table '%s' is given twice", v->text);
+        return;
+    }
+    *slot = title->text;
+}
+
+static const entry_syntax offre_syntax = {
+    N_("the offre"), N_("'editeur', 'edition', 'chevauchement' or 'titre'"), NULL, {
+    {CDG_KW_EDITEUR, offre_editeur},
+    {CDG_KW_EDITION, offre_edition},
+    {CDG_KW_CHEVAUCHEMENT, offre_chevauchement},
+    {CDG_KW_TITRE, offre_titre},
+}};
+
+/* The offre's entries; overlapping strata use the last one unless it says. */
+void cdg_check_offre(checker *c)
+{
+    c->m->chevauchement = CDG_CHEVAUCHEMENT_DERNIERE;
+    if (c->offre)
+        cdg_check_entries(c, c->offre->block, &offre_syntax, NULL);
+}
+
+/* ---- categories ---------------------------------------------------------------- */
+
+/* `mesure: habitants;`: what the category's profiles count. */
+static void categorie_mesure(checker *c, void *item, const cdg_entry *e)
+{
+    cdg_categorie *cat = item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (v && (v->kind == CDG_VAL_IDENT || v->kind == CDG_VAL_STRING))
+        cat->mesure = v->text;
+    else if (v)
+        ERR(c, cdg_value_span(v), "'mesure' takes a word (habitants, agents), found '%s'", cdg_check_text(c, v));
+}
+
+static const entry_syntax categorie_syntax = {
+    N_("a categorie"), N_("'mesure'"), NULL, {
+    {CDG_KW_MESURE, categorie_mesure},
+}};
+
+/* Every category's entries. */
+void cdg_check_categories(checker *c)
+{
+    for (unsigned i = 0; i < c->m->ncategories; i++)
+        cdg_check_entries(c, c->decls[K_CATEGORIE][i]->block, &categorie_syntax, &c->m->categories[i]);
+}
+
+/* ---- strata ---------------------------------------------------------------------- */
+
+/* The member a stratum's entry `categorie: value;` gives, after its
+ * checks: the whole category, one measure or a range of them. */
+static void read_member(checker *c, cdg_member *mb, const cdg_categorie *cat, const cdg_entry *e,
+                        const cdg_value *v)
+{
+    if (v->kind == CDG_VAL_KEYWORD && v->kw == CDG_KW_TOUS) {
+        *mb = (cdg_member){CDG_MEMBER_ALL, 0, CDG_OPEN, cdg_entry_key_span(e)};
+        return;
+    }
+    if (!cat->mesure) {
+        ERR(c, cdg_value_span(v), "categorie '%s' has no 'mesure': a strate takes it whole ('%s: tous;')",
+            cat->id, cat->id);
+        return;
+    }
+    if (v->kind == CDG_VAL_INT)
+        *mb = (cdg_member){CDG_MEMBER_RANGE, v->i, v->i, cdg_entry_key_span(e)};
+    else if (v->kind == CDG_VAL_RANGE) {
+        *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, cdg_entry_key_span(e)};
+        if (v->hi >= 0 && v->lo > v->hi)
+            ERR(c, cdg_value_span(v), "empty range %" PRId64 "..%" PRId64 " (the lower bound is above the upper one)",
+                v->lo, v->hi);
+    } else
+        ERR(c, cdg_value_span(v), "expected a range of %s (250..499, ..249, 5000..) or 'tous', found '%s'",
+            cat->mesure, cdg_check_text(c, v));
+}
+
+/* `categorie: range;` in a stratum. */
+static void strate_member(checker *c, void *item, const cdg_entry *e)
+{
+    cdg_strate *k = item;
+    cdg_categorie *cat = cdg_symtab_get(&c->names[K_CATEGORIE], e->key);
+    if (!cat) {
+        cdg_check_unknown(c, K_CATEGORIE, e->key, cdg_entry_key_span(e));
+        return;
+    }
+    cdg_member *mb = &k->members[cat->index];
+    if (mb->kind != CDG_MEMBER_NONE) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "categorie '%s' appears twice in strate '%s'", cat->id, k->id);
+        NOTE(c, g, mb->span, "first given here");
+        return;
+    }
+    const cdg_value *v = cdg_check_single(c, e);
+    if (v)
+        read_member(c, mb, cat, e, v);
+}
+
+static const entry_syntax strate_syntax = {
+    N_("a strate"), N_("a categorie and its range"), NULL, {
+    {CDG_KW_NONE, strate_member},
+}};
+
+/* Every stratum's members, by category. */
+void cdg_check_strates(checker *c)
+{
+    cdg_model *m = c->m;
+    for (unsigned i = 0; i < m->nstrates; i++) {
+        cdg_strate *k = &m->strates[i];
+        const cdg_decl *d = c->decls[K_STRATE][i];
+        k->members = ALLOC(c, m->ncategories, cdg_member);
+        if (!d->block)
+            ERR(c, d->id_span, "strate '%s' takes no authority: give its ranges ('< commune: ..249; >')", d->id);
+        else
+            cdg_check_entries(c, d->block, &strate_syntax, k);
+    }
+}
+
+/* ---- notes ------------------------------------------------------------------------- */
+
+/* A note is its text: a block is a mistake. */
+void cdg_check_notes(checker *c)
+{
+    for (unsigned i = 0; i < c->m->nnotes; i++) {
+        const cdg_decl *d = c->decls[K_NOTE][i];
+        if (d->block)
+            ERR(c, d->block->open, "a note takes no block: 'note %s \"text\";'", d->id);
+    }
+}
+
+/* ---- per-stratum tables -------------------------------------------------------------- */
+
+/* A table being read: its quantities, where each was given, which are. */
+typedef struct strate_table {
+    int64_t *q;
+    cdg_span *seen, *spans;
+    bool *have;
+} strate_table;
+
+/* `S1: n;` in a selon_strate table. */
+static void table_quantity(checker *c, void *item, const cdg_entry *e)
+{
+    strate_table *t = item;
+    cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
+    if (!k) {
+        cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));
+        return;
+    }
+    if (t->have[k->index]) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "strate '%s' appears twice in this table", k->id);
+        NOTE(c, g, t->seen[k->index], "first given here");
+        return;
+    }
+    const cdg_value *v = cdg_check_single(c, e);
+    int64_t n = v ? cdg_check_int(c, v, N_("a quantity")) : -1;
+    if (n < 0)
+        return;
+    t->have[k->index] = true;
+    t->seen[k->index] = cdg_entry_key_span(e);
+    t->q[k->index] = n;
+    if (t->spans)
+        t->spans[k->index] = cdg_value_span(v);
+}
+
+static const entry_syntax table_syntax = {
+    N_("a selon_strate table"), N_("a strate and its quantity"), NULL, {
+    {CDG_KW_NONE, table_quantity},
+}};
+
+/* Reads a selon_strate table; reports the strata it leaves out (once the
+ * syntax is sound: otherwise they only echo a syntax error). */
+int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner, cdg_span *spans)
+{
+    cdg_model *m = c->m;
+    strate_table t = {ALLOC(c, m->nstrates, int64_t), ALLOC(c, m->nstrates, cdg_span), spans,
+                      ALLOC(c, m->nstrates, bool)};
+    cdg_check_entries(c, b, &table_syntax, &t);
+    if (!c->syntax_ok)
+        return t.q;
+    cdg_buf miss;
+    cdg_buf_init(&miss, c->a);
+    unsigned nmiss = 0;
+    for (unsigned i = 0; i < m->nstrates; i++)
+        if (!t.have[i] && is_first(c, K_STRATE, m->strates[i].id, &m->strates[i])) {
+            if (nmiss < 5)
+                cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->strates[i].id);
+            nmiss++;
+        }
+    if (nmiss)
+        err_missing(c, b->open, "the selon_strate table of %s has no quantity for strate %s",
+                    "the selon_strate table of %s has no quantity for strates %s", owner, &miss, nmiss);
+    return t.q;
+}
+
+/* Warns where a per-stratum quantity decreases as the strata grow. */
+void cdg_check_decreasing(checker *c, const int64_t *q, const cdg_span *spans, const char *owner)
+{
+    for (unsigned k = 1; k < c->m->nstrates; k++)
+        if (q[k] < q[k - 1] && spans[k].end)
+            WARN(c, spans[k], "the quantity of %s decreases from %" PRId64 " in '%s' to %" PRId64 " in '%s'",
+                 owner, q[k - 1], c->m->strates[k - 1].id, q[k], c->m->strates[k].id);
+}
+
+/* ---- services ------------------------------------------------------------------------ */
+
+/* A service being read, and its `selon_strate` entry if any. */
+typedef struct service_reader {
+    cdg_service *s;
+    const cdg_entry *table;
+} service_reader;
+
+/* `unite: "sauvegarde(s)";`: what the service's quantities count. */
+static void service_unite(checker *c, void *item, const cdg_entry *e)
+{
+    service_reader *r = item;
+    const char *u = cdg_check_string(c, e);
+    if (u && !*u)
+        ERR(c, cdg_check_values_span(e), "'unite' cannot be empty");
+    else if (u)
+        r->s->unite = u;
+}
+
+/* `colonne: "…";`: the service's heading in published tables. */
+static void service_colonne(checker *c, void *item, const cdg_entry *e)
+{
+    service_reader *r = item;
+    const char *t = cdg_check_string(c, e);
+    if (t)
+        r->s->colonne = t;
+}
+
+/* `note: ID;`: the note printed under the service. */
+static void service_note(checker *c, void *item, const cdg_entry *e)
+{
+    service_reader *r = item;
+    const cdg_value *v = cdg_check_single(c, e);
+    cdg_note *n = v ? cdg_check_resolve(c, K_NOTE, v) : NULL;
+    if (n) {
+        r->s->note = n;
+        c->note_used[n->number - 1] = true;
+    }
+}
+
+/* `selon_strate < S1: n; … >;`: read once every entry is (it needs the unite). */
+static void service_selon_strate(checker *c, void *item, const cdg_entry *e)
+{
+    service_reader *r = item;
+    if (!cdg_entry_block(e) || cdg_entry_values(e))
+        ERR(c, cdg_entry_key_span(e), "write the quantities as 'selon_strate < S1: 1; S2: 2; … >;'");
+    else
+        r->table = e;
+}
+
+static const entry_syntax service_syntax = {
+    N_("a service"), N_("'unite', 'colonne', 'note' or 'selon_strate'"), NULL, {
+    {CDG_KW_UNITE, service_unite},
+    {CDG_KW_COLONNE, service_colonne},
+    {CDG_KW_NOTE, service_note},
+    {CDG_KW_SELON_STRATE, service_selon_strate},
+}};
+
+/* A service's own per-stratum quantities. */
+static void read_service_table(checker *c, cdg_service *s, const cdg_entry *table)
+{
+    cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
+    s->par_strate = cdg_check_strate_table(c, cdg_entry_block(table), cdg_arena_printf(c->a, "service '%s'", s->id), spans);
+    s->par_strate_span = cdg_entry_key_span(table);
+    if (!s->unite)
+        ERR(c, cdg_entry_key_span(table), "service '%s' has quantities but no 'unite' (what do they count?)", s->id);
+    cdg_check_decreasing(c, s->par_strate, spans, cdg_arena_printf(c->a, "'%s'", s->id));
+}
+
+/* Every service's entries, then its per-stratum quantities. */
+void cdg_check_services(checker *c)
+{
+    for (unsigned i = 0; i < c->m->nservices; i++) {
+        service_reader r = {&c->m->services[i], NULL};
+        cdg_check_entries(c, c->decls[K_SERVICE][i]->block, &service_syntax, &r);
+        if (r.table)
+            read_service_table(c, r.s, r.table);
+    }
+}

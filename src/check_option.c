@@ -1,0 +1,199 @@
+/* check_option.c — pass 2 of the checker for options: how each is priced
+ * (`tarif:`, `montant:`, `texte:`) and its status in every forfait (one
+ * entry per forfait, or `defaut:`). */
+#include <string.h>
+
+#include "check_impl.h"
+
+/* An option being read. by[f] is the entry of forfait f (the array is
+ * reused from one option to the next). */
+typedef struct option_reader {
+    cdg_option *o;
+    const cdg_entry **by;
+    const cdg_entry *tarif, *def;
+    const char *texte, *per_unit, *deftexte;
+    cdg_statut defst;
+} option_reader;
+
+/* ---- pricing ------------------------------------------------------------------ */
+
+/* `par_unite SERVICE`: the counted service, after the keyword v. */
+static void tarif_par_unite(checker *c, cdg_option *o, const cdg_value *v)
+{
+    const cdg_value *svc = cdg_value_next(v);
+    o->tarif = CDG_TARIF_PAR_UNITE;
+    if (!svc) {
+        ERR(c, cdg_value_span(v), "'par_unite' names the counted service: 'tarif: par_unite sauvegarde;'");
+        return;
+    }
+    o->service = cdg_check_resolve(c, K_SERVICE, svc);
+    if (o->service && !o->service->unite)
+        ERR(c, cdg_value_span(svc), "service '%s' has no 'unite', so it has no extra units to price", o->service->id);
+    const cdg_value *extra = cdg_value_next(svc);
+    if (extra)
+        ERR(c, cdg_value_span(extra), "unexpected '%s' in 'tarif'", cdg_check_text(c, extra));
+}
+
+/* `tarif: journalier|par_unite SERVICE|sur_etude;` */
+static void option_tarif(checker *c, void *item, const cdg_entry *e)
+{
+    option_reader *r = item;
+    r->tarif = e;
+    const cdg_value *v = cdg_entry_values(e);
+    if (!v || v->kind != CDG_VAL_KEYWORD ||
+        (v->kw != CDG_KW_JOURNALIER && v->kw != CDG_KW_PAR_UNITE && v->kw != CDG_KW_SUR_ETUDE)) {
+        if (!cdg_check_slip(c, v, false))
+            ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'tarif' is 'journalier', 'par_unite SERVICE' or 'sur_etude'");
+        return;
+    }
+    if (v->kw == CDG_KW_PAR_UNITE) {
+        tarif_par_unite(c, r->o, v);
+        return;
+    }
+    r->o->tarif = v->kw == CDG_KW_JOURNALIER ? CDG_TARIF_JOURNALIER : CDG_TARIF_SUR_ETUDE;
+    const cdg_value *svc = cdg_value_next(v);
+    if (svc)
+        ERR(c, cdg_value_span(svc), "unexpected '%s' in 'tarif'", cdg_check_text(c, svc));
+}
+
+/* `montant: 450.00 EUR;`: kept in cents. */
+static void option_montant(checker *c, void *item, const cdg_entry *e)
+{
+    cdg_option *o = ((option_reader *)item)->o;
+    const cdg_value *v = cdg_entry_values(e), *eur = v ? cdg_value_next(v) : NULL;
+    if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !eur ||
+        eur->kw != CDG_KW_EUR || cdg_value_next(eur)) {
+        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
+        return;
+    }
+    o->has_montant = true;
+    o->montant = v->kind == CDG_VAL_INT ? v->i * 100 : v->i;
+    if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / 100) {
+        ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
+        o->montant = 0;
+    }
+}
+
+/* `texte: "…";`: the wording of the option's cells priced `en_option`. */
+static void option_texte(checker *c, void *item, const cdg_entry *e)
+{
+    ((option_reader *)item)->texte = cdg_check_string(c, e);
+}
+
+/* ---- status in the forfaits ------------------------------------------------------- */
+
+/* The status and optional wording of an option cell `inclus|non_inclus|
+ * en_option ["wording"]`; false after an error. */
+static bool option_status(checker *c, const cdg_entry *e, cdg_statut *st, const char **wording)
+{
+    const cdg_value *v = cdg_entry_values(e);
+    if (!v || v->kind != CDG_VAL_KEYWORD ||
+        (v->kw != CDG_KW_INCLUS && v->kw != CDG_KW_NON_INCLUS && v->kw != CDG_KW_EN_OPTION)) {
+        if (!cdg_check_slip(c, v, false))
+            ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "an option is 'inclus', 'non_inclus' or 'en_option' in a forfait");
+        return false;
+    }
+    const cdg_value *next = cdg_value_next(v);
+    const char *w = next && next->kind == CDG_VAL_STRING ? next->text : NULL;
+    const cdg_value *extra = w ? cdg_value_next(next) : next;
+    if (extra) {
+        ERR(c, cdg_value_span(extra), "unexpected '%s' after the option's status", cdg_check_text(c, extra));
+        return false;
+    }
+    if (cdg_entry_block(e)) {
+        ERR(c, cdg_entry_block(e)->open, "an option cell takes no block");
+        return false;
+    }
+    *st = status_of(v->kw);
+    *wording = w;
+    return true;
+}
+
+/* `FORFAIT: status ["wording"];`: the option in one forfait. */
+static void option_cell(checker *c, void *item, const cdg_entry *e)
+{
+    option_reader *r = item;
+    const cdg_forfait *f = cdg_symtab_get(&c->names[K_FORFAIT], e->key);
+    if (!f) {
+        cdg_check_unknown(c, K_FORFAIT, e->key, cdg_entry_key_span(e));
+        return;
+    }
+    if (r->by[f->index]) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' appears twice in option '%s'", f->id, r->o->id);
+        NOTE(c, g, cdg_entry_key_span(r->by[f->index]), "first given here");
+        return;
+    }
+    cdg_statut st;
+    const char *w;
+    if (!option_status(c, e, &st, &w))
+        return;
+    r->by[f->index] = e;
+    r->o->cells[f->index] = (cdg_option_cell){.statut = st, .texte = w, .texte_explicite = w != NULL};
+}
+
+/* `defaut: status ["wording"];`: the option in every other forfait. */
+static void option_defaut(checker *c, void *item, const cdg_entry *e)
+{
+    option_reader *r = item;
+    if (r->def) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "option '%s' has two defaults", r->o->id);
+        NOTE(c, g, cdg_entry_key_span(r->def), "first default given here");
+        return;
+    }
+    if (option_status(c, e, &r->defst, &r->deftexte))
+        r->def = e;
+}
+
+static const entry_syntax option_syntax = {
+    N_("an option"), N_("'tarif', 'montant', 'texte', 'defaut' or a forfait id"), NULL, {
+    {CDG_KW_TARIF, option_tarif},
+    {CDG_KW_MONTANT, option_montant},
+    {CDG_KW_TEXTE, option_texte},
+    {CDG_KW_DEFAUT, option_defaut},
+    {CDG_KW_NONE, option_cell},
+}};
+
+/* ---- the whole option ------------------------------------------------------------- */
+
+/* Gives every forfait its cell (stated, or the default) and its wording;
+ * reports the forfaits left unstated. */
+static void fill_option(checker *c, option_reader *r)
+{
+    cdg_model *m = c->m;
+    cdg_option *o = r->o;
+    cdg_buf miss;
+    cdg_buf_init(&miss, c->a);
+    unsigned nmiss = 0;
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        cdg_option_cell *oc = &o->cells[f];
+        if (!r->by[f] && r->def)
+            *oc = (cdg_option_cell){.statut = r->defst, .texte = r->deftexte, .texte_explicite = r->deftexte != NULL};
+        if (r->by[f] || r->def) {
+            if (!oc->texte)
+                oc->texte = cdg_check_option_wording(c, o, oc->statut, r->texte, &r->per_unit);
+        } else if (nmiss++ < 5)
+            cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->forfaits[f].id);
+    }
+    if (nmiss && c->syntax_ok)
+        err_missing(c, o->span, "option '%s' says nothing about forfait %s (state it, or add 'defaut: …;')",
+                    "option '%s' says nothing about forfaits %s (state each, or add 'defaut: …;')",
+                    o->id, &miss, nmiss);
+}
+
+/* Every option's entries, then its cell in every forfait. */
+void cdg_check_options(checker *c)
+{
+    cdg_model *m = c->m;
+    const cdg_entry **by = ALLOC(c, m->nforfaits, const cdg_entry *);
+    for (unsigned i = 0; i < m->noptions; i++) {
+        option_reader r = {.o = &m->options[i], .by = by, .defst = CDG_EN_OPTION};
+        r.o->cells = ALLOC(c, m->nforfaits, cdg_option_cell);
+        memset(by, 0, m->nforfaits * sizeof *by);
+        cdg_check_entries(c, c->decls[K_OPTION][i]->block, &option_syntax, &r);
+        if (!r.tarif && c->syntax_ok)
+            ERR(c, r.o->span, "option '%s' has no 'tarif' (journalier, par_unite SERVICE or sur_etude)", r.o->id);
+        if (r.o->has_montant && r.o->tarif == CDG_TARIF_SUR_ETUDE)
+            WARN(c, r.o->span, "option '%s' is priced 'sur_etude'; its 'montant' is never used", r.o->id);
+        fill_option(c, &r);
+    }
+}

@@ -1,0 +1,395 @@
+/* check_resolve.c — pass 2 of the checker for forfaits: each forfait's
+ * cells read, then expanded by its base (`base:`, resolved first, cycles
+ * reported) and its default (`defaut:`), so that every forfait states
+ * every service. Cells without a wording of their own are shared. */
+#include <string.h>
+
+#include "check_impl.h"
+
+/* Longest chain of `base:` allowed (bounds the checker's recursion). */
+enum { MAX_BASE_DEPTH = 64 };
+
+/* A forfait being read: its entries `base:` and `defaut:`, and whether
+ * the services it leaves unstated are worth reporting. */
+typedef struct forfait_reader {
+    cdg_forfait *f;
+    const cdg_decl *d;
+    const cdg_entry *base_entry, *def_entry;
+    cdg_statut def;
+    bool base_ok;
+} forfait_reader;
+
+static void resolve_forfait(checker *c, unsigned fi);
+
+/* ---- cells ------------------------------------------------------------------- */
+
+/* The service named key, or NULL: a direct-mapped cache keyed by the
+ * name's address sits in front of the symbol table, since the scanner
+ * interns names and a large file names each service once per forfait.
+ * Four slots per service, up to 65536 slots (1 MB): few names share one,
+ * and an absurd file of millions of services does not pay for a cache. */
+static cdg_service *service_named(checker *c, const char *key)
+{
+    if (!c->svc_cache) {
+        c->svc_cache_bits = 8;
+        while (c->svc_cache_bits < 16 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
+            c->svc_cache_bits++;
+        c->svc_cache = ALLOC(c, (size_t)1 << c->svc_cache_bits, svc_cache_slot);
+    }
+    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - c->svc_cache_bits));
+    if (c->svc_cache[i].key != key) {
+        c->svc_cache[i].key = key;
+        c->svc_cache[i].svc = cdg_symtab_get(&c->names[K_SERVICE], key);
+    }
+    return c->svc_cache[i].svc;
+}
+
+/* The per-stratum quantities of a `selon_strate` cell: its own table, or
+ * the service's; false after an error. */
+static bool cell_strata(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
+                        const cdg_value *v, cdg_cell *cell)
+{
+    if (cdg_entry_block(e)) {
+        cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
+        cell->par_strate = cdg_check_strate_table(c, cdg_entry_block(e),
+            cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id), spans);
+        cdg_check_decreasing(c, cell->par_strate, spans, cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id));
+        return true;
+    }
+    if (s->par_strate) {
+        cell->par_strate = s->par_strate;
+        return true;
+    }
+    ERR(c, cdg_value_span(v), "service '%s' has no per-stratum quantities: give them in the service "
+                              "('selon_strate < S1: …; >;') or here", s->id);
+    return false;
+}
+
+/* The first value of a cell: a quantity, selon_strate or a status; false
+ * after an error. */
+static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
+                       const cdg_value *v, cdg_cell *cell)
+{
+    if (v->kind == CDG_VAL_INT) {
+        *cell = (cdg_cell){.statut = CDG_INCLUS, .qte = CDG_QTE_FIXE, .quantite = v->i};
+        if (!s->unite)
+            ERR(c, cdg_value_span(v), "a quantity for service '%s', which has no 'unite' (what does it count?)", s->id);
+        return s->unite != NULL;
+    }
+    if (v->kind == CDG_VAL_KEYWORD && v->kw == CDG_KW_SELON_STRATE) {
+        *cell = (cdg_cell){.statut = CDG_INCLUS, .qte = CDG_QTE_STRATE};
+        if (!s->unite) {
+            ERR(c, cdg_value_span(v), "'selon_strate' for service '%s', which has no 'unite' (what does it count?)", s->id);
+            return false;
+        }
+        return cell_strata(c, f, s, e, v, cell);
+    }
+    if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
+        cell->statut = status_of(v->kw);
+        return true;
+    }
+    if (cdg_check_slip(c, v, true))  /* a keyword written as two words */
+        return false;
+    ERR(c, cdg_value_span(v), "expected inclus, non_inclus, en_option, sans_objet, selon_strate or a "
+                              "quantity for service '%s', found '%s'", s->id, cdg_check_text(c, v));
+    return false;
+}
+
+/* `service: quantity;` in the block of an `inclus` cell. */
+static void attached_quantity(checker *c, void *item, const cdg_entry *a)
+{
+    cdg_attache ***tail = item;
+    const cdg_service *t = cdg_symtab_get(&c->names[K_SERVICE], a->key);
+    if (!t) {
+        cdg_check_unknown(c, K_SERVICE, a->key, cdg_entry_key_span(a));
+        return;
+    }
+    const cdg_value *q = cdg_check_single(c, a);
+    int64_t n = q ? cdg_check_int(c, q, N_("an attached quantity")) : -1;
+    if (n < 0)
+        return;
+    if (!t->unite) {
+        ERR(c, cdg_value_span(q), "a quantity for service '%s', which has no 'unite'", t->id);
+        return;
+    }
+    cdg_attache *at = cdg_arena_calloc(c->a, 1, sizeof *at);
+    at->service = t;
+    at->quantite = n;
+    **tail = at;
+    *tail = &at->next;
+}
+
+static const entry_syntax attached_syntax = {
+    N_("attached quantities"), N_("a service and its quantity"), NULL, {
+    {CDG_KW_NONE, attached_quantity},
+}};
+
+/* Reads one cell `service: value ["wording"] [< … >];` into *cell (its
+ * wording is generated later, by intern_cell); reports what is wrong. */
+static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
+                      cdg_cell *cell)
+{
+    memset(cell, 0, sizeof *cell);
+    const cdg_value *v = cdg_entry_values(e);
+    if (!v) {
+        ERR(c, cdg_entry_key_span(e), "the cell of service '%s' needs a value (inclus, non_inclus, en_option, "
+                                      "sans_objet, selon_strate or a quantity)", s->id);
+        return;
+    }
+    if (!cell_value(c, f, s, e, v, cell))
+        return;
+    v = cdg_value_next(v);
+    if (v && v->kind == CDG_VAL_STRING) {
+        cell->texte = v->text;
+        cell->texte_explicite = true;
+        v = cdg_value_next(v);
+    }
+    if (v) {
+        if (cell->texte_explicite)
+            ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value and wording", cdg_check_text(c, v));
+        else
+            ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value (the wording, if any, is one string)",
+                cdg_check_text(c, v));
+        return;
+    }
+    if (!cdg_entry_block(e) || cell->qte == CDG_QTE_STRATE)
+        return;
+    if (cell->statut != CDG_INCLUS || cell->qte != CDG_QTE_AUCUNE) {
+        ERR(c, cdg_entry_block(e)->open, "only an 'inclus' cell takes a block of attached quantities");
+        return;
+    }
+    cdg_attache **tail = &cell->attaches;
+    cdg_check_entries(c, cdg_entry_block(e), &attached_syntax, &tail);
+}
+
+/* Hash of a cell's content and its service (intern_cell's key). */
+static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
+{
+    uint64_t h = 1469598103934665603u;
+    h = (h ^ ((uint64_t)x->statut << 8 | (uint64_t)x->qte << 4 | (uint64_t)x->par_defaut)) * 1099511628211u;
+    h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
+    h = (h ^ (uint64_t)s->index) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+/* Doubles the interned-cell table when it is half full. */
+static void grow_cell_pool(checker *c)
+{
+    size_t ocap = c->cell_pool_cap;
+    pooled_cell *old = c->cell_pool;
+    c->cell_pool_cap = ocap ? ocap * 2 : 256;
+    c->cell_pool = ALLOC(c, c->cell_pool_cap, pooled_cell);
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].cell) {
+            size_t j = (size_t)old[i].hash & (c->cell_pool_cap - 1);
+            while (c->cell_pool[j].cell)
+                j = (j + 1) & (c->cell_pool_cap - 1);
+            c->cell_pool[j] = old[i];
+        }
+}
+
+/* A copy of cell x in the arena, with its wording. */
+static cdg_cell *own_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+{
+    cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
+    *own = *x;
+    if (!own->texte)
+        own->texte = cdg_check_cell_wording(c, s, own);
+    return own;
+}
+
+/* The shared copy of cell x (read for service s), its wording generated
+ * once. Only cells without an explicit wording, attached quantities or a
+ * table of their own are shared: the others are unique anyway. Keeps the
+ * model at a pointer per cell instead of a 48-byte cell and a wording. */
+static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+{
+    if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate))
+        return own_cell(c, x, s);
+    if ((c->cell_pool_len + 1) * 2 > c->cell_pool_cap)
+        grow_cell_pool(c);
+    uint64_t h = cell_hash(x, s);
+    size_t j = (size_t)h & (c->cell_pool_cap - 1);
+    for (; c->cell_pool[j].cell; j = (j + 1) & (c->cell_pool_cap - 1)) {
+        const cdg_cell *y = c->cell_pool[j].cell;
+        if (c->cell_pool[j].hash == h && c->cell_pool[j].service == s && y->statut == x->statut &&
+            y->qte == x->qte && y->quantite == x->quantite && y->par_strate == x->par_strate &&
+            y->par_defaut == x->par_defaut)
+            return y;
+    }
+    cdg_cell *own = own_cell(c, x, s);
+    c->cell_pool[j] = (pooled_cell){h, s, own};
+    c->cell_pool_len++;
+    return own;
+}
+
+/* ---- the entries of a forfait --------------------------------------------------- */
+
+/* The first entry of forfait d that states service s (which has one): found
+ * again only for a duplicate, so that no per-forfait index is kept. */
+static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s)
+{
+    const cdg_entry *e = d->block->entries;
+    while (cdg_entry_decl(e) || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
+        e = e->next;
+    return e;
+}
+
+/* `service: value …;`: one cell of the forfait. */
+static void forfait_cell(checker *c, void *item, const cdg_entry *e)
+{
+    forfait_reader *r = item;
+    cdg_forfait *f = r->f;
+    cdg_service *s = service_named(c, e->key);
+    if (!s) {
+        cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
+        return;
+    }
+    if (cdg_cell_stated(f, s)) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "service '%s' appears twice in forfait '%s'", s->id, f->id);
+        NOTE(c, g, cdg_entry_key_span(first_cell_entry(r->d, s)), "first given here");
+        return;
+    }
+    cdg_cell cell;
+    read_cell(c, f, s, e, &cell);  /* an error is reported: not also called missing */
+    f->cells[s->index] = intern_cell(c, &cell, s);
+    f->provenance[s->index] = CDG_PROV_ENTRY;
+}
+
+/* Resolves the forfait named by `base:`; reports cycles. */
+static const cdg_forfait *forfait_base(checker *c, cdg_forfait *f, const cdg_entry *e)
+{
+    const cdg_value *v = cdg_check_single(c, e);
+    cdg_forfait *b = v ? cdg_check_resolve(c, K_FORFAIT, v) : NULL;
+    if (!b)
+        return NULL;
+    if (b == f) {
+        ERR(c, cdg_value_span(v), "forfait '%s' cannot be its own base", f->id);
+        return NULL;
+    }
+    if (c->forfait_state[b->index] == 1) {
+        ERR(c, cdg_value_span(v), "inheritance cycle: forfait '%s' is, through its bases, a base of itself", f->id);
+        return NULL;
+    }
+    if (c->base_depth + 2 > MAX_BASE_DEPTH) {  /* f and b are the chain's last two */
+        ERR(c, cdg_value_span(v), "chain of 'base:' too long (at most %d forfaits)", MAX_BASE_DEPTH);
+        return NULL;
+    }
+    c->base_depth++;
+    resolve_forfait(c, b->index);
+    c->base_depth--;
+    return b;
+}
+
+/* `base: ID;`: the forfait whose cells this one inherits. */
+static void forfait_base_entry(checker *c, void *item, const cdg_entry *e)
+{
+    forfait_reader *r = item;
+    if (r->base_entry) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' has two bases", r->f->id);
+        NOTE(c, g, cdg_entry_key_span(r->base_entry), "first base given here");
+        return;
+    }
+    r->base_entry = e;
+    r->f->base = forfait_base(c, r->f, e);
+    r->base_ok = r->f->base != NULL;
+}
+
+/* `defaut: status;`: the status of every service not otherwise stated. */
+static void forfait_defaut(checker *c, void *item, const cdg_entry *e)
+{
+    forfait_reader *r = item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (r->def_entry) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "forfait '%s' has two defaults", r->f->id);
+        NOTE(c, g, cdg_entry_key_span(r->def_entry), "first default given here");
+    } else if (v && v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
+        r->def_entry = e;
+        r->def = status_of(v->kw);
+    } else if (v) {
+        ERR(c, cdg_value_span(v), "'defaut' takes inclus, non_inclus, en_option or sans_objet, found '%s'",
+            cdg_check_text(c, v));
+        r->base_ok = false;  /* the missing cells only echo this error */
+    }
+}
+
+static const entry_syntax forfait_syntax = {
+    N_("a forfait"), N_("a service id, 'base' or 'defaut'"), NULL, {
+    {CDG_KW_NONE, forfait_cell},
+    {CDG_KW_BASE, forfait_base_entry},
+    {CDG_KW_DEFAUT, forfait_defaut},
+}};
+
+/* ---- expansion ------------------------------------------------------------------- */
+
+/* Fills the cells the forfait's entries leave unset, from its base, then
+ * its default; reports the services still unstated. */
+static void fill_unstated(checker *c, const forfait_reader *r)
+{
+    cdg_model *m = c->m;
+    cdg_forfait *f = r->f;
+    unsigned char *prov = f->provenance;
+    cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
+    cdg_cell *unknown = NULL;   /* stands for cells an error left unset */
+    cdg_buf miss;
+    cdg_buf_init(&miss, c->a);
+    unsigned nmiss = 0;
+    for (unsigned s = 0; s < m->nservices; s++) {
+        if (prov[s] == CDG_PROV_ENTRY)
+            continue;
+        if (f->base && f->base->cells[s]) {
+            f->cells[s] = f->base->cells[s];
+            prov[s] = CDG_PROV_BASE;
+        } else if (r->def_entry) {
+            if (!def_cell) {
+                def_cell = cdg_arena_calloc(c->a, 1, sizeof *def_cell);
+                *def_cell = (cdg_cell){.statut = r->def, .par_defaut = true};
+                def_cell->texte = cdg_check_cell_wording(c, &m->services[s], def_cell);
+            }
+            f->cells[s] = def_cell;
+            prov[s] = CDG_PROV_DEFAUT;
+        } else {
+            if (!unknown) {
+                unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
+                *unknown = (cdg_cell){.statut = CDG_NON_INCLUS, .texte = ""};
+            }
+            f->cells[s] = unknown;
+            if (!f->base && nmiss++ < 5)
+                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->services[s].id);
+        }
+    }
+    if (nmiss && c->syntax_ok && r->base_ok && is_first(c, K_FORFAIT, f->id, f))
+        err_missing(c, f->span, "forfait '%s' says nothing about service %s (state it, or add 'defaut: …;' or 'base: …;')",
+                    "forfait '%s' says nothing about services %s (state each, or add 'defaut: …;' or 'base: …;')",
+                    f->id, &miss, nmiss);
+}
+
+/* Reads a forfait's entries and expands its base and default: every cell
+ * resolved, or an error naming the services it does not state. */
+static void resolve_forfait(checker *c, unsigned fi)
+{
+    cdg_model *m = c->m;
+    if (c->forfait_state[fi])
+        return;
+    c->forfait_state[fi] = 1;
+    forfait_reader r = {.f = &m->forfaits[fi], .d = c->decls[K_FORFAIT][fi], .def = CDG_NON_INCLUS,
+                        .base_ok = true};
+    cdg_forfait *f = r.f;
+    f->cells = ALLOC(c, m->nservices, const cdg_cell *);
+    f->provenance = ALLOC(c, m->nservices, unsigned char);
+    for (unsigned s = 0; s < m->nservices; s++)
+        f->provenance[s] = CDG_PROV_NONE;
+    cdg_check_entries(c, r.d->block, &forfait_syntax, &r);
+    if (r.def_entry)
+        f->defaut_span = r.def_entry->span;
+    fill_unstated(c, &r);
+    c->forfait_state[fi] = 2;
+}
+
+/* Every forfait, bases first (resolve_forfait recurses on `base:`). */
+void cdg_check_forfaits(checker *c)
+{
+    c->forfait_state = ALLOC(c, c->m->nforfaits, unsigned char);
+    for (unsigned i = 0; i < c->m->nforfaits; i++)
+        resolve_forfait(c, i);
+}
