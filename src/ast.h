@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "alloc.h"
 #include "keywords.h"
 #include "source.h"
 

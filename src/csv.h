@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
+#include "alloc.h"
 
 typedef struct cdg_csv_field {
     const char *p;    /* raw bytes, quotes included when quoted */

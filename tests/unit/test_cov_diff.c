@@ -1,6 +1,7 @@
 /* test_cov_diff.c — every difference cdg_model_equal must report, one
  * mutation of the real offer at a time, in both argument orders; and the
  * semantic diff's wording of the changes the other tests do not make. */
+#include "alloc.h"
 #include "diff_helpers.h"
 
 /* ---- cdg_model_equal ---------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* test_parser.c — the syntax tree the parser builds, and its recovery. */
 #include "helpers.h"
 
+#include "diag_emit.h"
 #include "parse.h"
 
 typedef struct parsed {
