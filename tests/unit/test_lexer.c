@@ -5,6 +5,7 @@
 #include "parse_ctx.h"
 #include "parser.h"
 #include "lexer.h"
+#include "lib_extras.h"
 
 #define MAX_TOKS 64
 

@@ -2,6 +2,7 @@
 #include "helpers.h"
 
 #include "diag_emit.h"
+#include "lib_extras.h"
 #include "parse.h"
 
 typedef struct parsed {
