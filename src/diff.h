@@ -29,11 +29,14 @@ typedef struct cdg_change {
 /* The changes from old to new, in a stable order (sections, then the new
  * edition's declaration order, removed items last), in arena a. NULL when
  * the offers are equivalent. *count receives their number. */
-CDG_API cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count);
+CDG_API cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_,
+                             size_t *count);
 
 /* Printers: a plain list, a Markdown changelog, a JSON document. */
 CDG_API void cdg_diff_print_text(FILE *out, const cdg_change *c);
-CDG_API void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c);
-CDG_API void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c);
+CDG_API void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_,
+                               const cdg_change *c);
+CDG_API void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name,
+                                 const cdg_change *c);
 
 #endif

@@ -46,20 +46,23 @@ CDG_API const char *cdg_mesure_reason(cdg_mesure_status st);
  * (with a suggestion), a missing, negative or non-numeric measure, or a
  * measure given to a category without one. */
 CDG_API bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out,
-                           cdg_eval_error *err);
+                                   cdg_eval_error *err);
 /* Writes a profile back as text ("commune=1200", "non_affiliee"). */
 CDG_API const char *cdg_eval_profil_text(const cdg_profil *p, char *buf, size_t cap);
 /* The stratum of a profile; NULL with a message naming the profile when
  * none matches. */
-CDG_API const cdg_strate *cdg_eval_strate(const cdg_model *m, const cdg_profil *p, cdg_eval_error *err);
+CDG_API const cdg_strate *cdg_eval_strate(const cdg_model *m, const cdg_profil *p,
+                                          cdg_eval_error *err);
 
 /* Lookups by id (exact, then ignoring case and accents) or by label
  * (ignoring case and accents). NULL when absent; then err says so, with a
  * suggestion when one is close. */
-CDG_API const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char *name, cdg_eval_error *err);
-CDG_API const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name, cdg_eval_error *err);
+CDG_API const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char *name,
+                                                 cdg_eval_error *err);
+CDG_API const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name,
+                                                 cdg_eval_error *err);
 CDG_API const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
-                                             cdg_eval_error *err);
+                                                     cdg_eval_error *err);
 
 /* One service of a forfait for one stratum. */
 typedef struct cdg_eval_row {
@@ -73,7 +76,8 @@ typedef struct cdg_eval_row {
 } cdg_eval_row;
 
 /* The row of service s in forfait f for stratum k. */
-CDG_API cdg_eval_row cdg_eval_row_for(const cdg_forfait *f, const cdg_service *s, const cdg_strate *k);
+CDG_API cdg_eval_row cdg_eval_row_for(const cdg_forfait *f, const cdg_service *s,
+                                      const cdg_strate *k);
 /* The stratum member that placed profile p in k (provenance). */
 CDG_API const cdg_member *cdg_eval_member(const cdg_strate *k, const cdg_profil *p);
 
@@ -87,19 +91,19 @@ typedef struct cdg_eval_option {
  * m->noptions); when s is not NULL only those about s (priced per unit of
  * s, or sharing its id). Returns how many. */
 CDG_API size_t cdg_eval_options(const cdg_model *m, const cdg_forfait *f, const cdg_service *s,
-                        cdg_eval_option *out);
+                                cdg_eval_option *out);
 /* The option that prices extra units of s in forfait f: an en_option
  * option priced per unit of s, preferring the one whose id is s's id; NULL
  * when none. */
 CDG_API const cdg_option *cdg_eval_extra_option(const cdg_model *m, const cdg_forfait *f,
-                                        const cdg_service *s);
+                                                const cdg_service *s);
 
 /* `which`: whether forfait f includes every service of needs[0..n) for
  * stratum k (status inclus and, for a counted cell, not 0 units in k); the
  * others are listed in missing (capacity n), their count in *nmissing. */
 CDG_API bool cdg_eval_includes_all(const cdg_forfait *f, const cdg_strate *k,
-                           const cdg_service *const *needs, size_t n,
-                           const cdg_service **missing, size_t *nmissing);
+                                   const cdg_service *const *needs, size_t n,
+                                   const cdg_service **missing, size_t *nmissing);
 
 /* `quote`: one counted need priced against a forfait. */
 typedef struct cdg_eval_quote {
@@ -116,7 +120,7 @@ typedef struct cdg_eval_quote {
  * other cells do not count). Returns false (message in err) when the total
  * overflows. */
 CDG_API bool cdg_eval_quote_need(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
-                         const cdg_service *s, int64_t need, cdg_eval_quote *out,
-                         cdg_eval_error *err);
+                                 const cdg_service *s, int64_t need, cdg_eval_quote *out,
+                                 cdg_eval_error *err);
 
 #endif

@@ -38,7 +38,7 @@ typedef struct cdg_unit {
 CDG_API cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out);
 /* The same from a buffer. */
 CDG_API cdg_load_status cdg_unit_load_buffer(const char *name, const char *data, size_t len,
-                                     cdg_memctl *ctl, cdg_unit **out);
+                                             cdg_memctl *ctl, cdg_unit **out);
 CDG_API void cdg_unit_free(cdg_unit *u);
 /* Whether the unit is usable by queries and dumps: loaded, no error. */
 CDG_API bool cdg_unit_ok(const cdg_unit *u);
