@@ -24,7 +24,7 @@ LIB     := $(BUILD)/libcdgrules.a
 # header; they are staged under $(BUILD)/include/cdgrules/ as installed.
 VERSION     := $(shell sed -n 's/^\#define CDGRULES_VERSION "\(.*\)"/\1/p' include/cdgrules.h)
 # The soname's version: the major number, or "0.MINOR" before 1.0, where a
-# minor release may change the ABI (0.2 changed the syntax tree's nodes).
+# minor release may change the ABI (0.3 hid every internal function).
 SOMAJOR     := $(if $(filter 0,$(firstword $(subst ., ,$(VERSION)))),0.$(word 2,$(subst ., ,$(VERSION))),$(firstword $(subst ., ,$(VERSION))))
 SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
 PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)
@@ -66,6 +66,9 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(BUILD)/obj/*.d)
+
+# The library exports only what its public headers mark CDG_API (api.h).
+$(LIBOBJS): ALL_CFLAGS += -fvisibility=hidden
 
 # Where the installed binary finds its catalogues; recompiled when
 # LOCALEDIR changes (a PREFIX given only to `make install`).

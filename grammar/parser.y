@@ -12,6 +12,7 @@
  * parser recovers at the next ';' or '>' so that one run reports every
  * independent mistake. */
 %define api.pure full
+%define api.prefix {cdg_yy}
 %define api.token.prefix {TOK_}
 %define parse.error custom
 %define parse.lac full
@@ -28,7 +29,7 @@ typedef void *yyscan_t;
 }
 
 %code provides {
-int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
+int cdg_yylex(CDG_YYSTYPE *yylval, CDG_YYLTYPE *yylloc, yyscan_t scanner);
 }
 
 %code {

@@ -8,7 +8,10 @@
  * Installed as PREFIX/include/cdgrules.h with the module headers under
  * PREFIX/include/cdgrules/; compile with `pkg-config --cflags --libs
  * cdgrules`. The list of #include "cdgrules/…" lines below is the list of
- * public headers: the Makefile installs exactly these.
+ * public headers: the Makefile installs exactly these, and the shared
+ * library exports exactly the functions they declare (CDG_API, api.h;
+ * tests/scripts/library_api.sh checks both). Every other header of src/ is
+ * internal to the library.
  *
  *   cdg_unit *u = NULL;
  *   if (cdg_unit_load("offre.cdg", NULL, &u) == CDG_LOAD_OK && cdg_unit_ok(u))
@@ -18,28 +21,17 @@
 #ifndef CDGRULES_H
 #define CDGRULES_H
 
-#define CDGRULES_VERSION "0.2.0"
+#define CDGRULES_VERSION "0.3.0"
 
+#include "cdgrules/api.h"
 #include "cdgrules/arena.h"
 #include "cdgrules/source.h"
-#include "cdgrules/keywords.h"
-#include "cdgrules/ast.h"
 #include "cdgrules/diag.h"
 #include "cdgrules/model.h"
 #include "cdgrules/unit.h"
-#include "cdgrules/utf8.h"
-#include "cdgrules/json.h"
-#include "cdgrules/money.h"
-#include "cdgrules/table.h"
-#include "cdgrules/atomicio.h"
 #include "cdgrules/eval.h"
-#include "cdgrules/pourquoi.h"
-#include "cdgrules/exemples.h"
 #include "cdgrules/dump.h"
 #include "cdgrules/diff.h"
 #include "cdgrules/fmt.h"
-#include "cdgrules/textdiff.h"
-#include "cdgrules/csv.h"
-#include "cdgrules/i18n.h"
 
 #endif

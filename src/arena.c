@@ -1,6 +1,6 @@
 /* arena.c — region allocator and the allocation choke point. */
 #define _DEFAULT_SOURCE  /* madvise, MADV_POPULATE_WRITE */
-#include "arena.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -62,11 +62,3 @@ cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
     d->span = kw_span;
     return d;
 }
-
-unsigned cdg_ast_count_values(const cdg_value *v)
-{
-    unsigned n = 0;
-    for (; v; v = cdg_value_next(v))
-        n++;
-    return n;
-}

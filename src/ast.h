@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "alloc.h"
 #include "keywords.h"
 #include "source.h"
 
@@ -167,8 +167,5 @@ cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keywo
 cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl);
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close);
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);
-
-/* Number of values in a list. */
-unsigned cdg_ast_count_values(const cdg_value *v);
 
 #endif

@@ -139,22 +139,3 @@ bool cdg_atomic_write(const char *path, const char *data, size_t len, cdg_atomic
     }
     return cdg_atomic_commit(&f, err);
 }
-
-bool cdg_file_equals(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char buf[65536];
-    size_t off = 0, n;
-    bool same = true;
-    while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (off + n > len || memcmp(buf, data + off, n) != 0)
-            same = false;
-        off += n;
-    }
-    if (ferror(f))
-        same = false;
-    fclose(f);
-    return same && off == len;
-}

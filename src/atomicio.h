@@ -40,8 +40,5 @@ void cdg_atomic_abort(cdg_atomic_file *f);
  * Returns false and fills err on failure. */
 bool cdg_atomic_write(const char *path, const char *data, size_t len, cdg_atomic_error *err);
 
-/* Whether the file at path already holds exactly data[0..len) (then there
- * is nothing to write). False when it cannot be read. */
-bool cdg_file_equals(const char *path, const char *data, size_t len);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "ast.h"
-#include "diag.h"
+#include "diag_emit.h"
 #include "model.h"
 
 /* Builds the model of ast in arena a. Errors and warnings go to d. When

@@ -7,7 +7,22 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "cdgrules.h"   /* the library's public API, and only it */
+#include "cdgrules.h"   /* the library's public API */
+/* The library's internals the commands also use: the command line links
+ * the static library, where they are visible (the shared one hides them). */
+#include "alloc.h"
+#include "atomicio.h"
+#include "csv.h"
+#include "diag_emit.h"
+#include "exemples.h"
+#include "i18n.h"
+#include "json.h"
+#include "keywords.h"
+#include "money.h"
+#include "pourquoi.h"
+#include "table.h"
+#include "textdiff.h"
+#include "utf8.h"
 
 /* Translatable strings (README "Languages"), as src/nls.h marks them in
  * the library: _() translates now, N_() only marks for `make po`. */

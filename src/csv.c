@@ -21,15 +21,6 @@ void cdg_csv_reader_init(cdg_csv_reader *r, cdg_arena *a, int fd, size_t bufsize
     r->fields = cdg_arena_calloc(a, max_fields, sizeof *r->fields);
 }
 
-void cdg_csv_reader_init_mem(cdg_csv_reader *r, cdg_arena *a, const char *data, size_t len,
-                             size_t max_fields)
-{
-    cdg_csv_reader_init(r, a, -1, len + 1, max_fields);
-    memcpy(r->buf, data, len);
-    r->end = len;
-    r->eof = true;
-}
-
 /* Records an error at line and returns -1. */
 static int fail(cdg_csv_reader *r, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

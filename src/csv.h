@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
+#include "alloc.h"
 
 typedef struct cdg_csv_field {
     const char *p;    /* raw bytes, quotes included when quoted */
@@ -43,9 +43,6 @@ typedef struct cdg_csv_reader {
  * most max_fields fields per record, both taken from arena a. */
 void cdg_csv_reader_init(cdg_csv_reader *r, cdg_arena *a, int fd, size_t bufsize,
                          size_t max_fields);
-/* Reads from data[0..len) (copied into arena a). */
-void cdg_csv_reader_init_mem(cdg_csv_reader *r, cdg_arena *a, const char *data, size_t len,
-                             size_t max_fields);
 /* The next record: 1 read, 0 end of input, -1 error (r->error, r->error_line:
  * bad quoting, record too long or with too many fields, read error). A
  * UTF-8 byte order mark at the very start is skipped. */

@@ -1,5 +1,5 @@
 /* diag.c — collecting, sorting and printing diagnostics. */
-#include "diag.h"
+#include "diag_emit.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

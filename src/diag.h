@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "api.h"
 #include "arena.h"
 #include "source.h"
 
@@ -37,42 +38,28 @@ typedef struct cdg_diags {
 /* At most this many syntax errors are reported for one file. */
 #define CDG_MAX_SYNTAX_ERRORS 20
 
-void cdg_diags_init(cdg_diags *d, cdg_arena *a);
-/* Records a diagnostic; returns it so that notes can be attached. */
-cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Records a diagnostic whose message was composed by the caller, as
- * written in the sources (message) and in the user's language (text). */
-cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
-                            const char *message, const char *text);
-/* Attaches a note (printed right after its diagnostic). */
-void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Sorts by file position (emission order breaks ties). */
-void cdg_diags_sort(cdg_diags *d);
-
 typedef struct cdg_diag_style {
     bool color;
 } cdg_diag_style;
 
 /* Prints one diagnostic and its notes, with source line and caret. */
-void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st);
+CDG_API void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st);
 /* Prints every diagnostic in order. */
-void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st);
+CDG_API void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st);
 /* Prints the diagnostics as JSON objects, separated by ",\n"; *first tells
  * whether one was printed before (for arrays spanning several files). */
-void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first);
-const char *cdg_severity_name(cdg_severity s);
+CDG_API void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first);
+CDG_API const char *cdg_severity_name(cdg_severity s);
 
 /* GitHub Actions workflow annotations, one line per diagnostic and note:
  * "::error file=F,line=L,col=C,endColumn=E::message" (diag_formats.c). */
-void cdg_diags_print_github(FILE *out, const cdg_diags *d);
+CDG_API void cdg_diags_print_github(FILE *out, const cdg_diags *d);
 /* A SARIF 2.1.0 log with one run: cdg_sarif_begin, then
  * cdg_diags_print_sarif for each file (*first starts true; notes become
  * related locations), then cdg_sarif_end (execution_ok false when a file
  * could not be read; first is the final value of *first). */
-void cdg_sarif_begin(FILE *out, const char *tool_version);
-void cdg_diags_print_sarif(FILE *out, const cdg_diags *d, bool *first);
-void cdg_sarif_end(FILE *out, bool execution_ok, bool first);
+CDG_API void cdg_sarif_begin(FILE *out, const char *tool_version);
+CDG_API void cdg_diags_print_sarif(FILE *out, const cdg_diags *d, bool *first);
+CDG_API void cdg_sarif_end(FILE *out, bool execution_ok, bool first);
 
 #endif

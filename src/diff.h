@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "api.h"
 #include "arena.h"
 #include "model.h"
 
@@ -28,16 +29,14 @@ typedef struct cdg_change {
 /* The changes from old to new, in a stable order (sections, then the new
  * edition's declaration order, removed items last), in arena a. NULL when
  * the offers are equivalent. *count receives their number. */
-cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count);
+CDG_API cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_,
+                             size_t *count);
 
 /* Printers: a plain list, a Markdown changelog, a JSON document. */
-void cdg_diff_print_text(FILE *out, const cdg_change *c);
-void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c);
-void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c);
-
-/* Whether two models are identical in everything but source positions:
- * order, ids, labels, wordings, quantities, strata, options, examples.
- * On a difference, writes what differs into why (cap bytes). */
-bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char *why, size_t cap);
+CDG_API void cdg_diff_print_text(FILE *out, const cdg_change *c);
+CDG_API void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_,
+                               const cdg_change *c);
+CDG_API void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name,
+                                 const cdg_change *c);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "api.h"
 #include "arena.h"
 #include "model.h"
 
@@ -31,12 +32,12 @@ typedef struct cdg_dump_opts {
 } cdg_dump_opts;
 
 /* Parses a format name ("md", "csv", "tsv", "html", "json"). */
-bool cdg_dump_format_parse(const char *name, cdg_dump_format *out);
+CDG_API bool cdg_dump_format_parse(const char *name, cdg_dump_format *out);
 /* Parses a table name ("forfaits", "strates", "options", "all"). */
-bool cdg_dump_table_parse(const char *name, cdg_dump_table *out);
+CDG_API bool cdg_dump_table_parse(const char *name, cdg_dump_table *out);
 
 /* Writes model m (free of errors) to out. Returns false when the stream
  * reports an error or memory ran out (ctl may be NULL). */
-bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memctl *ctl);
+CDG_API bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memctl *ctl);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef CDG_DUMP_IMPL_H
 #define CDG_DUMP_IMPL_H
 
+#include "alloc.h"
 #include "dump.h"
 
 /* One quantity column of the strata table: a service's own per-stratum

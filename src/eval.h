@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api.h"
 #include "arena.h"
 #include "model.h"
 
@@ -35,30 +36,33 @@ typedef enum {
 
 /* Parses a measure s[0..n): decimal digits, '_' allowed between digits
  * ("10_000"). */
-cdg_mesure_status cdg_eval_parse_mesure(const char *s, size_t n, int64_t *out);
+CDG_API cdg_mesure_status cdg_eval_parse_mesure(const char *s, size_t n, int64_t *out);
 /* A short reason for a status, to follow the measure in a message
  * ("is negative", …). */
-const char *cdg_mesure_reason(cdg_mesure_status st);
+CDG_API const char *cdg_mesure_reason(cdg_mesure_status st);
 
 /* Parses "CATEGORIE=MESURE" or "CATEGORIE" against the model's categories.
  * Returns false (usage error, message in err) for an unknown category
  * (with a suggestion), a missing, negative or non-numeric measure, or a
  * measure given to a category without one. */
-bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out,
-                           cdg_eval_error *err);
+CDG_API bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out,
+                                   cdg_eval_error *err);
 /* Writes a profile back as text ("commune=1200", "non_affiliee"). */
-const char *cdg_eval_profil_text(const cdg_profil *p, char *buf, size_t cap);
+CDG_API const char *cdg_eval_profil_text(const cdg_profil *p, char *buf, size_t cap);
 /* The stratum of a profile; NULL with a message naming the profile when
  * none matches. */
-const cdg_strate *cdg_eval_strate(const cdg_model *m, const cdg_profil *p, cdg_eval_error *err);
+CDG_API const cdg_strate *cdg_eval_strate(const cdg_model *m, const cdg_profil *p,
+                                          cdg_eval_error *err);
 
 /* Lookups by id (exact, then ignoring case and accents) or by label
  * (ignoring case and accents). NULL when absent; then err says so, with a
  * suggestion when one is close. */
-const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char *name, cdg_eval_error *err);
-const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name, cdg_eval_error *err);
-const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
-                                             cdg_eval_error *err);
+CDG_API const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char *name,
+                                                 cdg_eval_error *err);
+CDG_API const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name,
+                                                 cdg_eval_error *err);
+CDG_API const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
+                                                     cdg_eval_error *err);
 
 /* One service of a forfait for one stratum. */
 typedef struct cdg_eval_row {
@@ -72,9 +76,10 @@ typedef struct cdg_eval_row {
 } cdg_eval_row;
 
 /* The row of service s in forfait f for stratum k. */
-cdg_eval_row cdg_eval_row_for(const cdg_forfait *f, const cdg_service *s, const cdg_strate *k);
+CDG_API cdg_eval_row cdg_eval_row_for(const cdg_forfait *f, const cdg_service *s,
+                                      const cdg_strate *k);
 /* The stratum member that placed profile p in k (provenance). */
-const cdg_member *cdg_eval_member(const cdg_strate *k, const cdg_profil *p);
+CDG_API const cdg_member *cdg_eval_member(const cdg_strate *k, const cdg_profil *p);
 
 /* An option as it applies to one forfait. */
 typedef struct cdg_eval_option {
@@ -85,20 +90,20 @@ typedef struct cdg_eval_option {
 /* The options of forfait f, in declaration order, into out (capacity
  * m->noptions); when s is not NULL only those about s (priced per unit of
  * s, or sharing its id). Returns how many. */
-size_t cdg_eval_options(const cdg_model *m, const cdg_forfait *f, const cdg_service *s,
-                        cdg_eval_option *out);
+CDG_API size_t cdg_eval_options(const cdg_model *m, const cdg_forfait *f, const cdg_service *s,
+                                cdg_eval_option *out);
 /* The option that prices extra units of s in forfait f: an en_option
  * option priced per unit of s, preferring the one whose id is s's id; NULL
  * when none. */
-const cdg_option *cdg_eval_extra_option(const cdg_model *m, const cdg_forfait *f,
-                                        const cdg_service *s);
+CDG_API const cdg_option *cdg_eval_extra_option(const cdg_model *m, const cdg_forfait *f,
+                                                const cdg_service *s);
 
 /* `which`: whether forfait f includes every service of needs[0..n) for
  * stratum k (status inclus and, for a counted cell, not 0 units in k); the
  * others are listed in missing (capacity n), their count in *nmissing. */
-bool cdg_eval_includes_all(const cdg_forfait *f, const cdg_strate *k,
-                           const cdg_service *const *needs, size_t n,
-                           const cdg_service **missing, size_t *nmissing);
+CDG_API bool cdg_eval_includes_all(const cdg_forfait *f, const cdg_strate *k,
+                                   const cdg_service *const *needs, size_t n,
+                                   const cdg_service **missing, size_t *nmissing);
 
 /* `quote`: one counted need priced against a forfait. */
 typedef struct cdg_eval_quote {
@@ -114,8 +119,8 @@ typedef struct cdg_eval_quote {
  * included quantity is the service's own cell only (attached quantities of
  * other cells do not count). Returns false (message in err) when the total
  * overflows. */
-bool cdg_eval_quote_need(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
-                         const cdg_service *s, int64_t need, cdg_eval_quote *out,
-                         cdg_eval_error *err);
+CDG_API bool cdg_eval_quote_need(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
+                                 const cdg_service *s, int64_t need, cdg_eval_quote *out,
+                                 cdg_eval_error *err);
 
 #endif

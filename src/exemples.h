@@ -14,7 +14,7 @@
 
 #include "arena.h"
 #include "ast.h"
-#include "diag.h"
+#include "diag_emit.h"
 #include "model.h"
 
 /* What running the examples of one file gave. An example passes when its

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "ast.h"
+
 /* A growable list of comments, in the arena. */
 typedef struct cvec {
     const cdg_comment **items;

@@ -10,11 +10,14 @@
 
 #include <stddef.h>
 
+#include "api.h"
 #include "arena.h"
-#include "ast.h"
+
+/* The syntax tree of a unit (unit.h), opaque here. */
+typedef struct cdg_ast cdg_ast;
 
 /* The canonical text of ast (which must come from a parse without syntax
  * errors), NUL-terminated, in arena a; *len receives its length. */
-const char *cdg_fmt(cdg_arena *a, const cdg_ast *ast, size_t *len);
+CDG_API const char *cdg_fmt(cdg_arena *a, const cdg_ast *ast, size_t *len);
 
 #endif

@@ -33,7 +33,5 @@ typedef enum {
 
 /* The keyword's spelling; "" for CDG_KW_NONE. */
 const char *cdg_keyword_name(cdg_keyword kw);
-/* The keyword spelled s[0..n), or CDG_KW_NONE. */
-cdg_keyword cdg_keyword_lookup(const char *s, unsigned long n);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api.h"
 #include "source.h"
 
 typedef struct cdg_note cdg_note;
@@ -190,7 +191,7 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
 
 /* The forfait whose entry or `defaut:` set the cell of f for s: f, or the
  * base it inherits the cell from. */
-const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s);
+CDG_API const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s);
 /* Whether f states s in one of its own entries. */
 static inline bool cdg_cell_stated(const cdg_forfait *f, const cdg_service *s)
 {
@@ -198,23 +199,23 @@ static inline bool cdg_cell_stated(const cdg_forfait *f, const cdg_service *s)
 }
 
 /* The quantity a cell gives in stratum k, or -1 when it counts nothing. */
-int64_t cdg_cell_quantity(const cdg_cell *c, const cdg_strate *k);
+CDG_API int64_t cdg_cell_quantity(const cdg_cell *c, const cdg_strate *k);
 
 /* The stratum of a profile under the file's overlap rule, or NULL. */
-const cdg_strate *cdg_model_strate_for(const cdg_model *m, const cdg_profil *p);
+CDG_API const cdg_strate *cdg_model_strate_for(const cdg_model *m, const cdg_profil *p);
 /* Whether stratum k takes profile p. */
-bool cdg_strate_matches(const cdg_strate *k, const cdg_profil *p);
+CDG_API bool cdg_strate_matches(const cdg_strate *k, const cdg_profil *p);
 
 /* Lookups by id (exact); NULL when absent. Linear: for the CLI's one-off
  * lookups, not for hot loops. */
-const cdg_forfait *cdg_model_forfait(const cdg_model *m, const char *id);
-const cdg_service *cdg_model_service(const cdg_model *m, const char *id);
-const cdg_strate *cdg_model_strate(const cdg_model *m, const char *id);
-const cdg_categorie *cdg_model_categorie(const cdg_model *m, const char *id);
-const cdg_option *cdg_model_option(const cdg_model *m, const char *id);
+CDG_API const cdg_forfait *cdg_model_forfait(const cdg_model *m, const char *id);
+CDG_API const cdg_service *cdg_model_service(const cdg_model *m, const char *id);
+CDG_API const cdg_strate *cdg_model_strate(const cdg_model *m, const char *id);
+CDG_API const cdg_categorie *cdg_model_categorie(const cdg_model *m, const char *id);
+CDG_API const cdg_option *cdg_model_option(const cdg_model *m, const char *id);
 
 /* Spellings used in messages, JSON and the language. */
-const char *cdg_statut_name(cdg_statut s);       /* "inclus", "non_inclus", … */
-const char *cdg_tarif_name(cdg_tarif t);         /* "journalier", … */
+CDG_API const char *cdg_statut_name(cdg_statut s);       /* "inclus", "non_inclus", … */
+CDG_API const char *cdg_tarif_name(cdg_tarif t);         /* "journalier", … */
 
 #endif

@@ -53,16 +53,16 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
         cdg_arena_throw(a);
     }
     yyscan_t s;
-    if (yylex_init_extra(&ctx, &s) != 0)
+    if (cdg_yylex_init_extra(&ctx, &s) != 0)
         cdg_arena_throw(a);
     scanner = s;
     /* Scan the source in place: it ends with the two NULs flex wants. */
-    YY_BUFFER_STATE buf = yy_scan_buffer(src->text, src->len + 2, scanner);
+    YY_BUFFER_STATE buf = cdg_yy_scan_buffer(src->text, src->len + 2, scanner);
     if (!buf)
         cdg_arena_throw(a);
-    int rc = yyparse(scanner, &ctx);
+    int rc = cdg_yyparse(scanner, &ctx);
     cdg_lex_restore(scanner);
-    yylex_destroy(scanner);
+    cdg_yylex_destroy(scanner);
     cdg_arena_catch(a, outer);
     return rc == 0 && !ctx.had_errors;
 }

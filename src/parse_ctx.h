@@ -7,7 +7,7 @@
 #include <stdbool.h>
 
 #include "ast.h"
-#include "diag.h"
+#include "diag_emit.h"
 #include "parse.h"
 #include "symtab.h"
 

@@ -1,5 +1,5 @@
 /* source.c — reading source files and mapping offsets to lines. */
-#include "source.h"
+#include "source_read.h"
 
 #include <errno.h>
 #include <fcntl.h>

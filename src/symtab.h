@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "arena.h"
+#include "alloc.h"
 
 typedef struct cdg_symtab {
     cdg_arena *arena;

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "arena.h"
+#include "alloc.h"
 
 typedef struct cdg_table cdg_table;
 

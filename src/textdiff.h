@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
+#include "alloc.h"
 
 /* Appends to out the unified diff (3 lines of context) turning a into b,
  * with headers "--- a_name" and "+++ b_name". Appends nothing when the

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "nls.h"
 #include "parse.h"
+#include "source_read.h"
 
 /* Parses and checks u->src; allocation failures unwind to here. */
 static cdg_load_status unit_compile(cdg_unit *u)

@@ -6,11 +6,15 @@
 
 #include <stdbool.h>
 
+#include "api.h"
 #include "arena.h"
-#include "ast.h"
 #include "diag.h"
 #include "model.h"
 #include "source.h"
+
+/* The syntax tree: its layout is internal to the library (fmt.h takes it
+ * whole). */
+typedef struct cdg_ast cdg_ast;
 
 typedef enum {
     CDG_LOAD_OK,        /* parsed and checked; see diags for errors */
@@ -31,12 +35,12 @@ typedef struct cdg_unit {
 /* Reads, parses and checks path ("-" for stdin). *out is set even on
  * failure (NULL only when not even the arena could be made); free it with
  * cdg_unit_free. ctl may be NULL. */
-cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out);
+CDG_API cdg_load_status cdg_unit_load(const char *path, cdg_memctl *ctl, cdg_unit **out);
 /* The same from a buffer. */
-cdg_load_status cdg_unit_load_buffer(const char *name, const char *data, size_t len,
-                                     cdg_memctl *ctl, cdg_unit **out);
-void cdg_unit_free(cdg_unit *u);
+CDG_API cdg_load_status cdg_unit_load_buffer(const char *name, const char *data, size_t len,
+                                             cdg_memctl *ctl, cdg_unit **out);
+CDG_API void cdg_unit_free(cdg_unit *u);
 /* Whether the unit is usable by queries and dumps: loaded, no error. */
-bool cdg_unit_ok(const cdg_unit *u);
+CDG_API bool cdg_unit_ok(const cdg_unit *u);
 
 #endif

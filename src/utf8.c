@@ -34,23 +34,6 @@ size_t cdg_utf8_valid_len(const unsigned char *s, size_t n)
     return len;
 }
 
-size_t cdg_utf8_first_invalid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t l = cdg_utf8_valid_len(p + i, n - i);
-        if (!l)
-            return i;
-        i += l;
-    }
-    return n;
-}
-
 size_t cdg_utf8_count(const char *s, size_t n)
 {
     size_t k = 0;

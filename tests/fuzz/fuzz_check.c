@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diff.h"
 #include "dump.h"
 #include "eval.h"
 #include "model.h"
 #include "unit.h"
+#include "../unit/model_equal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff.h"
 #include "fmt.h"
 #include "unit.h"
+#include "../unit/model_equal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

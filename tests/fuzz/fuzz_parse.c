@@ -4,10 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "diag.h"
+#include "alloc.h"
+#include "diag_emit.h"
 #include "parse.h"
-#include "source.h"
+#include "source_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

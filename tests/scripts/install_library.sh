@@ -4,6 +4,8 @@
 # example program (examples/libcdgrules-example.c) builds statically and
 # dynamically and gives the right answers on rules/cdg47.cdg, the installed
 # binary and man pages work; finally `make uninstall` removes every file.
+# Only the public headers are installed; a program calling every public
+# module builds against them alone, statically and dynamically.
 # Usage: tests/scripts/install_library.sh BUILD/cdgrules
 # The build is a fresh one in the temporary directory, with the default
 # flags, so that this test is independent of sanitizer or coverage builds.
@@ -27,7 +29,7 @@ make -s BUILD="$tmp/build" CFLAGS="-O2 -g -gdwarf-4 -Werror" DESTDIR="$dest" PRE
     >"$tmp/install.log" 2>&1 ||
     { cat "$tmp/install.log"; fail "make install"; }
 
-for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.2 \
+for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.3 \
          lib/pkgconfig/cdgrules.pc include/cdgrules.h share/man/man1/cdgrules.1 \
          share/man/man5/cdgrules.5 share/bash-completion/completions/cdgrules \
          share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim \
@@ -35,8 +37,8 @@ for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.
     [ -e "$dest/usr/$f" ] || fail "not installed: /usr/$f"
 done
 [ -x "$dest/usr/bin/cdgrules" ] || fail "binary not executable"
-readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\.2\]' ||
-    fail "shared library without soname libcdgrules.so.0.2"
+readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\.3\]' ||
+    fail "shared library without soname libcdgrules.so.0.3"
 "$dest/usr/bin/cdgrules" check rules/cdg47.cdg || fail "installed binary: check rules/cdg47.cdg"
 
 # Every public header compiles on its own, and includes only installed headers.
@@ -52,6 +54,16 @@ for h in "$inc"/cdgrules.h "$inc"/cdgrules/*.h; do
         fail "header $rel does not compile on its own"
 done
 grep -q '^#include "cdgrules/' "$inc/cdgrules.h" || fail "umbrella header includes no module header"
+# Exactly the public headers are installed: no syntax tree, CSV, text diff…
+want=$(sed -n 's|^#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h | sort | tr '\n' ' ')
+got=$(cd "$inc/cdgrules" && ls | sort | tr '\n' ' ')
+[ "$got" = "$want" ] || fail "installed headers: $got; public headers: $want"
+for h in ast.h csv.h textdiff.h alloc.h parse.h; do
+    [ ! -e "$inc/cdgrules/$h" ] || fail "internal header $h installed"
+done
+# The installed shared library exports only cdg_ names.
+bad=$(nm -D --defined-only "$dest/usr/lib/libcdgrules.so" | awk 'NF >= 3 && $3 !~ /^cdg_/ { print $3 }' | tr '\n' ' ')
+[ -z "$bad" ] || fail "installed library exports: $bad"
 
 # pkg-config, pointed at the installed tree only.
 export PKG_CONFIG_LIBDIR="$dest/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest"
@@ -66,8 +78,63 @@ $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-dyn" $ex $(pkg
 $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-static" $ex \
     $(pkg-config --libs-only-L cdgrules) -Wl,-Bstatic $(pkg-config --libs-only-l cdgrules) -Wl,-Bdynamic ||
     fail "example: static link"
-readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0\.2' || fail "dynamic example does not need libcdgrules.so.0.2"
+readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0\.3' || fail "dynamic example does not need libcdgrules.so.0.3"
 ! readelf -d "$tmp/ex-static" | grep -q 'NEEDED.*libcdgrules' || fail "static example needs the shared library"
+
+# A program calling every public module (load, diagnostics, model, eval,
+# dump, diff, fmt), built with -I of the installed headers only (no src/),
+# linked both ways; it gives the same output both ways.
+cat >"$tmp/every.c" <<'EOF'
+#include <cdgrules.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(void)
+{
+    static const char text[] = "offre o \"O\" < editeur: \"E\"; >\n"
+        "categorie commune \"Communes\" < mesure: habitants; >\n"
+        "strate S1 \"S1\" < commune: 0..; >\n"
+        "service s \"S\" < unite: \"u\"; >\n"
+        "forfait F \"F\" < s: 2; >\n";
+    cdg_unit *u = NULL;
+    if (cdg_unit_load_buffer("every.cdg", text, strlen(text), NULL, &u) != CDG_LOAD_OK || !cdg_unit_ok(u)) {
+        if (u)
+            cdg_diags_print(stderr, &u->diags, &(cdg_diag_style){.color = false});
+        return 1;
+    }
+    cdg_profil p;
+    cdg_eval_error err;
+    if (!cdg_eval_parse_profil(u->model, "commune=10", &p, &err))
+        return 1;
+    const cdg_strate *k = cdg_eval_strate(u->model, &p, &err);
+    const cdg_forfait *f = cdg_model_forfait(u->model, "F");
+    const cdg_service *s = cdg_model_service(u->model, "s");
+    if (!k || !f || !s)
+        return 1;
+    cdg_eval_row r = cdg_eval_row_for(f, s, k);
+    printf("%s %s %lld\n", k->id, cdg_statut_name(r.statut), (long long)r.quantite);
+    cdg_dump_opts o = {.format = CDG_DUMP_TSV, .tables = CDG_TABLE_FORFAITS};
+    if (!cdg_dump(stdout, u->model, &o, NULL))
+        return 1;
+    cdg_arena *a = cdg_arena_new(NULL);
+    size_t n = 0, len = 0;
+    if (cdg_diff(a, u->model, u->model, &n) || n)
+        return 1;
+    fputs(cdg_fmt(a, u->ast, &len), stdout);
+    cdg_arena_free(a);
+    cdg_unit_free(u);
+    return 0;
+}
+EOF
+$cc -std=c17 -Wall -Wextra -Wpedantic -Werror -I"$inc" -o "$tmp/every-dyn" "$tmp/every.c" \
+    -L"$dest/usr/lib" -lcdgrules || fail "program against the installed headers: dynamic link"
+$cc -std=c17 -Wall -Wextra -Wpedantic -Werror -I"$inc" -o "$tmp/every-static" "$tmp/every.c" \
+    "$dest/usr/lib/libcdgrules.a" || fail "program against the installed headers: static link"
+LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/every-dyn" >"$tmp/every-dyn.out" || fail "program (dynamic) failed"
+"$tmp/every-static" >"$tmp/every-static.out" || fail "program (static) failed"
+cmp -s "$tmp/every-dyn.out" "$tmp/every-static.out" || fail "program: static and dynamic disagree"
+[ "$(head -1 "$tmp/every-dyn.out")" = "S1 inclus 2" ] || fail "program: $(head -1 "$tmp/every-dyn.out")"
+grep -q '^forfait F "F" <' "$tmp/every-dyn.out" || fail "program: no formatted text"
 
 LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/ex-dyn" rules/cdg47.cdg >"$tmp/dyn.out" || fail "dynamic example failed"
 "$tmp/ex-static" rules/cdg47.cdg >"$tmp/static.out" || fail "static example failed"

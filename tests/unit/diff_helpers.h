@@ -5,6 +5,7 @@
 
 #include "diff.h"
 #include "helpers.h"
+#include "model_equal.h"
 
 /* The changes from old to new text, as text lines (malloc'ed); *count
  * receives the number of changes. */

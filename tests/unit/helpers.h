@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "source_read.h"
 #include "unit.h"
 
 /* Loads a rules text from memory; the test owns the unit. */

@@ -3,7 +3,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 
-#include "arena.h"
+#include "alloc.h"
 #include "helpers.h"
 
 Test(arena, the_choke_point_fails_exactly_the_chosen_allocation)

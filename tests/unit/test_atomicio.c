@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "atomicio.h"
+#include "lib_extras.h"
 
 /* A fresh temporary directory; the test process owns it. */
 static char *tmpdir(void)

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "lib_extras.h"
 
 /* A reader over text in memory, in arena a. */
 static void mem_reader(cdg_csv_reader *r, cdg_arena *a, const char *text)

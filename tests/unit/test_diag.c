@@ -2,7 +2,7 @@
  * JSON escaping. */
 #include "helpers.h"
 
-#include "diag.h"
+#include "diag_emit.h"
 
 typedef struct fixture {
     cdg_arena *a;

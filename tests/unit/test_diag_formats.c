@@ -3,7 +3,7 @@
  * produces today, such as ones with '%' or a newline). */
 #include "helpers.h"
 
-#include "diag.h"
+#include "diag_emit.h"
 
 /* Prints d with printer into a string (freed by the caller). */
 static char *print_to_string(const cdg_diags *d, int sarif)

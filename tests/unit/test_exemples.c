@@ -2,7 +2,7 @@
  * examples, and the explanations (pourquoi) behind answers. */
 #include "helpers.h"
 
-#include "arena.h"
+#include "alloc.h"
 #include "exemples.h"
 #include "pourquoi.h"
 

@@ -4,9 +4,10 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#include "diff.h"
+#include "ast.h"
 #include "fmt.h"
 #include "helpers.h"
+#include "model_equal.h"
 
 /* The formatted text of a unit, in arena a. */
 static const char *format_unit(cdg_arena *a, const cdg_unit *u, size_t *len)

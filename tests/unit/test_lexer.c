@@ -5,6 +5,7 @@
 #include "parse_ctx.h"
 #include "parser.h"
 #include "lexer.h"
+#include "lib_extras.h"
 
 #define MAX_TOKS 64
 
@@ -14,7 +15,7 @@ typedef struct lexed {
     cdg_diags diags;
     int n;
     int kind[MAX_TOKS];
-    YYSTYPE val[MAX_TOKS];
+    CDG_YYSTYPE val[MAX_TOKS];
     cdg_span span[MAX_TOKS];
 } lexed;
 
@@ -32,12 +33,12 @@ static void lex_all(lexed *x, const char *text)
     ctx.diags = &x->diags;
     ctx.ast = cdg_arena_calloc(x->arena, 1, sizeof *ctx.ast);
     yyscan_t s;
-    cr_assert_eq(yylex_init_extra(&ctx, &s), 0);
-    cr_assert_not_null(yy_scan_buffer(x->src->text, x->src->len + 2, s));
+    cr_assert_eq(cdg_yylex_init_extra(&ctx, &s), 0);
+    cr_assert_not_null(cdg_yy_scan_buffer(x->src->text, x->src->len + 2, s));
     while (x->n < MAX_TOKS) {
-        YYSTYPE v;
-        YYLTYPE l;
-        int k = yylex(&v, &l, s);
+        CDG_YYSTYPE v;
+        CDG_YYLTYPE l;
+        int k = cdg_yylex(&v, &l, s);
         if (k == TOK_YYEOF)
             break;
         x->kind[x->n] = k;
@@ -46,7 +47,7 @@ static void lex_all(lexed *x, const char *text)
         x->n++;
     }
     cdg_lex_restore(s);
-    yylex_destroy(s);
+    cdg_yylex_destroy(s);
 }
 
 static int first_kind(const char *text)

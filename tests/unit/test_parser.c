@@ -1,6 +1,8 @@
 /* test_parser.c — the syntax tree the parser builds, and its recovery. */
 #include "helpers.h"
 
+#include "diag_emit.h"
+#include "lib_extras.h"
 #include "parse.h"
 
 typedef struct parsed {

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "source.h"
+#include "source_read.h"
 
 Test(source, a_pipe_larger_than_the_first_buffer_is_read_whole)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "alloc.h"
 #include "table.h"
 
 /* Prints t into a string owned by the caller. */

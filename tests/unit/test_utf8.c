@@ -1,6 +1,7 @@
 /* test_utf8.c — UTF-8 validation at every boundary of RFC 3629, the
  * display width of wide and zero-width characters, and folding. */
 #include "helpers.h"
+#include "lib_extras.h"
 #include "utf8.h"
 
 static size_t vlen(const char *s, size_t n) { return cdg_utf8_valid_len((const unsigned char *)s, n); }
