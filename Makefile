@@ -240,16 +240,21 @@ fuzz:
 	tests/fuzz/run.sh $(BUILD)/fuzz/fuzz-bin $(FUZZ_SECONDS)
 
 # Line and branch coverage of the hand-written code (src/; the generated
-# scanner and parser are left out), after the whole suite.
+# scanner and parser are left out), after the whole suite. Everything,
+# gcov's own files included, is written under $(BUILD)/cov: gcov runs in
+# the object directory and gcovr deletes what it read.
+COV_DIR := $(abspath $(BUILD))/cov
+GCOVR   := gcovr -r $(CURDIR) $(COV_DIR)/obj --object-directory $(COV_DIR)/obj \
+    --filter '$(CURDIR)/src/' --exclude-unreachable-branches --exclude-throw-branches
+.PHONY: coverage-report
 coverage:
 	rm -rf $(BUILD)/cov
 	-$(MAKE) BUILD=$(BUILD)/cov CFLAGS="-O0 -g --coverage -Werror" LDFLAGS=--coverage test
-	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
-	    --exclude-unreachable-branches --exclude-throw-branches \
-	    --txt $(BUILD)/cov/coverage.txt --print-summary
-	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
-	    --exclude-unreachable-branches --exclude-throw-branches \
-	    --branches --txt $(BUILD)/cov/branches.txt
+	$(MAKE) --no-print-directory coverage-report
+
+coverage-report:
+	cd $(COV_DIR) && $(GCOVR) --txt $(COV_DIR)/coverage.txt --print-summary
+	cd $(COV_DIR) && $(GCOVR) --branches --txt $(COV_DIR)/branches.txt
 	@echo "per-file reports: $(BUILD)/cov/coverage.txt (lines), $(BUILD)/cov/branches.txt (branches)"
 
 # ---- install (docs/INSTALL.md) -------------------------------------------
