@@ -30,26 +30,55 @@ SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
 PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)
 STAGED_HDRS := $(PUBLIC_HDRS:%=$(BUILD)/include/cdgrules/%)
 
+# The test targets need more tools than the build (Criterion, jq, gettext,
+# man-db, groff, time, the fr_FR.UTF-8 locale...): tools/deps.sh checks
+# them before any rule runs, installs them when root, else names them and
+# the run stops. Plain `make` (all) never runs it.
+TEST_GOALS := test unit golden golden-update valgrind test-valgrind test-asan \
+    coverage bench test-huge html-screenshot
+ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
+DEPS_EXTRA := $(if $(filter valgrind test-valgrind,$(MAKECMDGOALS)),valgrind) \
+    $(if $(filter coverage,$(MAKECMDGOALS)),gcovr)
+ifneq ($(shell ./tools/deps.sh $(DEPS_EXTRA) >&2; echo $$?),0)
+$(error the tests need the tools named above)
+endif
+endif
+
 # Message catalogues (po/*.po, README "Languages"): compiled into
-# $(BUILD)/locale/LANG/LC_MESSAGES/cdgrules.mo, where the tests point
-# CDGRULES_LOCALEDIR; installed under $(LOCALEDIR).
+# $(BUILD)/locale/LANG/LC_MESSAGES/cdgrules.mo, beside the binary, where
+# it finds them when run uninstalled; installed under $(LOCALEDIR).
+# Without gettext's msgfmt the build goes on in English (a note says so);
+# the tests need the catalogues and tools/deps.sh asks for gettext.
 LOCALEDIR ?= $(PREFIX)/share/locale
 LINGUAS   := fr en
 MOS       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo)
+MSGFMT    ?= msgfmt
+HAVE_MSGFMT := $(shell command -v $(MSGFMT) 2>/dev/null)
 
 .PHONY: all deps demo test unit golden golden-update clean install uninstall valgrind
-all: deps $(BIN) $(SHLIB) $(MOS)
+# Building needs flex, bison and a C compiler only (gettext's msgfmt for
+# the catalogues, skipped with a note when it is missing); the test tools
+# are checked by `deps`, which every test target runs first.
+all: $(BIN) $(SHLIB) $(if $(HAVE_MSGFMT),$(MOS),nls-note)
 
-# Missing tools are installed when we are root (fresh Debian machine), or
-# named precisely otherwise.
+.PHONY: nls-note
+nls-note:
+	@echo "note: $(MSGFMT) (gettext) not found: no message catalogues, messages in English only" >&2
+
+# Missing test tools are installed when we are root (fresh Debian machine),
+# or named precisely otherwise (and the target stops).
 deps:
 	@./tools/deps.sh
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y
+# One run of each generator writes both of its files (grouped targets):
+# `make -j` never runs bison or flex twice nor compiles a half-written file.
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
+	@command -v $(BISON) >/dev/null 2>&1 || { echo "building needs bison (apt-get install bison)" >&2; exit 2; }
 	@mkdir -p $(BUILD)/gen
 	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(BUILD)/gen/parser.h
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/lexer.l $(BUILD)/gen/parser.h
+	@command -v $(FLEX) >/dev/null 2>&1 || { echo "building needs flex (apt-get install flex)" >&2; exit 2; }
 	@mkdir -p $(BUILD)/gen
 	$(FLEX) --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
@@ -81,7 +110,7 @@ $(BUILD)/localedir.stamp: localedir-force
 
 $(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo: po/%.po
 	@mkdir -p $(@D)
-	msgfmt --check -o $@ $<
+	$(MSGFMT) --check -o $@ $<
 
 # Regenerates po/cdgrules.pot from the marked strings and merges it into
 # each catalogue (tests/scripts/i18n_catalogues.sh checks they are complete).
@@ -214,16 +243,21 @@ fuzz:
 	tests/fuzz/run.sh $(BUILD)/fuzz/fuzz-bin $(FUZZ_SECONDS)
 
 # Line and branch coverage of the hand-written code (src/; the generated
-# scanner and parser are left out), after the whole suite.
+# scanner and parser are left out), after the whole suite. Everything,
+# gcov's own files included, is written under $(BUILD)/cov: gcov runs in
+# the object directory and gcovr deletes what it read.
+COV_DIR := $(abspath $(BUILD))/cov
+GCOVR   := gcovr -r $(CURDIR) $(COV_DIR)/obj --object-directory $(COV_DIR)/obj \
+    --filter '$(CURDIR)/src/' --exclude-unreachable-branches --exclude-throw-branches
+.PHONY: coverage-report
 coverage:
 	rm -rf $(BUILD)/cov
 	-$(MAKE) BUILD=$(BUILD)/cov CFLAGS="-O0 -g --coverage -Werror" LDFLAGS=--coverage test
-	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
-	    --exclude-unreachable-branches --exclude-throw-branches \
-	    --txt $(BUILD)/cov/coverage.txt --print-summary
-	gcovr -r . $(BUILD)/cov/obj --object-directory $(BUILD)/cov/obj --filter 'src/' \
-	    --exclude-unreachable-branches --exclude-throw-branches \
-	    --branches --txt $(BUILD)/cov/branches.txt
+	$(MAKE) --no-print-directory coverage-report
+
+coverage-report:
+	cd $(COV_DIR) && $(GCOVR) --txt $(COV_DIR)/coverage.txt --print-summary
+	cd $(COV_DIR) && $(GCOVR) --branches --txt $(COV_DIR)/branches.txt
 	@echo "per-file reports: $(BUILD)/cov/coverage.txt (lines), $(BUILD)/cov/branches.txt (branches)"
 
 # ---- install (docs/INSTALL.md) -------------------------------------------
@@ -252,13 +286,14 @@ install: all
 	    'Version: $(VERSION)' 'Libs: -L$${libdir} -lcdgrules' 'Cflags: -I$${includedir}' \
 	    >$(D)$(PKGCONFIGDIR)/cdgrules.pc
 	chmod 644 $(D)$(PKGCONFIGDIR)/cdgrules.pc
-	install -m 644 doc/cdgrules.1 $(D)$(MANDIR)/man1/cdgrules.1
-	install -m 644 doc/cdgrules.5 $(D)$(MANDIR)/man5/cdgrules.5
+	install -m 644 docs/man/cdgrules.1 $(D)$(MANDIR)/man1/cdgrules.1
+	install -m 644 docs/man/cdgrules.5 $(D)$(MANDIR)/man5/cdgrules.5
 	install -m 644 completion/cdgrules.bash $(D)$(BASHCOMPDIR)/cdgrules
 	install -m 644 editors/vim/syntax/cdgrules.vim $(D)$(VIMDIR)/syntax/cdgrules.vim
 	install -m 644 editors/vim/ftdetect/cdgrules.vim $(D)$(VIMDIR)/ftdetect/cdgrules.vim
-	for l in $(LINGUAS); do install -d $(D)$(LOCALEDIR)/$$l/LC_MESSAGES && \
-	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/cdgrules.mo $(D)$(LOCALEDIR)/$$l/LC_MESSAGES/cdgrules.mo; done
+	$(if $(HAVE_MSGFMT),for l in $(LINGUAS); do install -d $(D)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/cdgrules.mo $(D)$(LOCALEDIR)/$$l/LC_MESSAGES/cdgrules.mo; done, \
+	    @echo "note: no message catalogues to install (no msgfmt)" >&2)
 
 # Removes exactly what install put there (and the header directory).
 uninstall:

@@ -13,7 +13,9 @@
 
 /* Sets LC_MESSAGES and LC_CTYPE (only: numbers never change) from the
  * environment and binds the text domain to $CDGRULES_LOCALEDIR when set,
- * else to the installation's locale directory. */
+ * else to the "locale" directory beside the executable when there is one
+ * (an uninstalled build: build/cdgrules, build/locale), else to the
+ * installation's locale directory. Called once by the CLI's main(). */
 void cdg_i18n_init(void);
 
 /* msgid in the user's language (msgid itself when untranslated). */

@@ -1,6 +1,11 @@
 #!/bin/sh
-# Checks the build and test dependencies; installs them with apt-get when
-# running as root on Debian, otherwise says exactly what to install.
+# Checks the tools the tests need (building itself needs only flex, bison
+# and a C compiler: README); installs them with apt-get when running as
+# root on Debian, otherwise says exactly what to install and fails.
+# Usage: tools/deps.sh [COMMAND...]  (extra commands whose Debian package
+# has the same name, e.g. valgrind, gcovr)
+# Also generates the fr_FR.UTF-8 locale used by the translation tests
+# (localedef, Debian package locales) when root; otherwise a note.
 missing=""
 command -v flex >/dev/null 2>&1 || missing="$missing flex"
 command -v bison >/dev/null 2>&1 || missing="$missing bison"
@@ -12,14 +17,36 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v man >/dev/null 2>&1 || missing="$missing man-db"
 command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 [ -x /usr/bin/time ] || missing="$missing time"
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "deps: installing$missing" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    { apt-get update -qq && apt-get install -y -qq $missing; } >&2 || {
-        echo "deps: apt-get failed; install these packages:$missing" >&2; exit 2; }
-else
-    echo "deps: missing packages:$missing" >&2
-    echo "deps: install them with: sudo apt-get install$missing" >&2
-    exit 2
+for extra in "$@"; do
+    command -v "$extra" >/dev/null 2>&1 || missing="$missing $extra"
+done
+has_fr() { locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8'; }
+has_fr || command -v localedef >/dev/null 2>&1 || missing="$missing locales"
+root=false
+[ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && root=true
+
+if [ -n "$missing" ]; then
+    if $root; then
+        echo "deps: installing$missing" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        { apt-get update -qq && apt-get install -y -qq $missing; } >&2 || {
+            echo "deps: apt-get failed; install these packages:$missing" >&2; exit 2; }
+    else
+        echo "deps: missing packages:$missing" >&2
+        echo "deps: install them with: sudo apt-get install$missing" >&2
+        exit 2
+    fi
 fi
+
+# The French locale of tests/scripts/i18n_locale.sh (which fails without
+# it in CI, and is skipped elsewhere).
+if ! has_fr; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "deps: generating the fr_FR.UTF-8 locale" >&2
+        localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 >&2 || {
+            echo "deps: localedef failed: the French locale tests will not run" >&2; exit 2; }
+    else
+        echo "deps: note: no fr_FR.UTF-8 locale; generate it with: sudo localedef -i fr_FR -f UTF-8 fr_FR.UTF-8" >&2
+    fi
+fi
+exit 0

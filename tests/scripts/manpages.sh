@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "manpages: FAIL: $*"; exit 1; }
-m1=$root/doc/cdgrules.1 m5=$root/doc/cdgrules.5
+m1=$root/docs/man/cdgrules.1 m5=$root/docs/man/cdgrules.5
 export LC_ALL=C.UTF-8 MANWIDTH=80
 
 for p in "$m1" "$m5"; do
