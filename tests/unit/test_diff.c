@@ -3,6 +3,7 @@
  * must report, one mutation of the real offer at a time, in both argument
  * orders, and the semantic diff's wording of the changes the first tests do
  * not make. */
+#include "alloc.h"
 #include "diff_helpers.h"
 #include "textdiff.h"
 
