@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "json.h"
 #include "source.h"
 
 typedef enum { CDG_NOTE, CDG_WARNING, CDG_ERROR } cdg_severity;
@@ -59,20 +60,19 @@ typedef struct cdg_diag_style {
 void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st);
 /* Prints every diagnostic in order. */
 void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st);
-/* Prints the diagnostics as JSON objects, separated by ",\n"; *first tells
- * whether one was printed before (for arrays spanning several files). */
-void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first);
+/* Writes the diagnostics and their notes as JSON objects into the array
+ * that w has open (an array may span several files). */
+void cdg_diags_print_json(cdg_json *w, const cdg_diags *d);
 const char *cdg_severity_name(cdg_severity s);
 
 /* GitHub Actions workflow annotations, one line per diagnostic and note:
  * "::error file=F,line=L,col=C,endColumn=E::message" (diag_formats.c). */
 void cdg_diags_print_github(FILE *out, const cdg_diags *d);
-/* A SARIF 2.1.0 log with one run: cdg_sarif_begin, then
- * cdg_diags_print_sarif for each file (*first starts true; notes become
- * related locations), then cdg_sarif_end (execution_ok false when a file
- * could not be read; first is the final value of *first). */
-void cdg_sarif_begin(FILE *out, const char *tool_version);
-void cdg_diags_print_sarif(FILE *out, const cdg_diags *d, bool *first);
-void cdg_sarif_end(FILE *out, bool execution_ok, bool first);
+/* A SARIF 2.1.0 log with one run, written by w: cdg_sarif_begin, then
+ * cdg_diags_print_sarif for each file (notes become related locations),
+ * then cdg_sarif_end (execution_ok false when a file could not be read). */
+void cdg_sarif_begin(cdg_json *w, const char *tool_version);
+void cdg_diags_print_sarif(cdg_json *w, const cdg_diags *d);
+void cdg_sarif_end(cdg_json *w, bool execution_ok);
 
 #endif

@@ -13,10 +13,11 @@ static char *print_to_string(const cdg_diags *d, int sarif)
     FILE *f = open_memstream(&buf, &len);
     cr_assert(f);
     if (sarif) {
-        bool first = true;
-        cdg_sarif_begin(f, "9.9");
-        cdg_diags_print_sarif(f, d, &first);
-        cdg_sarif_end(f, true, first);
+        cdg_json w;
+        cdg_json_init(&w, f, CDG_JSON_PRETTY);
+        cdg_sarif_begin(&w, "9.9");
+        cdg_diags_print_sarif(&w, d);
+        cdg_sarif_end(&w, true);
     } else {
         cdg_diags_print_github(f, d);
     }
