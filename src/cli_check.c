@@ -1,5 +1,6 @@
 /* cli_check.c — `cdgrules check`: validate rules files, as CI does. */
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -46,13 +47,13 @@ int cli_check(int argc, char **argv, cli_env *env)
         else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "json") == 0)
+            if (strcasecmp(v, "json") == 0)
                 format = JSON;
-            else if (strcmp(v, "github") == 0)
+            else if (strcasecmp(v, "github") == 0)
                 format = GITHUB;
-            else if (strcmp(v, "sarif") == 0)
+            else if (strcasecmp(v, "sarif") == 0)
                 format = SARIF;
-            else if (strcmp(v, "text") == 0)
+            else if (strcasecmp(v, "text") == 0)
                 format = TEXT;
             else
                 return cli_usage_error("check: unknown format '%s' (expected text, json, github or sarif)", v);

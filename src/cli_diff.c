@@ -1,5 +1,6 @@
 /* cli_diff.c — `cdgrules diff`: what changed between two editions. */
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -77,11 +78,11 @@ int cli_diff(int argc, char **argv, cli_env *env)
         } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "text") == 0)
+            if (strcasecmp(v, "text") == 0)
                 format = OUT_TEXT;
-            else if (strcmp(v, "md") == 0)
+            else if (strcasecmp(v, "md") == 0)
                 format = OUT_MD;
-            else if (strcmp(v, "json") == 0)
+            else if (strcasecmp(v, "json") == 0)
                 format = OUT_JSON;
             else
                 return cli_usage_error("diff: unknown format '%s' (expected text, md or json)", v);

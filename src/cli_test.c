@@ -3,6 +3,7 @@
  * their coverage of the offer's cells, and generates boundary examples. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -82,11 +83,11 @@ static int parse_args(int argc, char **argv, test_args *t)
         } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "text") == 0)
+            if (strcasecmp(v, "text") == 0)
                 t->format = FMT_TEXT;
-            else if (strcmp(v, "github") == 0)
+            else if (strcasecmp(v, "github") == 0)
                 t->format = FMT_GITHUB;
-            else if (strcmp(v, "sarif") == 0)
+            else if (strcasecmp(v, "sarif") == 0)
                 t->format = FMT_SARIF;
             else
                 return cli_usage_error("test: unknown format '%s' (expected text, github or sarif)", v);
