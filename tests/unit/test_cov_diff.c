@@ -389,7 +389,7 @@ Test(cov_diff, cells_and_options)
                         "+ Forfaits: Nouveau, G : Oui\n"
                         "+ Forfaits: Nouveau, H : Non inclus\n"
                         "+ Prestations en option: option r « Neuve »\n"
-                        "~ Prestations en option: Option, montant : 100.00 EUR → 120.00 EUR\n"
+                        "~ Prestations en option: Option, montant : 100,00 € → 120,00 €\n"
                         "~ Prestations en option: Option, F, libellé publié : « Tarif journalier » → « Sur devis »\n"
                         "~ Prestations en option: Autre, tarif : par unité de « Service B » → sur étude\n");
     cr_assert_eq(n, 18, "%zu changes", n);

@@ -75,7 +75,7 @@ Test(diff, option_pricing_and_availability)
                          MINI_HEAD TWO_FORFAITS
                          "option o \"Option\" < tarif: journalier; montant: 450.00 EUR; defaut: en_option; "
                          "B: non_inclus; >\n", &n);
-    cr_assert(strstr(s, "~ Prestations en option: Option, montant : sans montant → 450.00 EUR\n"), "%s", s);
+    cr_assert(strstr(s, "~ Prestations en option: Option, montant : sans montant → 450,00 €\n"), "%s", s);
     cr_assert(strstr(s, "~ Prestations en option: Option, Forfait B : en option → non inclus\n"), "%s", s);
     free(s);
     (void)n;
