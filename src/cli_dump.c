@@ -26,24 +26,24 @@ static const char dump_help_head[] =
 static const char dump_help_tail[] =
     N_("\nExit status: 0 dumped, 1 errors in the rules, 2 usage or I/O error.\n");
 
-/* Writes the format names into buf, joined by sep, the last one by last
- * (NULL: sep); returns buf. */
-static const char *format_names(char *buf, size_t cap, const char *sep, const char *last)
+/* The names of the formats, in the table's order; returns their count. */
+static size_t format_names(const char *names[], size_t cap)
 {
-    size_t len = 0;
-    buf[0] = '\0';
-    unsigned n = cdg_dump_format_count();
-    for (cdg_dump_format f = 0; f < n && len < cap; f++)
-        len += (size_t)snprintf(buf + len, cap - len, "%s%s", f == 0 ? "" : f + 1 < n || !last ? sep : last,
-                                cdg_dump_format_name(f));
-    return buf;
+    size_t n = 0;
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count() && n < cap; f++)
+        names[n++] = cdg_dump_format_name(f);
+    return n;
 }
 
 /* Prints the help, with one line per format from the table. */
 static void print_help(void)
 {
-    char names[256];
-    printf(_(dump_help_head), format_names(names, sizeof names, "|", NULL));
+    char list[256] = "";
+    const char *names[32];
+    size_t n = format_names(names, 32);
+    for (size_t i = 0, len = 0; i < n && len < sizeof list; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
+    printf(_(dump_help_head), list);
     for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
         printf("  %-6s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
     fputs(_(dump_help_tail), stdout);
@@ -53,10 +53,10 @@ static void print_help(void)
  * message msgid has one %s for arg. */
 static int format_error(const char *msgid, const char *arg)
 {
-    char names[256], msg[512];
-    /* TRANSLATORS: the last separator of a list of names: "md, csv or json". */
-    format_names(names, sizeof names, ", ", _(" or "));
-    snprintf(msg, sizeof msg, _(msgid), arg, names);
+    char list[256], msg[512];
+    const char *names[32];
+    size_t n = format_names(names, 32);
+    snprintf(msg, sizeof msg, _(msgid), arg, cli_join_names(list, sizeof list, names, n));
     return cli_usage_error("%s", msg);
 }
 

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "json.h"
 
 static const char strate_help[] =
     N_("usage: cdgrules strate FILE --profil P [--profil P2 ...] [--json]\n"
