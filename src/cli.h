@@ -14,6 +14,7 @@
 #include "atomicio.h"
 #include "csv.h"
 #include "diag_emit.h"
+#include "diag_json.h"
 #include "exemples.h"
 #include "i18n.h"
 #include "json.h"
@@ -54,6 +55,9 @@ cli_command cli_batch;
 
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes names[0..n) into buf as a list for people: "md, csv or json"
+ * (the last separator translated); returns buf. */
+const char *cli_join_names(char *buf, size_t cap, const char *const names[], size_t n);
 
 /* Matches option name at argv[*i] ("--name VALUE" or "--name=VALUE"),
  * advancing *i past its value. Returns 1 when matched, 0 when not, -1 when

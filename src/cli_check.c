@@ -1,5 +1,6 @@
 /* cli_check.c — `cdgrules check`: validate rules files, as CI does. */
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -46,13 +47,13 @@ int cli_check(int argc, char **argv, cli_env *env)
         else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "json") == 0)
+            if (strcasecmp(v, "json") == 0)
                 format = JSON;
-            else if (strcmp(v, "github") == 0)
+            else if (strcasecmp(v, "github") == 0)
                 format = GITHUB;
-            else if (strcmp(v, "sarif") == 0)
+            else if (strcasecmp(v, "sarif") == 0)
                 format = SARIF;
-            else if (strcmp(v, "text") == 0)
+            else if (strcasecmp(v, "text") == 0)
                 format = TEXT;
             else
                 return cli_usage_error("check: unknown format '%s' (expected text, json, github or sarif)", v);
@@ -69,11 +70,12 @@ int cli_check(int argc, char **argv, cli_env *env)
 
     int status = CLI_OK;
     size_t errors = 0, warnings = 0;
-    bool first = true;
+    cdg_json w;
+    cdg_json_init(&w, stdout, format == JSON ? CDG_JSON_COMPACT : CDG_JSON_PRETTY);
     if (format == JSON)
-        fputs("[\n", stdout);
+        cdg_json_begin_array(&w, CDG_JSON_LINES_OPEN);
     else if (format == SARIF)
-        cdg_sarif_begin(stdout, CDGRULES_VERSION);
+        cdg_sarif_begin(&w, CDGRULES_VERSION);
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
             if (strcmp(argv[i], "--format") == 0)
@@ -87,11 +89,11 @@ int cli_check(int argc, char **argv, cli_env *env)
             continue;
         }
         if (format == JSON)
-            cdg_diags_print_json(stdout, &u->diags, &first);
+            cdg_diags_print_json(&w, &u->diags);
         else if (format == GITHUB)
             cdg_diags_print_github(stdout, &u->diags);
         else if (format == SARIF)
-            cdg_diags_print_sarif(stdout, &u->diags, &first);
+            cdg_diags_print_sarif(&w, &u->diags);
         errors += u->diags.errors;
         warnings += u->diags.warnings;
         if (summary && cdg_unit_ok(u))
@@ -101,9 +103,9 @@ int cli_check(int argc, char **argv, cli_env *env)
         cdg_unit_free(u);
     }
     if (format == JSON)
-        fputs(first ? "]\n" : "\n]\n", stdout);
+        cdg_json_end(&w);
     else if (format == SARIF)
-        cdg_sarif_end(stdout, status != CLI_USAGE, first);
+        cdg_sarif_end(&w, status != CLI_USAGE);
     else if (format == TEXT && errors && warnings) {
         /* TRANSLATORS: the start of "N errors and N warnings generated." */
         fprintf(stderr, cdg_ngettext("%zu error and ", "%zu errors and ", errors), errors);

@@ -111,3 +111,14 @@ unsigned cli_terminal_width(FILE *out)
         return ws.ws_col;
     return 0;
 }
+
+const char *cli_join_names(char *buf, size_t cap, const char *const names[], size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < cap; i++)
+        /* TRANSLATORS: the last separator of a list of names: "md, csv or json". */
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : _(" or "),
+                                names[i]);
+    return buf;
+}

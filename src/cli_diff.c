@@ -1,5 +1,6 @@
 /* cli_diff.c — `cdgrules diff`: what changed between two editions. */
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -22,7 +23,39 @@ static const char diff_help[] =
     "Exit status: 0 the offers are equivalent, 1 they differ, 2 usage or I/O\n"
     "error, or a file with errors.\n");
 
-typedef enum { OUT_TEXT, OUT_MD, OUT_JSON } diff_format;
+/* What a printer of the changes needs. */
+typedef struct diff_out {
+    const cdg_model *old, *new_;
+    const char *const *files;   /* OLD and NEW as given */
+    const cdg_change *changes;
+} diff_out;
+
+static void print_text(const diff_out *o)
+{
+    cdg_diff_print_text(stdout, o->changes);
+}
+
+static void print_md(const diff_out *o)
+{
+    cdg_diff_print_md(stdout, o->old, o->new_, o->changes);
+}
+
+static void print_json(const diff_out *o)
+{
+    cdg_diff_print_json(stdout, o->files[0], o->files[1], o->changes);
+}
+
+/* The table of formats, the first the default: adding one is a printer
+ * and one line here. */
+static const struct diff_format {
+    const char *name;
+    void (*print)(const diff_out *o);
+} formats[] = {
+    {"text", print_text},
+    {"md", print_md},
+    {"json", print_json},
+};
+#define NFORMATS (sizeof formats / sizeof formats[0])
 
 /* Loads one edition; NULL (reported) when it cannot be compared. */
 static cdg_unit *load_edition(const char *path, cli_env *env)
@@ -39,8 +72,8 @@ static cdg_unit *load_edition(const char *path, cli_env *env)
 
 /* Compares two loaded editions and prints the changes; returns the exit
  * status (allocation failures unwind here). */
-static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2], diff_format format,
-                   cli_env *env)
+static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2],
+                   const struct diff_format *format, cli_env *env)
 {
     cdg_arena *scratch = cdg_arena_new(&env->memctl);
     if (!scratch)
@@ -53,11 +86,7 @@ static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2], di
     cdg_arena_catch(scratch, &oom);
     size_t count;
     const cdg_change *changes = cdg_diff(scratch, old->model, new_->model, &count);
-    switch (format) {
-    case OUT_TEXT: cdg_diff_print_text(stdout, changes); break;
-    case OUT_MD: cdg_diff_print_md(stdout, old->model, new_->model, changes); break;
-    case OUT_JSON: cdg_diff_print_json(stdout, files[0], files[1], changes); break;
-    }
+    format->print(&(diff_out){old->model, new_->model, files, changes});
     cdg_arena_catch(scratch, NULL);
     cdg_arena_free(scratch);
     return count ? CLI_FAIL : CLI_OK;
@@ -65,7 +94,7 @@ static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2], di
 
 int cli_diff(int argc, char **argv, cli_env *env)
 {
-    diff_format format = OUT_TEXT;
+    const struct diff_format *format = &formats[0];
     const char *files[2];
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -77,14 +106,18 @@ int cli_diff(int argc, char **argv, cli_env *env)
         } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "text") == 0)
-                format = OUT_TEXT;
-            else if (strcmp(v, "md") == 0)
-                format = OUT_MD;
-            else if (strcmp(v, "json") == 0)
-                format = OUT_JSON;
-            else
-                return cli_usage_error("diff: unknown format '%s' (expected text, md or json)", v);
+            format = NULL;
+            const char *names[NFORMATS];
+            for (size_t f = 0; f < NFORMATS; f++) {
+                names[f] = formats[f].name;
+                if (strcasecmp(v, formats[f].name) == 0)
+                    format = &formats[f];
+            }
+            if (!format) {
+                char list[256];
+                return cli_usage_error("diff: unknown format '%s' (expected %s)", v,
+                                       cli_join_names(list, sizeof list, names, NFORMATS));
+            }
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("diff: unknown option '%s' (see 'cdgrules diff --help')", argv[i]);
         else if (nfiles == 2)

@@ -5,28 +5,65 @@
 
 #include "cli.h"
 
-static const char dump_help[] =
+/* The help, around the table of formats (its lines come from dump.c). */
+static const char dump_help_head[] =
     N_("usage: cdgrules dump FILE [--table forfaits|strates|options|all]\n"
-    "                          [--format md|csv|tsv|html|json] [--bom] [-o OUT]\n"
+    "                          [--format %s] [--bom] [-o OUT]\n"
     "\n"
     "Regenerates the published offer from a rules file, in declaration order:\n"
     "table 1 (services x forfaits), table 2 (quantities per stratum) and\n"
     "table 3 (options x forfaits). A file with errors is not dumped.\n"
     "\n"
     "  --table TABLE     forfaits, strates, options or all (default)\n"
-    "  --format FORMAT   tsv (default: the source document's layout), csv\n"
-    "                    (RFC 4180), md (GitHub Markdown), html (a standalone\n"
-    "                    page), json (the whole model; see docs/DUMP.md)\n"
+    "  --format FORMAT   one of the formats below, in any case; without it,\n"
+    "                    the extension of OUT (.html, .htm, .md, .csv, .tsv,\n"
+    "                    .json), or tsv when OUT has none\n"
     "  --bom             csv: start with a UTF-8 byte order mark (for Excel)\n"
     "  -o, --output OUT  write to OUT atomically instead of stdout\n"
     "  --color=WHEN      diagnostics colour: auto (default), always or never\n"
     "\n"
-    "Exit status: 0 dumped, 1 errors in the rules, 2 usage or I/O error.\n");
+    "Formats:\n");
+static const char dump_help_tail[] =
+    N_("\nExit status: 0 dumped, 1 errors in the rules, 2 usage or I/O error.\n");
+
+/* The names of the formats, in the table's order; returns their count. */
+static size_t format_names(const char *names[], size_t cap)
+{
+    size_t n = 0;
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count() && n < cap; f++)
+        names[n++] = cdg_dump_format_name(f);
+    return n;
+}
+
+/* Prints the help, with one line per format from the table. */
+static void print_help(void)
+{
+    char list[256] = "";
+    const char *names[32];
+    size_t n = format_names(names, 32);
+    for (size_t i = 0, len = 0; i < n && len < sizeof list; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
+    printf(_(dump_help_head), list);
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
+        printf("  %-6s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
+    fputs(_(dump_help_tail), stdout);
+}
+
+/* A usage error naming the known formats after what went wrong: the
+ * message msgid has one %s for arg. */
+static int format_error(const char *msgid, const char *arg)
+{
+    char list[256], msg[512];
+    const char *names[32];
+    size_t n = format_names(names, 32);
+    snprintf(msg, sizeof msg, _(msgid), arg, cli_join_names(list, sizeof list, names, n));
+    return cli_usage_error("%s", msg);
+}
 
 typedef struct dump_args {
     const char *file, *output;
     cdg_dump_opts opts;
-    bool table_given;
+    bool table_given, format_given;
 } dump_args;
 
 /* Reads the options; returns CLI_OK, CLI_USAGE, or -1 after --help. */
@@ -36,7 +73,7 @@ static int parse_args(int argc, char **argv, dump_args *a)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(dump_help), stdout);
+            print_help();
             return -1;
         } else if (strcmp(argv[i], "--bom") == 0)
             a->opts.bom = true;
@@ -44,7 +81,8 @@ static int parse_args(int argc, char **argv, dump_args *a)
             if (r < 0)
                 return CLI_USAGE;
             if (!cdg_dump_format_parse(v, &a->opts.format))
-                return cli_usage_error("dump: unknown format '%s' (expected md, csv, tsv, html or json)", v);
+                return format_error(N_("dump: unknown format '%s' (expected %s)"), v);
+            a->format_given = true;
         } else if ((r = cli_opt_value(argc, argv, &i, "--table", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
@@ -69,6 +107,9 @@ static int parse_args(int argc, char **argv, dump_args *a)
     }
     if (!a->file)
         return cli_usage_error("dump: no rules file given (usage: cdgrules dump FILE)");
+    const char *ext = a->output && !a->format_given ? cdg_dump_extension(a->output) : NULL;
+    if (ext && !cdg_dump_format_of_extension(ext, &a->opts.format))
+        return format_error(N_("dump: cannot tell the format of '%s' from its extension; give --format (%s)"), a->output);
     if (a->opts.format == CDG_DUMP_JSON && a->table_given && a->opts.tables != CDG_TABLE_ALL)
         return cli_usage_error("dump: --format json holds the whole model; --table is for the tabular formats");
     if (a->opts.bom && a->opts.format != CDG_DUMP_CSV)

@@ -80,19 +80,21 @@ static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nr
 }
 
 /* --why in JSON: "pourquoi": [{"texte", "lieu", "ligne", "colonne"}]. */
-static void print_why_json(const why_ctx *w, const cdg_eval_row *r)
+static void print_why_json(cdg_json *j, const why_ctx *w, const cdg_eval_row *r)
 {
-    fputs(", \"pourquoi\": [", stdout);
+    cdg_json_key(j, "pourquoi");
+    cdg_json_begin_array(j, CDG_JSON_INLINE);
     for (const cdg_raison *s = why_steps(w, r, true); s; s = s->next) {
         unsigned line, col;
         cdg_source_position(w->m->src, s->span.begin, &line, &col);
-        fputs("{\"texte\": ", stdout);
-        cdg_json_string(stdout, s->texte);
-        fputs(", \"lieu\": ", stdout);
-        cdg_json_string(stdout, cdg_pourquoi_lieu(w->m->src, s->span, w->a));
-        printf(", \"ligne\": %u, \"colonne\": %u}%s", line, col, s->next ? ", " : "");
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "texte", s->texte);
+        cdg_json_key_str(j, "lieu", cdg_pourquoi_lieu(w->m->src, s->span, w->a));
+        cdg_json_key_int(j, "ligne", line);
+        cdg_json_key_int(j, "colonne", col);
+        cdg_json_end(j);
     }
-    fputs("]", stdout);
+    cdg_json_end(j);
 }
 
 /* "2 antivirus" or "" for a row. */
@@ -162,8 +164,8 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
         tarif_text(o, buf, sizeof buf);
         cdg_table_cell(t, buf);
         if (o->has_montant) {
-            char money[64];
-            cdg_table_cellf(t, "%s EUR", cdg_money_format(o->montant, money, sizeof money));
+            char money[CDG_MONEY_TEXT_MAX];
+            cdg_table_cell(t, cdg_money_text(o->montant, money, sizeof money));
         } else
             cdg_table_cell(t, "-");
         cdg_table_cell(t, opts[i].cell->texte);
@@ -172,14 +174,14 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     cdg_table_print(t, stdout, "", 1);
 }
 
-/* Writes "key": value pairs of an {id, libelle} object. */
-static void json_named(const char *key, const char *id, const char *libelle)
+/* Writes "key": {"id", "libelle"}. */
+static void json_named(cdg_json *j, const char *key, const char *id, const char *libelle)
 {
-    printf("  \"%s\": {\"id\": ", key);
-    cdg_json_string(stdout, id);
-    fputs(", \"libelle\": ", stdout);
-    cdg_json_string(stdout, libelle);
-    fputs("},\n", stdout);
+    cdg_json_key(j, key);
+    cdg_json_begin_object(j, CDG_JSON_INLINE);
+    cdg_json_key_str(j, "id", id);
+    cdg_json_key_str(j, "libelle", libelle);
+    cdg_json_end(j);
 }
 
 /* The answer as one JSON object (keys in a stable order). */
@@ -187,57 +189,61 @@ static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval
                        size_t nrows, const cdg_eval_option *opts, size_t nopts,
                        const why_ctx *why)
 {
-    fputs("{\n", stdout);
-    json_named("forfait", f->id, f->libelle);
-    json_named("strate", k->id, k->libelle);
-    fputs("  \"services\": [", stdout);
+    cdg_json j;
+    cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    json_named(&j, "forfait", f->id, f->libelle);
+    json_named(&j, "strate", k->id, k->libelle);
+    cdg_json_key(&j, "services");
+    cdg_json_begin_array(&j, CDG_JSON_LINES);
     for (size_t i = 0; i < nrows; i++) {
         const cdg_eval_row *r = &rows[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
-        cdg_json_string(stdout, r->service->id);
-        fputs(", \"libelle\": ", stdout);
-        cdg_json_string(stdout, r->service->libelle);
-        fputs(", \"rubrique\": ", stdout);
-        cdg_json_string(stdout, r->service->rubrique ? r->service->rubrique->id : NULL);
-        printf(", \"statut\": \"%s\", \"quantite\": ", cdg_statut_name(r->statut));
+        cdg_json_begin_object(&j, CDG_JSON_INLINE);
+        cdg_json_key_str(&j, "id", r->service->id);
+        cdg_json_key_str(&j, "libelle", r->service->libelle);
+        cdg_json_key_str(&j, "rubrique", r->service->rubrique ? r->service->rubrique->id : NULL);
+        cdg_json_key_str(&j, "statut", cdg_statut_name(r->statut));
+        cdg_json_key(&j, "quantite");
         if (r->quantite >= 0)
-            printf("%lld", (long long)r->quantite);
+            cdg_json_int(&j, r->quantite);
         else
-            fputs("null", stdout);
-        fputs(", \"unite\": ", stdout);
-        cdg_json_string(stdout, r->unite);
-        fputs(", \"texte\": ", stdout);
-        cdg_json_string(stdout, r->texte);
-        fputs(", \"attaches\": [", stdout);
+            cdg_json_null(&j);
+        cdg_json_key_str(&j, "unite", r->unite);
+        cdg_json_key_str(&j, "texte", r->texte);
+        cdg_json_key(&j, "attaches");
+        cdg_json_begin_array(&j, CDG_JSON_INLINE);
         for (const cdg_attache *at = r->attaches; at; at = at->next) {
-            fputs(at == r->attaches ? "{\"service\": " : ", {\"service\": ", stdout);
-            cdg_json_string(stdout, at->service->id);
-            printf(", \"quantite\": %lld}", (long long)at->quantite);
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key_str(&j, "service", at->service->id);
+            cdg_json_key_int(&j, "quantite", at->quantite);
+            cdg_json_end(&j);
         }
-        fputs("]", stdout);
+        cdg_json_end(&j);
         if (why)
-            print_why_json(why, r);
-        fputs("}", stdout);
+            print_why_json(&j, why, r);
+        cdg_json_end(&j);
     }
-    fputs(nrows ? "\n  ],\n  \"options\": [" : "],\n  \"options\": [", stdout);
+    cdg_json_end(&j);
+    cdg_json_key(&j, "options");
+    cdg_json_begin_array(&j, CDG_JSON_LINES);
     for (size_t i = 0; i < nopts; i++) {
         const cdg_option *o = opts[i].option;
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
-        cdg_json_string(stdout, o->id);
-        fputs(", \"libelle\": ", stdout);
-        cdg_json_string(stdout, o->libelle);
-        printf(", \"statut\": \"%s\", \"tarif\": \"%s\", \"service\": ",
-               cdg_statut_name(opts[i].cell->statut), cdg_tarif_name(o->tarif));
-        cdg_json_string(stdout, o->service ? o->service->id : NULL);
-        fputs(", \"montant\": ", stdout);
-        char money[64];
-        cdg_json_string(stdout, o->has_montant ? cdg_money_format(o->montant, money, sizeof money)
-                                               : NULL);
-        fputs(", \"texte\": ", stdout);
-        cdg_json_string(stdout, opts[i].cell->texte);
-        fputs("}", stdout);
+        cdg_json_begin_object(&j, CDG_JSON_INLINE);
+        cdg_json_key_str(&j, "id", o->id);
+        cdg_json_key_str(&j, "libelle", o->libelle);
+        cdg_json_key_str(&j, "statut", cdg_statut_name(opts[i].cell->statut));
+        cdg_json_key_str(&j, "tarif", cdg_tarif_name(o->tarif));
+        cdg_json_key_str(&j, "service", o->service ? o->service->id : NULL);
+        cdg_json_key(&j, "montant");
+        if (o->has_montant)
+            cdg_money_json(&j, o->montant);
+        else
+            cdg_json_null(&j);
+        cdg_json_key_str(&j, "texte", opts[i].cell->texte);
+        cdg_json_end(&j);
     }
-    fputs(nopts ? "\n  ]\n}\n" : "]\n}\n", stdout);
+    cdg_json_end(&j);
+    cdg_json_end(&j);
 }
 
 /* Parses the command line into q; CLI_OK or the exit status to return. */

@@ -149,7 +149,7 @@ int cli_quote(int argc, char **argv, cli_env *env)
             unpriced++;
     }
 
-    char buf[300], m1[64], m2[64];
+    char buf[300], m1[CDG_MONEY_TEXT_MAX], m2[CDG_MONEY_TEXT_MAX];
     printf(_("%s (%s), %s: strate %s\n\n"), f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
            k->id);
     cdg_table *t = cdg_table_new(a, 7);
@@ -170,14 +170,14 @@ int cli_quote(int argc, char **argv, cli_env *env)
         cdg_table_cellf(t, "%lld %s", (long long)q->supplement, un);
         cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : _("aucune"));
         if (q->supplement > 0 && q->has_montant) {
-            cdg_table_cellf(t, "%s EUR", cdg_money_format(q->montant, m1, sizeof m1));
-            cdg_table_cellf(t, "%s EUR", cdg_money_format(q->total, m2, sizeof m2));
+            cdg_table_cell(t, cdg_money_text(q->montant, m1, sizeof m1));
+            cdg_table_cell(t, cdg_money_text(q->total, m2, sizeof m2));
         } else if (q->supplement > 0 && q->option) {
             cdg_table_cell(t, _("non chiffré"));
             cdg_table_cell(t, "-");
         } else {
             cdg_table_cell(t, "-");
-            cdg_table_cell(t, q->supplement > 0 ? "-" : "0.00 EUR");
+            cdg_table_cell(t, q->supplement > 0 ? "-" : cdg_money_text(0, m2, sizeof m2));
         }
     }
     cdg_table_set_max_width(t, cli_terminal_width(stdout));
@@ -190,12 +190,12 @@ int cli_quote(int argc, char **argv, cli_env *env)
                             "\ntotal: non chiffré (%zu suppléments sans montant dans les règles)\n", unpriced),
                unpriced);
     else if (unpriced)
-        printf(cdg_ngettext("\ntotal: %s EUR + %zu supplément non chiffré (sans montant dans les règles)\n",
-                            "\ntotal: %s EUR + %zu suppléments non chiffrés (sans montant dans les règles)\n",
+        printf(cdg_ngettext("\ntotal: %s + %zu supplément non chiffré (sans montant dans les règles)\n",
+                            "\ntotal: %s + %zu suppléments non chiffrés (sans montant dans les règles)\n",
                             unpriced),
-               cdg_money_format(total, m1, sizeof m1), unpriced);
+               cdg_money_text(total, m1, sizeof m1), unpriced);
     else
-        printf(_("\ntotal: %s EUR\n"), cdg_money_format(total, m1, sizeof m1));
+        printf(_("\ntotal: %s\n"), cdg_money_text(total, m1, sizeof m1));
     if (unavailable)
         printf(cdg_ngettext("%zu supplément sans option : aucune option de ce forfait ne le tarifie\n",
                             "%zu suppléments sans option : aucune option de ce forfait ne le tarifie\n",

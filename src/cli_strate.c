@@ -63,9 +63,10 @@ int cli_strate(int argc, char **argv, cli_env *env)
         }
     }
     status = CLI_OK;
-    bool first = true;
+    cdg_json w;
+    cdg_json_init(&w, stdout, CDG_JSON_PRETTY);
     if (json)
-        fputs("[", stdout);
+        cdg_json_begin_array(&w, CDG_JSON_LINES);
     for (int i = 1; i < argc; i++) {
         const char *v;
         cdg_profil p;
@@ -77,22 +78,22 @@ int cli_strate(int argc, char **argv, cli_env *env)
             status = CLI_FAIL;
         char buf[300];
         if (json) {
-            fputs(first ? "\n  {\"profil\": " : ",\n  {\"profil\": ", stdout);
-            cdg_json_string(stdout, cdg_eval_profil_text(&p, buf, sizeof buf));
+            cdg_json_begin_object(&w, CDG_JSON_INLINE);
+            cdg_json_key_str(&w, "profil", cdg_eval_profil_text(&p, buf, sizeof buf));
+            cdg_json_key(&w, "strate");
             if (k) {
-                fputs(", \"strate\": {\"id\": ", stdout);
-                cdg_json_string(stdout, k->id);
-                fputs(", \"libelle\": ", stdout);
-                cdg_json_string(stdout, k->libelle);
-                fputs("}}", stdout);
+                cdg_json_begin_object(&w, CDG_JSON_INLINE);
+                cdg_json_key_str(&w, "id", k->id);
+                cdg_json_key_str(&w, "libelle", k->libelle);
+                cdg_json_end(&w);
             } else
-                fputs(", \"strate\": null}", stdout);
-            first = false;
+                cdg_json_null(&w);
+            cdg_json_end(&w);
         } else if (k)
             printf("%s\t%s\n", k->id, k->libelle ? k->libelle : "");
     }
     if (json)
-        fputs(first ? "]\n" : "\n]\n", stdout);
+        cdg_json_end(&w);
     cdg_unit_free(u);
     return status;
 }

@@ -3,6 +3,7 @@
  * their coverage of the offer's cells, and generates boundary examples. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -82,11 +83,11 @@ static int parse_args(int argc, char **argv, test_args *t)
         } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (strcmp(v, "text") == 0)
+            if (strcasecmp(v, "text") == 0)
                 t->format = FMT_TEXT;
-            else if (strcmp(v, "github") == 0)
+            else if (strcasecmp(v, "github") == 0)
                 t->format = FMT_GITHUB;
-            else if (strcmp(v, "sarif") == 0)
+            else if (strcasecmp(v, "sarif") == 0)
                 t->format = FMT_SARIF;
             else
                 return cli_usage_error("test: unknown format '%s' (expected text, github or sarif)", v);
@@ -155,7 +156,7 @@ static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool deta
 
 /* Runs the examples of one loaded file; adds to the totals; returns the
  * file's exit status. */
-static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, bool *sarif_first,
+static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, cdg_json *sarif,
                      unsigned *passed, unsigned *failed)
 {
     cdg_diags d;
@@ -169,7 +170,7 @@ static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, bool *sarif_
     else if (t->format == FMT_GITHUB)
         cdg_diags_print_github(stdout, &d);
     else
-        cdg_diags_print_sarif(stdout, &d, sarif_first);
+        cdg_diags_print_sarif(sarif, &d);
     if (u->model->nexemples == 0)
         fprintf(stderr, _("cdgrules: test: %s: no exemple block to run\n"), u->src->name);
     if (t->verbose)
@@ -217,9 +218,10 @@ int cli_test(int argc, char **argv, cli_env *env)
 
     int status = CLI_OK;
     unsigned passed = 0, failed = 0;
-    bool first = true;
+    cdg_json sarif;
+    cdg_json_init(&sarif, stdout, CDG_JSON_PRETTY);
     if (t.format == FMT_SARIF)
-        cdg_sarif_begin(stdout, CDGRULES_VERSION);
+        cdg_sarif_begin(&sarif, CDGRULES_VERSION);
     for (int i = 0; i < t.nfiles; i++) {
         int fst;
         cdg_unit *u = cli_load(t.files[i], env, false, &fst);
@@ -234,7 +236,7 @@ int cli_test(int argc, char **argv, cli_env *env)
             else if (t.format == FMT_GITHUB)
                 cdg_diags_print_github(stdout, &u->diags);
             else
-                cdg_diags_print_sarif(stdout, &u->diags, &first);
+                cdg_diags_print_sarif(&sarif, &u->diags);
             fprintf(stderr, _("cdgrules: test: %s: the rules have errors; no example was run\n"),
                     t.files[i]);
             if (status == CLI_OK)
@@ -242,13 +244,13 @@ int cli_test(int argc, char **argv, cli_env *env)
             cdg_unit_free(u);
             continue;
         }
-        fst = test_unit(u, &t, env, &first, &passed, &failed);
+        fst = test_unit(u, &t, env, &sarif, &passed, &failed);
         if (fst != CLI_OK && status == CLI_OK)
             status = fst;
         cdg_unit_free(u);
     }
     if (t.format == FMT_SARIF)
-        cdg_sarif_end(stdout, status != CLI_USAGE, first);
+        cdg_sarif_end(&sarif, status != CLI_USAGE);
     fprintf(t.format == FMT_SARIF ? stderr : stdout, "%u passed, %u failed\n", passed, failed);
     return status;
 }

@@ -1,4 +1,5 @@
 /* diag.c — collecting, sorting and printing diagnostics. */
+#include "diag_json.h"
 #include "diag_emit.h"
 
 #include <stdarg.h>
@@ -245,7 +246,9 @@ void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st)
         cdg_diag_print(out, d->items[i], st);
 }
 
-static void print_json_one(FILE *out, const cdg_diag *g)
+/* One diagnostic as a compact object: file, line, column, end column,
+ * severity, message. */
+static void print_json_one(cdg_json *w, const cdg_diag *g)
 {
     unsigned line, col, eline, ecol;
     cdg_source_position(g->src, g->span.begin, &line, &col);
@@ -253,20 +256,19 @@ static void print_json_one(FILE *out, const cdg_diag *g)
                         &eline, &ecol);
     if (eline != line)
         ecol = col + 1;
-    fputs("{\"file\":", out);
-    cdg_json_string(out, g->src->name);
-    fprintf(out, ",\"line\":%u,\"column\":%u,\"end_column\":%u,\"severity\":\"%s\",\"message\":",
-            line, col, ecol, cdg_severity_name(g->severity));
-    cdg_json_string(out, g->message);
-    putc('}', out);
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "file", g->src->name);
+    cdg_json_key_int(w, "line", line);
+    cdg_json_key_int(w, "column", col);
+    cdg_json_key_int(w, "end_column", ecol);
+    cdg_json_key_str(w, "severity", cdg_severity_name(g->severity));
+    cdg_json_key_str(w, "message", g->message);
+    cdg_json_end(w);
 }
 
-void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first)
+void cdg_diags_print_json(cdg_json *w, const cdg_diags *d)
 {
     for (size_t i = 0; i < d->len; i++)
-        for (const cdg_diag *g = d->items[i]; g; g = g->note) {
-            fputs(*first ? "  " : ",\n  ", out);
-            *first = false;
-            print_json_one(out, g);
-        }
+        for (const cdg_diag *g = d->items[i]; g; g = g->note)
+            print_json_one(w, g);
 }

@@ -46,20 +46,10 @@ typedef struct cdg_diag_style {
 CDG_API void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st);
 /* Prints every diagnostic in order. */
 CDG_API void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st);
-/* Prints the diagnostics as JSON objects, separated by ",\n"; *first tells
- * whether one was printed before (for arrays spanning several files). */
-CDG_API void cdg_diags_print_json(FILE *out, const cdg_diags *d, bool *first);
 CDG_API const char *cdg_severity_name(cdg_severity s);
 
 /* GitHub Actions workflow annotations, one line per diagnostic and note:
  * "::error file=F,line=L,col=C,endColumn=E::message" (diag_formats.c). */
 CDG_API void cdg_diags_print_github(FILE *out, const cdg_diags *d);
-/* A SARIF 2.1.0 log with one run: cdg_sarif_begin, then
- * cdg_diags_print_sarif for each file (*first starts true; notes become
- * related locations), then cdg_sarif_end (execution_ok false when a file
- * could not be read; first is the final value of *first). */
-CDG_API void cdg_sarif_begin(FILE *out, const char *tool_version);
-CDG_API void cdg_diags_print_sarif(FILE *out, const cdg_diags *d, bool *first);
-CDG_API void cdg_sarif_end(FILE *out, bool execution_ok, bool first);
 
 #endif

@@ -1,8 +1,10 @@
 /* diag_formats.c — diagnostics for CI: GitHub Actions workflow annotations
  * and SARIF 2.1.0 logs (code scanning, IDEs). The text and JSON printers
  * live in diag.c; all four print the same diagnostics in the same order. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "diag_json.h"
 #include "diag.h"
 #include "json.h"
 
@@ -76,84 +78,129 @@ void cdg_diags_print_github(FILE *out, const cdg_diags *d)
             github_one(out, g);
 }
 
-void cdg_sarif_begin(FILE *out, const char *tool_version)
+void cdg_sarif_begin(cdg_json *w, const char *tool_version)
 {
-    fputs("{\n"
-          "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-          "  \"version\": \"2.1.0\",\n"
-          "  \"runs\": [\n"
-          "    {\n"
-          "      \"tool\": {\"driver\": {\"name\": \"cdgrules\", \"version\": ", out);
-    cdg_json_string(out, tool_version);
-    fputs("}},\n"
-          "      \"columnKind\": \"unicodeCodePoints\",\n"
-          "      \"results\": [", out);
+    cdg_json_begin_object(w, CDG_JSON_LINES);
+    cdg_json_key_str(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    cdg_json_key_str(w, "version", "2.1.0");
+    cdg_json_key(w, "runs");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
+    cdg_json_begin_object(w, CDG_JSON_LINES);
+    cdg_json_key(w, "tool");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key(w, "driver");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "name", "cdgrules");
+    cdg_json_key_str(w, "version", tool_version);
+    cdg_json_end(w);
+    cdg_json_end(w);
+    cdg_json_key_str(w, "columnKind", "unicodeCodePoints");
+    cdg_json_key(w, "results");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
 }
 
 /* The file name as a URI reference (RFC 3986): unreserved characters and
  * '/' are kept, every other byte is percent-encoded; absolute paths become
- * file:// URIs. */
-static void sarif_uri(FILE *out, const char *path)
+ * file:// URIs. Written as a JSON string (it needs no escaping). */
+static void sarif_uri(cdg_json *w, const char *path)
 {
     static const char unreserved[] = "-._~/";
-    putc('"', out);
+    size_t n = strlen(path);
+    char *uri = malloc(sizeof "file://" + 3 * n);
+    if (!uri) {
+        cdg_json_str(w, "");
+        return;
+    }
+    size_t len = 0;
     if (path[0] == '/')
-        fputs("file://", out);
+        len += (size_t)sprintf(uri, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr(unreserved, *p))
-            putc(*p, out);
+            uri[len++] = (char)*p;
         else
-            fprintf(out, "%%%02X", *p);
+            len += (size_t)sprintf(uri + len, "%%%02X", *p);
     }
-    putc('"', out);
+    uri[len] = '\0';
+    cdg_json_str(w, uri);
+    free(uri);
 }
 
-/* The "physicalLocation" member of a location (the caller adds braces). */
-static void sarif_location(FILE *out, const cdg_diag *g)
+/* The "physicalLocation" member of a location (the caller opens and
+ * closes the location object). */
+static void sarif_location(cdg_json *w, const cdg_diag *g)
 {
     region r = region_of(g);
-    fputs("\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-    sarif_uri(out, g->src->name);
-    fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u", r.line, r.col);
+    cdg_json_key(w, "physicalLocation");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key(w, "artifactLocation");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key(w, "uri");
+    sarif_uri(w, g->src->name);
+    cdg_json_end(w);
+    cdg_json_key(w, "region");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_int(w, "startLine", r.line);
+    cdg_json_key_int(w, "startColumn", r.col);
     if (r.eline != r.line)
-        fprintf(out, ", \"endLine\": %u", r.eline);
-    fprintf(out, ", \"endColumn\": %u}}", r.ecol);
+        cdg_json_key_int(w, "endLine", r.eline);
+    cdg_json_key_int(w, "endColumn", r.ecol);
+    cdg_json_end(w);
+    cdg_json_end(w);
 }
 
-void cdg_diags_print_sarif(FILE *out, const cdg_diags *d, bool *first)
+/* {"text": message} */
+static void sarif_message(cdg_json *w, const char *text)
+{
+    cdg_json_key(w, "message");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "text", text);
+    cdg_json_end(w);
+}
+
+void cdg_diags_print_sarif(cdg_json *w, const cdg_diags *d)
 {
     for (size_t i = 0; i < d->len; i++) {
         const cdg_diag *g = d->items[i];
-        fputs(*first ? "\n        {" : ",\n        {", out);
-        *first = false;
-        fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", cdg_severity_name(g->severity));
-        cdg_json_string(out, g->message);
-        fputs("},\n         \"locations\": [{", out);
-        sarif_location(out, g);
-        fputs("}]", out);
+        /* Locations on their own lines, one column right of the brace. */
+        cdg_json_begin_object(w, CDG_JSON_INLINE_AT(9));
+        cdg_json_key_str(w, "level", cdg_severity_name(g->severity));
+        sarif_message(w, g->message);
+        cdg_json_break(w);
+        cdg_json_key(w, "locations");
+        cdg_json_begin_array(w, CDG_JSON_INLINE);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        sarif_location(w, g);
+        cdg_json_end(w);
+        cdg_json_end(w);
         if (g->note) {
-            fputs(",\n         \"relatedLocations\": [", out);
+            cdg_json_break(w);
+            cdg_json_key(w, "relatedLocations");
+            cdg_json_begin_array(w, CDG_JSON_LIST_AT(11));
             unsigned id = 0;
             for (const cdg_diag *n = g->note; n; n = n->note, id++) {
-                fprintf(out, "%s\n           {\"id\": %u, \"message\": {\"text\": ", id ? "," : "", id);
-                cdg_json_string(out, n->message);
-                fputs("}, ", out);
-                sarif_location(out, n);
-                fputs("}", out);
+                cdg_json_begin_object(w, CDG_JSON_INLINE);
+                cdg_json_key_int(w, "id", id);
+                sarif_message(w, n->message);
+                sarif_location(w, n);
+                cdg_json_end(w);
             }
-            fputs("]", out);
+            cdg_json_end(w);
         }
-        putc('}', out);
+        cdg_json_end(w);
     }
 }
 
-void cdg_sarif_end(FILE *out, bool execution_ok, bool first)
+void cdg_sarif_end(cdg_json *w, bool execution_ok)
 {
-    fprintf(out, "%s],\n"
-                 "      \"invocations\": [{\"executionSuccessful\": %s}]\n"
-                 "    }\n"
-                 "  ]\n"
-                 "}\n",
-            first ? "" : "\n      ", execution_ok ? "true" : "false");
+    cdg_json_end(w);   /* results */
+    cdg_json_key(w, "invocations");
+    cdg_json_begin_array(w, CDG_JSON_INLINE);
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_bool(w, "executionSuccessful", execution_ok);
+    cdg_json_end(w);
+    cdg_json_end(w);
+    cdg_json_end(w);   /* the run */
+    cdg_json_end(w);   /* runs */
+    cdg_json_end(w);   /* the log */
 }

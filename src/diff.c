@@ -118,12 +118,23 @@ static bool member_eq(const cdg_member *x, const cdg_member *y)
     return x->kind == y->kind && (x->kind != CDG_MEMBER_RANGE || (x->lo == y->lo && x->hi == y->hi));
 }
 
+/* An option's amount in words ("450,00 €"), or "sans montant". */
 static const char *money(differ *d, const cdg_option *o)
 {
     if (!o->has_montant)
         return "sans montant";
-    char buf[40];
-    return cdg_arena_printf(d->a, "%s EUR", cdg_money_format(o->montant, buf, sizeof buf));
+    char buf[CDG_MONEY_TEXT_MAX];
+    return cdg_arena_strdup(d->a, cdg_money_text(o->montant, buf, sizeof buf));
+}
+
+/* A copy of o's amount in cents, in the diff's arena, or NULL for none. */
+static const int64_t *cents(differ *d, const cdg_option *o)
+{
+    if (!o->has_montant)
+        return NULL;
+    int64_t *v = cdg_arena_calloc(d->a, 1, sizeof *v);
+    *v = o->montant;
+    return v;
 }
 
 static const char *tarif_words(differ *d, const cdg_option *o)
@@ -469,6 +480,9 @@ static void diff_options(differ *d)
         if (oo->has_montant != no->has_montant || oo->montant != no->montant) {
             c = add(d, '~', "option_montant", money(d, oo), money(d, no), "%s, montant", no->libelle);
             c->option = no->id;
+            c->montant = true;
+            c->montant_before = cents(d, oo);
+            c->montant_after = cents(d, no);
         }
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
@@ -586,36 +600,42 @@ void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, c
     }
 }
 
-static void json_field(FILE *out, const char *name, const char *v)
-{
-    if (!v)
-        return;
-    fprintf(out, ", \"%s\": ", name);
-    cdg_json_string(out, v);
-}
-
 void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c)
 {
-    fputs("{\n  \"old\": ", out);
-    cdg_json_string(out, old_name);
-    fputs(",\n  \"new\": ", out);
-    cdg_json_string(out, new_name);
-    fprintf(out, ",\n  \"equal\": %s,\n  \"changes\": [", c ? "false" : "true");
+    cdg_json w;
+    cdg_json_init(&w, out, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&w, CDG_JSON_LINES);
+    cdg_json_key_str(&w, "old", old_name);
+    cdg_json_key_str(&w, "new", new_name);
+    cdg_json_key_bool(&w, "equal", !c);
+    cdg_json_key(&w, "changes");
+    cdg_json_begin_array(&w, CDG_JSON_LINES);
     for (const cdg_change *x = c; x; x = x->next) {
-        fputs(x == c ? "\n    {" : ",\n    {", out);
-        fprintf(out, "\"op\": \"%s\", \"kind\": ",
-                x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
-        cdg_json_string(out, x->kind);
-        json_field(out, "section", x->section);
-        json_field(out, "subject", x->subject);
-        json_field(out, "before", x->before);
-        json_field(out, "after", x->after);
-        json_field(out, "forfait", x->forfait);
-        json_field(out, "service", x->service);
-        json_field(out, "strate", x->strate);
-        json_field(out, "option", x->option);
-        json_field(out, "categorie", x->categorie);
-        fputc('}', out);
+        const char *fields[][2] = {
+            {"section", x->section}, {"subject", x->subject}, {"before", x->before},
+            {"after", x->after}, {"forfait", x->forfait}, {"service", x->service},
+            {"strate", x->strate}, {"option", x->option}, {"categorie", x->categorie},
+        };
+        cdg_json_begin_object(&w, CDG_JSON_INLINE);
+        cdg_json_key_str(&w, "op", x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
+        cdg_json_key_str(&w, "kind", x->kind);
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+            if (fields[i][1])   /* a field that does not apply is left out */
+                cdg_json_key_str(&w, fields[i][0], fields[i][1]);
+        if (x->montant) {
+            /* The amounts for machines too: before and after the change. */
+            const int64_t *m[2] = {x->montant_before, x->montant_after};
+            const char *keys[2] = {"montant_before", "montant_after"};
+            for (int i = 0; i < 2; i++) {
+                cdg_json_key(&w, keys[i]);
+                if (m[i])
+                    cdg_money_json(&w, *m[i]);
+                else
+                    cdg_json_null(&w);
+            }
+        }
+        cdg_json_end(&w);
     }
-    fputs(c ? "\n  ]\n}\n" : "]\n}\n", out);
+    cdg_json_end(&w);
+    cdg_json_end(&w);
 }

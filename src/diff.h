@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "api.h"
@@ -23,6 +24,8 @@ typedef struct cdg_change {
     const char *before;    /* the old value in words, or NULL (added) */
     const char *after;     /* the new value in words, or NULL (removed) */
     const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
+    bool montant;          /* an option's amount changed: the two below are set */
+    const int64_t *montant_before, *montant_after;  /* in cents, NULL for none */
     struct cdg_change *next;
 } cdg_change;
 

@@ -5,18 +5,69 @@
 #include <inttypes.h>
 #include <setjmp.h>
 #include <string.h>
+#include <strings.h>
+
+#include "money.h"
+#include "nls.h"
+
+/* The table of formats: name, one-line help, file extensions (each with
+ * its dot and a trailing '.', so ".htm." does not match ".html"), dumper.
+ * Adding a format is one dump_NAME.c and one line here. */
+static const struct dump_format {
+    const char *name, *help, *extensions;
+    void (*dump)(cdg_dump_ctx *c);
+} formats[] = {
+    [CDG_DUMP_MD] = {"md", N_("GitHub Markdown"), ".md.", cdg_dump_md},
+    [CDG_DUMP_CSV] = {"csv", N_("RFC 4180"), ".csv.", cdg_dump_tabular},
+    [CDG_DUMP_TSV] = {"tsv", N_("the source document's layout (default)"), ".tsv.", cdg_dump_tabular},
+    [CDG_DUMP_HTML] = {"html", N_("a standalone page"), ".html.htm.", cdg_dump_html},
+    [CDG_DUMP_JSON] = {"json", N_("the whole model; see docs/DUMP.md"), ".json.", cdg_dump_json},
+};
+
+unsigned cdg_dump_format_count(void)
+{
+    return sizeof formats / sizeof formats[0];
+}
+
+const char *cdg_dump_format_name(cdg_dump_format f)
+{
+    return f < cdg_dump_format_count() ? formats[f].name : NULL;
+}
+
+const char *cdg_dump_format_help(cdg_dump_format f)
+{
+    return f < cdg_dump_format_count() ? formats[f].help : NULL;
+}
 
 bool cdg_dump_format_parse(const char *name, cdg_dump_format *out)
 {
-    static const struct { const char *name; cdg_dump_format f; } names[] = {
-        {"tsv", CDG_DUMP_TSV}, {"csv", CDG_DUMP_CSV}, {"md", CDG_DUMP_MD},
-        {"html", CDG_DUMP_HTML}, {"json", CDG_DUMP_JSON},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i].name) == 0) {
-            *out = names[i].f;
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
+        if (strcasecmp(name, formats[f].name) == 0) {
+            *out = f;
             return true;
         }
+    return false;
+}
+
+const char *cdg_dump_extension(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot > base ? dot : NULL;
+}
+
+bool cdg_dump_format_of_extension(const char *ext, cdg_dump_format *out)
+{
+    size_t len = strlen(ext);
+    if (len < 2 || ext[0] != '.' || strchr(ext + 1, '.'))
+        return false;
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
+        for (const char *e = formats[f].extensions; *e; e += strcspn(e + 1, ".") + 1)
+            if (strncasecmp(e, ext, len) == 0 && e[len] == '.') {
+                *out = f;
+                return true;
+            }
     return false;
 }
 
@@ -69,26 +120,14 @@ bool cdg_dump_option_merged(const cdg_model *m, const cdg_option *o)
     return m->nforfaits > 1;
 }
 
-/* Appends n >= 0 with a space every three digits ("1 234"). */
-static void put_grouped(cdg_buf *b, int64_t n)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%" PRId64, n);
-    for (int i = 0; i < len; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            cdg_buf_putc(b, ' ');
-        cdg_buf_putc(b, digits[i]);
-    }
-}
-
 const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
 {
     if (!o->has_montant)
         return "";
     cdg_buf b;
+    char money[CDG_MONEY_TEXT_MAX];
     cdg_buf_init(&b, c->arena);
-    put_grouped(&b, o->montant / 100);
-    cdg_buf_printf(&b, ",%02d €", (int)(o->montant % 100));
+    cdg_buf_puts(&b, cdg_money_text(o->montant, money, sizeof money));
     if (o->tarif == CDG_TARIF_JOURNALIER)
         cdg_buf_puts(&b, " par jour");
     else if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
@@ -159,13 +198,8 @@ bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memc
     strate_columns(&c);
     for (unsigned i = 0; i < m->noptions; i++)
         c.montants |= m->options[i].has_montant;
-    switch (opts->format) {
-    case CDG_DUMP_TSV:
-    case CDG_DUMP_CSV: cdg_dump_tabular(&c); break;
-    case CDG_DUMP_MD: cdg_dump_md(&c); break;
-    case CDG_DUMP_HTML: cdg_dump_html(&c); break;
-    case CDG_DUMP_JSON: cdg_dump_json(&c); break;
-    }
+    if (opts->format < cdg_dump_format_count())
+        formats[opts->format].dump(&c);
     cdg_arena_free(arena);
     return fflush(out) == 0 && !ferror(out);
 }

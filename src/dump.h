@@ -13,9 +13,11 @@
 #include "arena.h"
 #include "model.h"
 
-typedef enum {
-    CDG_DUMP_TSV, CDG_DUMP_CSV, CDG_DUMP_MD, CDG_DUMP_HTML, CDG_DUMP_JSON
-} cdg_dump_format;
+/* A format: its index in the table of formats (dump.c). The constants
+ * name the table's first entries for C callers; a format added at the end
+ * of the table is reached by name without one. */
+typedef unsigned cdg_dump_format;
+enum { CDG_DUMP_MD, CDG_DUMP_CSV, CDG_DUMP_TSV, CDG_DUMP_HTML, CDG_DUMP_JSON };
 
 /* A set of tables (bit mask). */
 typedef enum {
@@ -31,8 +33,19 @@ typedef struct cdg_dump_opts {
     bool bom;                /* CSV: start with a UTF-8 byte order mark */
 } cdg_dump_opts;
 
-/* Parses a format name ("md", "csv", "tsv", "html", "json"). */
+/* The number of formats; formats are 0 .. count - 1, in the table's order. */
+CDG_API unsigned cdg_dump_format_count(void);
+/* A format's name ("tsv") and its one-line help, untranslated (N_). */
+CDG_API const char *cdg_dump_format_name(cdg_dump_format f);
+CDG_API const char *cdg_dump_format_help(cdg_dump_format f);
+/* Parses a format name, in any case ("md", "MD"). */
 CDG_API bool cdg_dump_format_parse(const char *name, cdg_dump_format *out);
+/* The extension of a file name (".html"), or NULL when its base name has
+ * none (a leading dot, as in ".offre", is not one). */
+CDG_API const char *cdg_dump_extension(const char *path);
+/* The format an extension asks for (".html", ".htm", ".md", ".csv", ".tsv",
+ * ".json", in any case); false when none does. */
+CDG_API bool cdg_dump_format_of_extension(const char *ext, cdg_dump_format *out);
 /* Parses a table name ("forfaits", "strates", "options", "all"). */
 CDG_API bool cdg_dump_table_parse(const char *name, cdg_dump_table *out);
 

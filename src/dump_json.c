@@ -3,285 +3,250 @@
  * "version" changes when a key is removed or changes meaning. */
 #include "dump_impl.h"
 
-#include <inttypes.h>
-
 #include "json.h"
-
-#define STR(s) cdg_json_string(out, (s))
-
-/* A member's id or null. */
-static void id_or_null(FILE *out, const char *id)
-{
-    if (id)
-        STR(id);
-    else
-        fputs("null", out);
-}
+#include "money.h"
 
 /* The offer header. */
-static void offre(cdg_dump_ctx *c)
+static void offre(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"offre\": {\"id\": ", out);
-    STR(m->id);
-    fputs(", \"libelle\": ", out);
-    STR(m->libelle);
-    fputs(", \"editeur\": ", out);
-    STR(m->editeur);
-    fputs(", \"edition\": ", out);
-    STR(m->edition);
-    fprintf(out, ", \"chevauchement\": \"%s\"},\n",
-            m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere");
+    cdg_json_key(w, "offre");
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "id", m->id);
+    cdg_json_key_str(w, "libelle", m->libelle);
+    cdg_json_key_str(w, "editeur", m->editeur);
+    cdg_json_key_str(w, "edition", m->edition);
+    cdg_json_key_str(w, "chevauchement",
+                     m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere");
+    cdg_json_end(w);
 }
 
 /* Categories with their measure. */
-static void categories(cdg_dump_ctx *c)
+static void categories(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    fputs("  \"categories\": [", out);
-    for (unsigned i = 0; i < c->m->ncategories; i++) {
-        const cdg_categorie *k = &c->m->categories[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(k->id);
-        fputs(", \"libelle\": ", out);
-        STR(k->libelle);
-        fputs(", \"mesure\": ", out);
-        STR(k->mesure);
-        fputc('}', out);
+    cdg_json_key(w, "categories");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
+    for (unsigned i = 0; i < m->ncategories; i++) {
+        const cdg_categorie *k = &m->categories[i];
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", k->id);
+        cdg_json_key_str(w, "libelle", k->libelle);
+        cdg_json_key_str(w, "mesure", k->mesure);
+        cdg_json_end(w);
     }
-    fputs(c->m->ncategories ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
-/* Per-stratum quantities as an object keyed by stratum id. */
-static void par_strate(cdg_dump_ctx *c, const int64_t *v)
+/* Per-stratum quantities as an object keyed by stratum id: a service's own
+ * table v, or the resolved quantities of a cell; null when neither. */
+static void par_strate(cdg_json *w, const cdg_model *m, const int64_t *v, const cdg_cell *cell)
 {
-    FILE *out = c->out;
-    if (!v) {
-        fputs("null", out);
+    if (!v && !cell) {
+        cdg_json_null(w);
         return;
     }
-    fputc('{', out);
-    for (unsigned k = 0; k < c->m->nstrates; k++) {
-        if (k)
-            fputs(", ", out);
-        STR(c->m->strates[k].id);
-        fprintf(out, ": %" PRId64, v[k]);
-    }
-    fputc('}', out);
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    for (unsigned k = 0; k < m->nstrates; k++)
+        cdg_json_key_int(w, m->strates[k].id, v ? v[k] : cdg_cell_quantity(cell, &m->strates[k]));
+    cdg_json_end(w);
 }
 
 /* Strata with the range they take of each category. */
-static void strates(cdg_dump_ctx *c)
+static void strates(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"strates\": [", out);
+    cdg_json_key(w, "strates");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
     for (unsigned i = 0; i < m->nstrates; i++) {
         const cdg_strate *k = &m->strates[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(k->id);
-        fputs(", \"libelle\": ", out);
-        STR(k->libelle);
-        fputs(", \"membres\": [", out);
-        bool first = true;
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", k->id);
+        cdg_json_key_str(w, "libelle", k->libelle);
+        cdg_json_key(w, "membres");
+        cdg_json_begin_array(w, CDG_JSON_LINES_AT(6));
         for (unsigned j = 0; j < m->ncategories; j++) {
             const cdg_member *mb = &k->members[j];
             if (mb->kind == CDG_MEMBER_NONE)
                 continue;
-            fputs(first ? "\n      {\"categorie\": " : ",\n      {\"categorie\": ", out);
-            first = false;
-            STR(m->categories[j].id);
+            cdg_json_begin_object(w, CDG_JSON_INLINE);
+            cdg_json_key_str(w, "categorie", m->categories[j].id);
+            cdg_json_key_bool(w, "tous", mb->kind == CDG_MEMBER_ALL);
+            cdg_json_key(w, "min");
             if (mb->kind == CDG_MEMBER_ALL)
-                fputs(", \"tous\": true, \"min\": null, \"max\": null}", out);
-            else if (mb->hi == CDG_OPEN)
-                fprintf(out, ", \"tous\": false, \"min\": %" PRId64 ", \"max\": null}", mb->lo);
+                cdg_json_null(w);
             else
-                fprintf(out, ", \"tous\": false, \"min\": %" PRId64 ", \"max\": %" PRId64 "}", mb->lo, mb->hi);
+                cdg_json_int(w, mb->lo);
+            cdg_json_key(w, "max");
+            if (mb->kind == CDG_MEMBER_ALL || mb->hi == CDG_OPEN)
+                cdg_json_null(w);
+            else
+                cdg_json_int(w, mb->hi);
+            cdg_json_end(w);
         }
-        fputs(first ? "]}" : "\n    ]}", out);
+        cdg_json_end(w);
+        cdg_json_end(w);
     }
-    fputs(m->nstrates ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
 /* Numbered footnotes. */
-static void notes(cdg_dump_ctx *c)
+static void notes(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    fputs("  \"notes\": [", out);
-    for (unsigned i = 0; i < c->m->nnotes; i++) {
-        const cdg_note *n = &c->m->notes[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(n->id);
-        fprintf(out, ", \"numero\": %u, \"texte\": ", n->number);
-        STR(n->texte);
-        fputc('}', out);
+    cdg_json_key(w, "notes");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
+    for (unsigned i = 0; i < m->nnotes; i++) {
+        const cdg_note *n = &m->notes[i];
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", n->id);
+        cdg_json_key_int(w, "numero", n->number);
+        cdg_json_key_str(w, "texte", n->texte);
+        cdg_json_end(w);
     }
-    fputs(c->m->nnotes ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
 /* Rubriques with their services' ids. */
-static void rubriques(cdg_dump_ctx *c)
+static void rubriques(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"rubriques\": [", out);
+    cdg_json_key(w, "rubriques");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
     for (unsigned i = 0; i < m->nrubriques; i++) {
         const cdg_rubrique *r = &m->rubriques[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(r->id);
-        fputs(", \"libelle\": ", out);
-        STR(r->libelle);
-        fputs(", \"services\": [", out);
-        for (unsigned s = r->first; s < r->first + r->count; s++) {
-            if (s > r->first)
-                fputs(", ", out);
-            STR(m->services[s].id);
-        }
-        fputs("]}", out);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", r->id);
+        cdg_json_key_str(w, "libelle", r->libelle);
+        cdg_json_key(w, "services");
+        cdg_json_begin_array(w, CDG_JSON_INLINE);
+        for (unsigned s = r->first; s < r->first + r->count; s++)
+            cdg_json_str(w, m->services[s].id);
+        cdg_json_end(w);
+        cdg_json_end(w);
     }
-    fputs(m->nrubriques ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
 /* Services with unit, strata heading, note and own quantities. */
-static void services(cdg_dump_ctx *c)
+static void services(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"services\": [", out);
+    cdg_json_key(w, "services");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
     for (unsigned i = 0; i < m->nservices; i++) {
         const cdg_service *s = &m->services[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(s->id);
-        fputs(", \"libelle\": ", out);
-        STR(s->libelle);
-        fputs(", \"rubrique\": ", out);
-        id_or_null(out, s->rubrique ? s->rubrique->id : NULL);
-        fputs(", \"unite\": ", out);
-        STR(s->unite);
-        fputs(", \"colonne\": ", out);
-        STR(s->colonne);
-        fputs(", \"note\": ", out);
-        id_or_null(out, s->note ? s->note->id : NULL);
-        fputs(", \"par_strate\": ", out);
-        par_strate(c, s->par_strate);
-        fputc('}', out);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", s->id);
+        cdg_json_key_str(w, "libelle", s->libelle);
+        cdg_json_key_str(w, "rubrique", s->rubrique ? s->rubrique->id : NULL);
+        cdg_json_key_str(w, "unite", s->unite);
+        cdg_json_key_str(w, "colonne", s->colonne);
+        cdg_json_key_str(w, "note", s->note ? s->note->id : NULL);
+        cdg_json_key(w, "par_strate");
+        par_strate(w, m, s->par_strate, NULL);
+        cdg_json_end(w);
     }
-    fputs(m->nservices ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
 /* One cell: status, quantity (kind, fixed value, resolved value in every
  * stratum), attached quantities, wording. */
-static void cellule(cdg_dump_ctx *c, const cdg_service *s, const cdg_cell *cell)
+static void cellule(cdg_json *w, const cdg_model *m, const cdg_service *s, const cdg_cell *cell)
 {
     static const char *const qte[] = {"aucune", "fixe", "strate"};
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("\n        {\"service\": ", out);
-    STR(s->id);
-    fprintf(out, ", \"statut\": \"%s\", \"qte\": \"%s\", \"quantite\": ", cdg_statut_name(cell->statut),
-            qte[cell->qte]);
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "service", s->id);
+    cdg_json_key_str(w, "statut", cdg_statut_name(cell->statut));
+    cdg_json_key_str(w, "qte", qte[cell->qte]);
+    cdg_json_key(w, "quantite");
     if (cell->qte == CDG_QTE_FIXE)
-        fprintf(out, "%" PRId64, cell->quantite);
+        cdg_json_int(w, cell->quantite);
     else
-        fputs("null", out);
-    fputs(", \"par_strate\": ", out);
-    if (cell->qte == CDG_QTE_AUCUNE)
-        fputs("null", out);
-    else {
-        fputc('{', out);
-        for (unsigned k = 0; k < m->nstrates; k++) {
-            if (k)
-                fputs(", ", out);
-            STR(m->strates[k].id);
-            fprintf(out, ": %" PRId64, cdg_cell_quantity(cell, &m->strates[k]));
-        }
-        fputc('}', out);
-    }
-    fputs(", \"unite\": ", out);
-    STR(cell->qte == CDG_QTE_AUCUNE ? NULL : s->unite);
-    fputs(", \"attaches\": [", out);
+        cdg_json_null(w);
+    cdg_json_key(w, "par_strate");
+    par_strate(w, m, NULL, cell->qte == CDG_QTE_AUCUNE ? NULL : cell);
+    cdg_json_key_str(w, "unite", cell->qte == CDG_QTE_AUCUNE ? NULL : s->unite);
+    cdg_json_key(w, "attaches");
+    cdg_json_begin_array(w, CDG_JSON_INLINE);
     for (const cdg_attache *a = cell->attaches; a; a = a->next) {
-        fputs(a == cell->attaches ? "{\"service\": " : ", {\"service\": ", out);
-        STR(a->service->id);
-        fprintf(out, ", \"quantite\": %" PRId64 ", \"unite\": ", a->quantite);
-        STR(a->service->unite);
-        fputc('}', out);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "service", a->service->id);
+        cdg_json_key_int(w, "quantite", a->quantite);
+        cdg_json_key_str(w, "unite", a->service->unite);
+        cdg_json_end(w);
     }
-    fputs("], \"texte\": ", out);
-    STR(cell->texte);
-    fprintf(out, ", \"texte_explicite\": %s}", cell->texte_explicite ? "true" : "false");
+    cdg_json_end(w);
+    cdg_json_key_str(w, "texte", cell->texte);
+    cdg_json_key_bool(w, "texte_explicite", cell->texte_explicite);
+    cdg_json_end(w);
 }
 
 /* Forfaits with one resolved cell per service. */
-static void forfaits(cdg_dump_ctx *c)
+static void forfaits(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"forfaits\": [", out);
+    cdg_json_key(w, "forfaits");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
     for (unsigned f = 0; f < m->nforfaits; f++) {
         const cdg_forfait *ff = &m->forfaits[f];
-        fputs(f ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(ff->id);
-        fputs(", \"libelle\": ", out);
-        STR(ff->libelle);
-        fputs(", \"base\": ", out);
-        id_or_null(out, ff->base ? ff->base->id : NULL);
-        fputs(", \"cellules\": [", out);
-        for (unsigned i = 0; i < m->nservices; i++) {
-            if (i)
-                fputc(',', out);
-            cellule(c, &m->services[i], cdg_model_cell(m, ff, &m->services[i]));
-        }
-        fputs(m->nservices ? "\n      ]}" : "]}", out);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", ff->id);
+        cdg_json_key_str(w, "libelle", ff->libelle);
+        cdg_json_key_str(w, "base", ff->base ? ff->base->id : NULL);
+        cdg_json_key(w, "cellules");
+        cdg_json_begin_array(w, CDG_JSON_LINES);
+        for (unsigned i = 0; i < m->nservices; i++)
+            cellule(w, m, &m->services[i], cdg_model_cell(m, ff, &m->services[i]));
+        cdg_json_end(w);
+        cdg_json_end(w);
     }
-    fputs(m->nforfaits ? "\n  ],\n" : "],\n", out);
+    cdg_json_end(w);
 }
 
 /* Options with price, merge flag and one cell per forfait. */
-static void options(cdg_dump_ctx *c)
+static void options(cdg_json *w, const cdg_model *m)
 {
-    FILE *out = c->out;
-    const cdg_model *m = c->m;
-    fputs("  \"options\": [", out);
+    cdg_json_key(w, "options");
+    cdg_json_begin_array(w, CDG_JSON_LINES);
     for (unsigned i = 0; i < m->noptions; i++) {
         const cdg_option *o = &m->options[i];
-        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
-        STR(o->id);
-        fputs(", \"libelle\": ", out);
-        STR(o->libelle);
-        fprintf(out, ", \"tarif\": \"%s\", \"service\": ", cdg_tarif_name(o->tarif));
-        id_or_null(out, o->service ? o->service->id : NULL);
-        fputs(", \"montant\": ", out);
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        cdg_json_key_str(w, "id", o->id);
+        cdg_json_key_str(w, "libelle", o->libelle);
+        cdg_json_key_str(w, "tarif", cdg_tarif_name(o->tarif));
+        cdg_json_key_str(w, "service", o->service ? o->service->id : NULL);
+        cdg_json_key(w, "montant");
         if (o->has_montant)
-            fprintf(out, "{\"centimes\": %" PRId64 ", \"devise\": \"EUR\"}", o->montant);
+            cdg_money_json(w, o->montant);
         else
-            fputs("null", out);
-        fprintf(out, ", \"fusionne\": %s, \"cellules\": [", cdg_dump_option_merged(m, o) ? "true" : "false");
+            cdg_json_null(w);
+        cdg_json_key_bool(w, "fusionne", cdg_dump_option_merged(m, o));
+        cdg_json_key(w, "cellules");
+        cdg_json_begin_array(w, CDG_JSON_LINES);
         for (unsigned f = 0; f < m->nforfaits; f++) {
             const cdg_option_cell *oc = &o->cells[f];
-            fputs(f ? ",\n        {\"forfait\": " : "\n        {\"forfait\": ", out);
-            STR(m->forfaits[f].id);
-            fprintf(out, ", \"statut\": \"%s\", \"texte\": ", cdg_statut_name(oc->statut));
-            STR(oc->texte);
-            fprintf(out, ", \"texte_explicite\": %s}", oc->texte_explicite ? "true" : "false");
+            cdg_json_begin_object(w, CDG_JSON_INLINE);
+            cdg_json_key_str(w, "forfait", m->forfaits[f].id);
+            cdg_json_key_str(w, "statut", cdg_statut_name(oc->statut));
+            cdg_json_key_str(w, "texte", oc->texte);
+            cdg_json_key_bool(w, "texte_explicite", oc->texte_explicite);
+            cdg_json_end(w);
         }
-        fputs(m->nforfaits ? "\n      ]}" : "]}", out);
+        cdg_json_end(w);
+        cdg_json_end(w);
     }
-    fputs(m->noptions ? "\n  ]\n" : "]\n", out);
+    cdg_json_end(w);
 }
 
 /* The document: format tag and version first, then the model. */
 void cdg_dump_json(cdg_dump_ctx *c)
 {
-    fputs("{\n  \"format\": \"cdgrules-dump\",\n  \"version\": 1,\n", c->out);
-    offre(c);
-    categories(c);
-    strates(c);
-    notes(c);
-    rubriques(c);
-    services(c);
-    forfaits(c);
-    options(c);
-    fputs("}\n", c->out);
+    cdg_json w;
+    cdg_json_init(&w, c->out, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&w, CDG_JSON_LINES);
+    cdg_json_key_str(&w, "format", "cdgrules-dump");
+    cdg_json_key_int(&w, "version", 1);
+    offre(&w, c->m);
+    categories(&w, c->m);
+    strates(&w, c->m);
+    notes(&w, c->m);
+    rubriques(&w, c->m);
+    services(&w, c->m);
+    forfaits(&w, c->m);
+    options(&w, c->m);
+    cdg_json_end(&w);
 }

@@ -1,5 +1,6 @@
 /* money.h — exact decimal money: amounts are int64 cents, every operation
- * is overflow-checked, formatting never goes through floating point. */
+ * is overflow-checked, formatting never goes through floating point. One
+ * form for people, one shape for machines, used by every output. */
 #ifndef CDG_MONEY_H
 #define CDG_MONEY_H
 
@@ -7,11 +8,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "json.h"
+
+/* The currency of every amount (ISO 4217), as JSON outputs name it. */
+#define CDG_MONEY_CURRENCY "EUR"
+/* Room for any amount in cdg_money_text's form, terminator included. */
+#define CDG_MONEY_TEXT_MAX 40
+
 /* *out = cents * n; false on overflow. */
 bool cdg_money_mul(int64_t cents, int64_t n, int64_t *out);
 /* *out = a + b; false on overflow. */
 bool cdg_money_add(int64_t a, int64_t b, int64_t *out);
-/* Writes cents as "1234.50" (a '-' for negatives) into buf; returns buf. */
-const char *cdg_money_format(int64_t cents, char *buf, size_t cap);
+/* Writes cents for people, in the French form of the published offer:
+ * "1 234,50 €" (a space every three digits, decimal comma, a space then
+ * the euro sign; '-' first for negatives) into buf; returns buf. */
+const char *cdg_money_text(int64_t cents, char *buf, size_t cap);
+/* Writes cents for machines, the one JSON shape of an amount:
+ * {"centimes": 45000, "devise": "EUR"}. */
+void cdg_money_json(cdg_json *w, int64_t cents);
 
 #endif

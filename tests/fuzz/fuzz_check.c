@@ -151,8 +151,11 @@ static void fuzz_loaded(cdg_unit *u, cdg_memctl *ctl, FILE *out)
     cdg_diag_style plain = {.color = false}, color = {.color = true};
     cdg_diags_print(out, &u->diags, &plain);
     cdg_diags_print(out, &u->diags, &color);
-    bool first = true;
-    cdg_diags_print_json(out, &u->diags, &first);
+    cdg_json w;
+    cdg_json_init(&w, out, CDG_JSON_COMPACT);
+    cdg_json_begin_array(&w, CDG_JSON_LINES_OPEN);
+    cdg_diags_print_json(&w, &u->diags);
+    cdg_json_end(&w);
     if (cdg_unit_ok(u)) {
         fuzz_lookups(u->model);
         fuzz_cells(u->model, out);

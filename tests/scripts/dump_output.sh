@@ -19,6 +19,21 @@ for fmt in tsv csv md html json; do
     [ -s "$tmp/o.out" ] && fail "-o also wrote to stdout ($fmt)"
 done
 
+# Without --format, the extension of OUT names the format, in any case;
+# --format wins over it; an extension no format has is a usage error that
+# writes nothing.
+for pair in html:html htm:html HTML:html md:md csv:csv tsv:tsv Json:json; do
+    ext=${pair%%:*} fmt=${pair#*:}
+    "$bin" dump "$rules" -o "$tmp/ext.$ext" || fail "dump -o ext.$ext"
+    cmp -s "$tmp/stdout.$fmt" "$tmp/ext.$ext" || fail "-o ext.$ext is not $fmt"
+done
+"$bin" dump "$rules" --format tsv -o "$tmp/ext.html" || fail "dump --format tsv -o ext.html"
+cmp -s "$tmp/stdout.tsv" "$tmp/ext.html" || fail "--format tsv -o ext.html is not tsv"
+"$bin" dump "$rules" -o "$tmp/ext.xlsx" 2>"$tmp/err"
+[ $? = 2 ] || fail "unknown extension: exit status is not 2"
+[ ! -e "$tmp/ext.xlsx" ] || fail "unknown extension: a file was written"
+grep -q 'md, csv, tsv, html or json' "$tmp/err" || fail "unknown extension: the formats are not named"
+
 # An existing file is replaced atomically, and kept when the run fails.
 printf 'previous content\n' >"$tmp/keep.html"
 printf 'offre t "T";\nforfait A "A" < x: inclus; >\n' >"$tmp/bad.cdg"
@@ -56,6 +71,6 @@ fi
 "$bin" dump "$rules" -o "$tmp/missing/out.tsv" 2>"$tmp/err"
 [ $? = 2 ] || fail "missing directory: exit status is not 2"
 [ -z "$(ls -A "$tmp/ro")" ] || fail "files left in $tmp/ro"
-leftovers=$(ls -A "$tmp" | grep -v '^\(stdout\|out\)\.\|^o\.\|^keep.html$\|^bad.cdg$\|^err$\|^ro$')
+leftovers=$(ls -A "$tmp" | grep -v '^\(stdout\|out\|ext\)\.\|^o\.\|^keep.html$\|^bad.cdg$\|^err$\|^ro$')
 [ -z "$leftovers" ] || fail "temporary files left: $leftovers"
-echo "dump_output: -o matches stdout in 5 formats; $n memory failures handled; failed runs leave the file intact"
+echo "dump_output: -o matches stdout in 5 formats, by --format or extension; $n memory failures handled; failed runs leave the file intact"

@@ -1,5 +1,6 @@
 /* test_diag.c — diagnostics: sorting, caret rendering (tabs, accents),
  * JSON escaping. */
+#include "diag_json.h"
 #include "helpers.h"
 
 #include "diag_emit.h"
@@ -26,8 +27,11 @@ static char *capture_diags(const cdg_diags *d, bool json)
     FILE *out = open_memstream(&buf, &len);
     cr_assert_not_null(out);
     if (json) {
-        bool first = true;
-        cdg_diags_print_json(out, d, &first);
+        cdg_json w;
+        cdg_json_init(&w, out, CDG_JSON_COMPACT);
+        cdg_json_begin_array(&w, CDG_JSON_LINES_OPEN);
+        cdg_diags_print_json(&w, d);
+        cdg_json_end(&w);
     } else {
         cdg_diag_style st = {.color = false};
         cdg_diags_print(out, d, &st);
@@ -116,10 +120,10 @@ Test(diag, json_escapes_and_positions)
     cdg_diag *g = cdg_diag_add(&f.d, CDG_WARNING, f.src, sp(5, 9), "quote \" back \\ tab \t nl \n é");
     cdg_diag_note(&f.d, g, f.src, sp(0, 2), "n");
     char *s = capture_diags(&f.d, true);
-    cr_assert_str_eq(s, "  {\"file\":\"x.cdg\",\"line\":2,\"column\":3,\"end_column\":6,\"severity\":\"warning\","
+    cr_assert_str_eq(s, "[\n  {\"file\":\"x.cdg\",\"line\":2,\"column\":3,\"end_column\":6,\"severity\":\"warning\","
                         "\"message\":\"quote \\\" back \\\\ tab \\t nl \\n é\"},\n"
                         "  {\"file\":\"x.cdg\",\"line\":1,\"column\":1,\"end_column\":3,\"severity\":\"note\","
-                        "\"message\":\"n\"}");
+                        "\"message\":\"n\"}\n]\n");
     free(s);
     cdg_arena_free(f.a);
 }

@@ -1,6 +1,7 @@
 /* test_diag_formats.c — GitHub annotations and SARIF: escaping and
  * regions, on diagnostics built by hand (messages the checker never
  * produces today, such as ones with '%' or a newline). */
+#include "diag_json.h"
 #include "helpers.h"
 
 #include "diag_emit.h"
@@ -13,10 +14,11 @@ static char *print_to_string(const cdg_diags *d, int sarif)
     FILE *f = open_memstream(&buf, &len);
     cr_assert(f);
     if (sarif) {
-        bool first = true;
-        cdg_sarif_begin(f, "9.9");
-        cdg_diags_print_sarif(f, d, &first);
-        cdg_sarif_end(f, true, first);
+        cdg_json w;
+        cdg_json_init(&w, f, CDG_JSON_PRETTY);
+        cdg_sarif_begin(&w, "9.9");
+        cdg_diags_print_sarif(&w, d);
+        cdg_sarif_end(&w, true);
     } else {
         cdg_diags_print_github(f, d);
     }

@@ -79,7 +79,7 @@ Test(diff, option_pricing_and_availability)
                          MINI_HEAD TWO_FORFAITS
                          "option o \"Option\" < tarif: journalier; montant: 450.00 EUR; defaut: en_option; "
                          "B: non_inclus; >\n", &n);
-    cr_assert(strstr(s, "~ Prestations en option: Option, montant : sans montant → 450.00 EUR\n"), "%s", s);
+    cr_assert(strstr(s, "~ Prestations en option: Option, montant : sans montant → 450,00 €\n"), "%s", s);
     cr_assert(strstr(s, "~ Prestations en option: Option, Forfait B : en option → non inclus\n"), "%s", s);
     free(s);
     (void)n;
@@ -571,7 +571,7 @@ Test(diff, cells_and_options)
                         "+ Forfaits: Nouveau, G : Oui\n"
                         "+ Forfaits: Nouveau, H : Non inclus\n"
                         "+ Prestations en option: option r « Neuve »\n"
-                        "~ Prestations en option: Option, montant : 100.00 EUR → 120.00 EUR\n"
+                        "~ Prestations en option: Option, montant : 100,00 € → 120,00 €\n"
                         "~ Prestations en option: Option, F, libellé publié : « Tarif journalier » → « Sur devis »\n"
                         "~ Prestations en option: Autre, tarif : par unité de « Service B » → sur étude\n");
     cr_assert_eq(n, 18, "%zu changes", n);

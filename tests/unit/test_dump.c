@@ -92,10 +92,37 @@ Test(dump, option_names)
     cdg_dump_format f;
     cdg_dump_table t;
     cr_assert(cdg_dump_format_parse("html", &f) && f == CDG_DUMP_HTML);
-    cr_assert_not(cdg_dump_format_parse("HTML", &f));
+    cr_assert(cdg_dump_format_parse("HTML", &f) && f == CDG_DUMP_HTML);
+    cr_assert(cdg_dump_format_parse("Md", &f) && f == CDG_DUMP_MD);
+    cr_assert_not(cdg_dump_format_parse("htm", &f));
     cr_assert_not(cdg_dump_format_parse("", &f));
     cr_assert(cdg_dump_table_parse("strates", &t) && t == CDG_TABLE_STRATES);
     cr_assert_not(cdg_dump_table_parse("strate", &t));
+}
+
+/* Every format of the table has a name that parses back to it and a help
+ * line; an extension names a format, in any case, and only a whole one. */
+Test(dump, format_table_and_extensions)
+{
+    cdg_dump_format f;
+    cr_assert_geq(cdg_dump_format_count(), 5);
+    for (cdg_dump_format g = 0; g < cdg_dump_format_count(); g++) {
+        cr_assert(cdg_dump_format_parse(cdg_dump_format_name(g), &f) && f == g);
+        cr_assert(cdg_dump_format_help(g) && *cdg_dump_format_help(g));
+    }
+    cr_assert_null(cdg_dump_format_name(cdg_dump_format_count()));
+    cr_assert_str_eq(cdg_dump_extension("dir.d/offre.2027.HTML"), ".HTML");
+    cr_assert_null(cdg_dump_extension("dir.d/offre"));
+    cr_assert_null(cdg_dump_extension(".offre"));
+    cr_assert(cdg_dump_format_of_extension(".HTML", &f) && f == CDG_DUMP_HTML);
+    cr_assert(cdg_dump_format_of_extension(".htm", &f) && f == CDG_DUMP_HTML);
+    cr_assert(cdg_dump_format_of_extension(".json", &f) && f == CDG_DUMP_JSON);
+    cr_assert(cdg_dump_format_of_extension(".tsv", &f) && f == CDG_DUMP_TSV);
+    cr_assert_not(cdg_dump_format_of_extension(".ht", &f));
+    cr_assert_not(cdg_dump_format_of_extension(".h", &f));
+    cr_assert_not(cdg_dump_format_of_extension(".xlsx", &f));
+    cr_assert_not(cdg_dump_format_of_extension(".", &f));
+    cr_assert_not(cdg_dump_format_of_extension(".html.htm", &f));
 }
 
 /* Every allocation of a dump may fail: cdg_dump then returns false, frees

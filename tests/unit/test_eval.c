@@ -256,10 +256,12 @@ Test(money, checked_arithmetic_and_formatting)
 {
     char buf[64];
     int64_t r;
-    cr_assert_str_eq(cdg_money_format(123450, buf, sizeof buf), "1234.50");
-    cr_assert_str_eq(cdg_money_format(5, buf, sizeof buf), "0.05");
-    cr_assert_str_eq(cdg_money_format(-5, buf, sizeof buf), "-0.05");
-    cr_assert_str_eq(cdg_money_format(INT64_MIN, buf, sizeof buf), "-92233720368547758.08");
+    cr_assert_str_eq(cdg_money_text(123450, buf, sizeof buf), "1 234,50 €");
+    cr_assert_str_eq(cdg_money_text(45000, buf, sizeof buf), "450,00 €");
+    cr_assert_str_eq(cdg_money_text(5, buf, sizeof buf), "0,05 €");
+    cr_assert_str_eq(cdg_money_text(-5, buf, sizeof buf), "-0,05 €");
+    cr_assert_str_eq(cdg_money_text(100000000, buf, sizeof buf), "1 000 000,00 €");
+    cr_assert_str_eq(cdg_money_text(INT64_MIN, buf, sizeof buf), "-92 233 720 368 547 758,08 €");
     cr_assert(cdg_money_mul(1235, 15, &r));
     cr_assert_eq(r, 18525);
     cr_assert_not(cdg_money_mul(INT64_MAX / 2, 3, &r));
