@@ -177,6 +177,8 @@ cdg_encoding cdg_utf8_guess(const char *s, size_t n, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
     *bad = cdg_utf8_first_invalid(s, n);
+    if (*bad == n && !memchr(s, 0, n < 512 ? n : 512))
+        return CDG_ENC_UTF8;  /* the common case, in one pass */
     bool le;
     if (looks_utf16(p, n, &le)) {
         if (*bad == n)  /* NULs are valid UTF-8: point at the first one */
