@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "utf8.h"
 
 static const char batch_help[] =
     N_("usage: cdgrules batch FILE --forfait F [--service S ...] [--categorie C [--mesure COL]]\n"
