@@ -43,6 +43,12 @@ static const char batch_help[] =
     "on stdout, the rows before the bad one have been written and stderr says\n"
     "that the output is incomplete. Blank lines are skipped.\n"
     "\n"
+    "The input is UTF-8 (a file in Latin-1 or Windows-1252 is named, with the\n"
+    "iconv command that converts it). Fields are separated by ',' or, when\n"
+    "the header line has more ';' than ',', by ';' (what French spreadsheets\n"
+    "write; the appended columns then use ';' too). CRLF line ends are kept.\n"
+    "Spaces and no-break spaces in a measure are ignored (\"32 988\").\n"
+    "\n"
     "Exit status: 0 every row answered, 1 a malformed row (or the rules have\n"
     "errors), 2 usage or I/O error.\n");
 
@@ -56,6 +62,7 @@ typedef struct layout {
     const cdg_categorie *fixed;  /* MODE_FIXED */
     long cat_col, mes_col;       /* MODE_FIXED (mes_col) and MODE_PAIR; -1: none */
     long *col_of_cat;            /* MODE_COLUMNS: column per category index, or -1 */
+    const char *mes_name;        /* MODE_FIXED and MODE_PAIR: the measure column's name */
     size_t nfields;              /* fields per record */
 } layout;
 
@@ -122,12 +129,14 @@ static int read_layout(batch *b, cdg_arena *a, const cdg_csv_record *h, const cd
         if (l->mes_col < 0)
             return row_error(b, h->line, "no column '%s' for the measure of '%s' (%s); name it with --mesure COLUMN",
                              col, fixed->id, fixed->mesure);
+        l->mes_name = l->mes_col == find_column(h, col) ? col : fixed->id;
         return CLI_OK;
     }
     l->cat_col = find_column(h, "categorie");
     if (l->cat_col >= 0) {
         l->mode = MODE_PAIR;
-        l->mes_col = find_column(h, mesure_col ? mesure_col : "mesure");
+        l->mes_name = mesure_col ? mesure_col : "mesure";
+        l->mes_col = find_column(h, l->mes_name);
         if (l->mes_col < 0 && mesure_col)
             return row_error(b, h->line, "no column '%s' (given by --mesure)", mesure_col);
         return CLI_OK;
@@ -149,11 +158,41 @@ static int read_layout(batch *b, cdg_arena *a, const cdg_csv_record *h, const cd
     return CLI_OK;
 }
 
-/* Parses the measure of category c from field f into p; CLI_OK or CLI_FAIL. */
-static int row_measure(const batch *b, const cdg_csv_record *r, const cdg_csv_field *f,
-                       const cdg_categorie *c, cdg_profil *p)
+/* Drops from buf[0..n) the blanks spreadsheets put in numbers: spaces
+ * and no-break spaces (U+00A0, U+202F) around it and between its digits
+ * ("32 988", written by a French spreadsheet). Returns the new length. */
+static size_t drop_number_blanks(char *buf, size_t n)
 {
-    char buf[VALUE_MAX];
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t blank = cdg_utf8_blank(buf + i, n - i);
+        if (blank) {
+            i += blank;
+            continue;
+        }
+        buf[k++] = buf[i++];
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* Whether buf (no blanks) is a decimal number: digits, one ',' or '.',
+ * digits. */
+static bool is_decimal(const char *buf)
+{
+    size_t digits = strspn(buf, "0123456789");
+    if (!digits || (buf[digits] != ',' && buf[digits] != '.'))
+        return false;
+    size_t frac = strspn(buf + digits + 1, "0123456789");
+    return frac && buf[digits + 1 + frac] == '\0';
+}
+
+/* Parses the measure of category c from field f (column col) into p;
+ * CLI_OK or CLI_FAIL. */
+static int row_measure(const batch *b, const cdg_csv_record *r, const cdg_csv_field *f,
+                       const char *col, const cdg_categorie *c, cdg_profil *p)
+{
+    char buf[VALUE_MAX] = "", shown[VALUE_MAX];
     size_t n = f ? cdg_csv_unquote(f, buf, sizeof buf) : 0;
     p->categorie = c;
     p->mesure = -1;
@@ -163,12 +202,19 @@ static int row_measure(const batch *b, const cdg_csv_record *r, const cdg_csv_fi
                              c->id, buf);
         return CLI_OK;
     }
+    snprintf(shown, sizeof shown, "%s", buf);  /* as written, for messages */
+    if (n < sizeof buf)
+        n = drop_number_blanks(buf, n);
     cdg_mesure_status st = n >= sizeof buf ? CDG_MESURE_INVALID : cdg_eval_parse_mesure(buf, n, &p->mesure);
     if (st == CDG_MESURE_EMPTY)
-        return row_error(b, r->line, "the measure (%s) of '%s' is missing", c->mesure, c->id);
+        return row_error(b, r->line, "column '%s': the measure (%s) of '%s' is missing", col,
+                         c->mesure, c->id);
+    if (st == CDG_MESURE_INVALID && is_decimal(buf))
+        return row_error(b, r->line, "column '%s': the measure (%s) '%s' is not a whole number",
+                         col, c->mesure, shown);
     if (st != CDG_MESURE_OK)
-        return row_error(b, r->line, "the measure (%s) '%s' %s", c->mesure, buf,
-                         _(cdg_mesure_reason(st)));
+        return row_error(b, r->line, "column '%s': the measure (%s) '%s' %s", col, c->mesure,
+                         shown, _(cdg_mesure_reason(st)));
     return CLI_OK;
 }
 
@@ -178,7 +224,7 @@ static int row_profil(const batch *b, const cdg_csv_record *r, cdg_profil *p)
     const layout *l = &b->lay;
     const cdg_csv_field *mes = l->mes_col >= 0 ? &r->fields[l->mes_col] : NULL;
     if (l->mode == MODE_FIXED)
-        return row_measure(b, r, mes, l->fixed, p);
+        return row_measure(b, r, mes, l->mes_name, l->fixed, p);
     if (l->mode == MODE_PAIR) {
         char name[VALUE_MAX];
         const cdg_csv_field *f = &r->fields[l->cat_col];
@@ -192,7 +238,7 @@ static int row_profil(const batch *b, const cdg_csv_record *r, cdg_profil *p)
             return row_error(b, r->line, "the category is missing");
         if (!c && !(c = cdg_eval_find_categorie(b->m, name, &err)))
             return row_error(b, r->line, "%s", err.message);
-        return row_measure(b, r, mes, c, p);
+        return row_measure(b, r, mes, l->mes_name ? l->mes_name : "mesure", c, p);
     }
     const cdg_categorie *found = NULL;
     long col = -1;
@@ -208,12 +254,12 @@ static int row_profil(const batch *b, const cdg_csv_record *r, cdg_profil *p)
     }
     if (!found)
         return row_error(b, r->line, "no measure on this row");
-    return row_measure(b, r, &r->fields[col], found, p);
+    return row_measure(b, r, &r->fields[col], found->mesure, found, p);
 }
 
 /* Precomputes the text appended to a row of each stratum:
  * ",S4,5,inclus,…" (the answers depend only on the stratum). */
-static void build_suffixes(batch *b, cdg_arena *a)
+static void build_suffixes(batch *b, cdg_arena *a, char sep)
 {
     const cdg_model *m = b->m;
     b->suffix = cdg_arena_calloc(a, m->nstrates + 1, sizeof *b->suffix);
@@ -222,17 +268,39 @@ static void build_suffixes(batch *b, cdg_arena *a)
         const cdg_strate *st = &m->strates[k];
         cdg_buf s;
         cdg_buf_init(&s, a);
-        cdg_buf_printf(&s, ",%s", st->id);
+        cdg_buf_printf(&s, "%c%s", sep, st->id);
         for (size_t i = 0; i < b->nservices; i++) {
             cdg_eval_row r = cdg_eval_row_for(b->forfait, b->services[i], st);
             if (r.quantite >= 0)
-                cdg_buf_printf(&s, ",%lld", (long long)r.quantite);
+                cdg_buf_printf(&s, "%c%lld", sep, (long long)r.quantite);
             else
-                cdg_buf_printf(&s, ",%s", cdg_statut_name(r.statut));
+                cdg_buf_printf(&s, "%c%s", sep, cdg_statut_name(r.statut));
         }
         b->suffix_len[k] = s.len;
         b->suffix[k] = cdg_buf_str(&s);
     }
+}
+
+/* Stops at text that is not UTF-8 (a CSV saved in Latin-1 or
+ * Windows-1252): s[0..n), whose first line is line, is checked; one
+ * message names the line, the encoding the bytes look like and the
+ * command that converts the file. CLI_OK or CLI_FAIL. */
+static int check_encoding(const batch *b, const char *s, size_t n, unsigned long line)
+{
+    size_t bad;
+    cdg_encoding e = cdg_utf8_guess(s, n, &bad);
+    if (bad == n)
+        return CLI_OK;
+    for (size_t i = 0; i < bad; i++)
+        line += s[i] == '\n';
+    unsigned byte = (unsigned char)s[bad];
+    const char *name = strcmp(b->input_name, "<stdin>") == 0 ? "FILE" : b->input_name;
+    if (e == CDG_ENC_UTF8)  /* UTF-8 elsewhere: a stray byte */
+        return row_error(b, line, "byte 0x%02x is not UTF-8", byte);
+    return row_error(b, line,
+                     "the file is not in UTF-8 (byte 0x%02x); it looks like %s. "
+                     "Convert it with: iconv -f %s -t UTF-8 %s > %s.utf8",
+                     byte, cdg_encoding_name(e), cdg_encoding_iconv(e), name, name);
 }
 
 /* Streams every record from in to b->out; CLI_OK, CLI_FAIL or CLI_USAGE. */
@@ -241,20 +309,29 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
 {
     cdg_csv_reader rd;
     cdg_csv_reader_init(&rd, a, in, BUF_SIZE, MAX_FIELDS);
+    rd.detect_sep = true;
     cdg_csv_record r;
     int got = cdg_csv_read(&rd, &r);
     if (got < 0)
         return row_error(b, rd.error_line, "%s", rd.error);
     if (got == 0)
         return row_error(b, 1, "empty input: a header row is required");
-    int st = read_layout(b, a, &r, fixed, mesure_col);
+    /* The header and what is read ahead: a file in another encoding is
+     * named before any row is written. */
+    size_t ahead;
+    const char *next = cdg_csv_pending(&rd, &ahead);
+    int st = check_encoding(b, r.raw, (size_t)(next + ahead - r.raw), r.line);
+    if (st == CLI_OK)
+        st = read_layout(b, a, &r, fixed, mesure_col);
     if (st != CLI_OK)
         return st;
+    build_suffixes(b, a, rd.sep);
     const char *eol = r.crlf ? "\r\n" : "\n";
     cdg_csv_write(&b->out, r.raw, r.raw_len);
-    cdg_csv_write(&b->out, ",strate", 7);
+    cdg_csv_write(&b->out, &rd.sep, 1);
+    cdg_csv_write(&b->out, "strate", 6);
     for (size_t i = 0; i < b->nservices; i++) {
-        cdg_csv_write(&b->out, ",", 1);
+        cdg_csv_write(&b->out, &rd.sep, 1);
         cdg_csv_write_field(&b->out, b->services[i]->id, strlen(b->services[i]->id));
     }
     cdg_csv_write(&b->out, eol, strlen(eol));
@@ -262,6 +339,8 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
         if (r.raw_len == 0)
             continue;
         *stopped_at = r.line;
+        if (check_encoding(b, r.raw, r.raw_len, r.line) != CLI_OK)
+            return CLI_FAIL;
         if (r.nfields != b->lay.nfields)
             return row_error(b, r.line, "%zu fields, but the header has %zu", r.nfields,
                              b->lay.nfields);
@@ -404,7 +483,6 @@ int cli_batch(int argc, char **argv, cli_env *env)
         cdg_unit_free(u);
         return CLI_USAGE;
     }
-    build_suffixes(&b, a);
     cdg_csv_writer_init(&b.out, a, out, BUF_SIZE);
     unsigned long stopped_at = 0;
     fflush(stdout);

@@ -17,6 +17,7 @@ void cdg_csv_reader_init(cdg_csv_reader *r, cdg_arena *a, int fd, size_t bufsize
     r->cap = bufsize;
     r->buf = cdg_arena_alloc(a, bufsize);
     r->line = 1;
+    r->sep = ',';
     r->max_fields = max_fields;
     r->fields = cdg_arena_calloc(a, max_fields, sizeof *r->fields);
 }
@@ -104,13 +105,13 @@ static int parse(cdg_csv_reader *r, cdg_csv_record *rec)
                 break;
             }
             f->n = (size_t)(p - f->p);
-            if (p < e && *p != ',' && *p != '\n' && *p != '\r') {
+            if (p < e && *p != r->sep && *p != '\n' && *p != '\r') {
                 fail(r, r->line + extra_lines, "unexpected character after a closing quote");
                 return PARSE_ERROR;
             }
         } else {
             f->quoted = false;
-            while (p < e && *p != ',' && *p != '\n' && *p != '\r') {
+            while (p < e && *p != r->sep && *p != '\n' && *p != '\r') {
                 if (*p == '"') {
                     fail(r, r->line, "quote inside an unquoted field (quote the whole field)");
                     return PARSE_ERROR;
@@ -126,7 +127,7 @@ static int parse(cdg_csv_reader *r, cdg_csv_record *rec)
             r->start = r->end;
             break;
         }
-        if (*p == ',') {
+        if (*p == r->sep) {
             p++;
             continue;
         }
@@ -151,6 +152,31 @@ static int parse(cdg_csv_reader *r, cdg_csv_record *rec)
     return PARSE_OK;
 }
 
+/* Chooses ';' as the separator when the first line (read in whole, or as
+ * much of it as the buffer holds) has more ';' than ',' outside quotes. */
+static int detect_separator(cdg_csv_reader *r)
+{
+    r->detect_sep = false;
+    while (!memchr(r->buf + r->start, '\n', r->end - r->start) && r->end < r->cap) {
+        int got = refill(r);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+    }
+    size_t commas = 0, semis = 0;
+    bool quoted = false;
+    for (size_t i = r->start; i < r->end && (quoted || r->buf[i] != '\n'); i++) {
+        char c = r->buf[i];
+        quoted ^= c == '"';
+        commas += !quoted && c == ',';
+        semis += !quoted && c == ';';
+    }
+    if (semis > commas)
+        r->sep = ';';
+    return 0;
+}
+
 int cdg_csv_read(cdg_csv_reader *r, cdg_csv_record *rec)
 {
     for (;;) {
@@ -164,6 +190,8 @@ int cdg_csv_read(cdg_csv_reader *r, cdg_csv_record *rec)
         if (r->line == 1 && r->start == 0 && r->end - r->start >= 3 &&
             memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
             r->start = 3;
+        if (r->detect_sep && detect_separator(r) < 0)
+            return -1;
         int st = parse(r, rec);
         if (st == PARSE_OK)
             return 1;
@@ -172,6 +200,12 @@ int cdg_csv_read(cdg_csv_reader *r, cdg_csv_record *rec)
         if (refill(r) < 0)
             return -1;
     }
+}
+
+const char *cdg_csv_pending(const cdg_csv_reader *r, size_t *len)
+{
+    *len = r->end - r->start;
+    return r->buf + r->start;
 }
 
 size_t cdg_csv_unquote(const cdg_csv_field *f, char *out, size_t cap)

@@ -37,9 +37,13 @@ typedef struct cdg_csv_reader {
     size_t max_fields;
     char error[256];     /* after a -1 from cdg_csv_read */
     unsigned long error_line;
+    char sep;            /* field separator: ',' unless set or detected */
+    bool detect_sep;     /* take ';' as the separator when the first line
+                          * has more ';' than ',' outside quotes (what
+                          * French spreadsheets write) */
 } cdg_csv_reader;
 
-/* Reads from fd with a buffer of bufsize bytes (the longest record) and at
+/* Reads from fd (separator ',', not detected) with a buffer of bufsize bytes (the longest record) and at
  * most max_fields fields per record, both taken from arena a. */
 void cdg_csv_reader_init(cdg_csv_reader *r, cdg_arena *a, int fd, size_t bufsize,
                          size_t max_fields);
@@ -47,6 +51,10 @@ void cdg_csv_reader_init(cdg_csv_reader *r, cdg_arena *a, int fd, size_t bufsize
  * bad quoting, record too long or with too many fields, read error). A
  * UTF-8 byte order mark at the very start is skipped. */
 int cdg_csv_read(cdg_csv_reader *r, cdg_csv_record *rec);
+/* The bytes read ahead but not parsed yet: right after the first record,
+ * the start of the input (as much as the buffer holds). They follow the
+ * last record's raw bytes in memory. */
+const char *cdg_csv_pending(const cdg_csv_reader *r, size_t *len);
 /* Decodes field f into out (capacity cap, NUL-terminated, truncated if
  * needed); returns the decoded length (which may exceed cap - 1). */
 size_t cdg_csv_unquote(const cdg_csv_field *f, char *out, size_t cap);

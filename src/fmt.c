@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "utf8.h"
 
 /* A growable list of comments, in the arena. */
 typedef struct cvec {
@@ -127,6 +128,34 @@ static void line_start(fmt_writer *w, unsigned n, unsigned before_n, bool is_clo
     w->is_close = is_close;
 }
 
+/* Appends the string s[0..n), written between typographic quotes (“…”,
+ * « … », ‘…’: pasted from a word processor, an error for the checker), as
+ * the same string between straight quotes: the quotes and the blanks
+ * inside guillemets go, as the scanner drops them; a backslash, literal
+ * there, is escaped. */
+static void put_straight_string(fmt_writer *w, const char *s, size_t n)
+{
+    size_t k = cdg_utf8_curly_quote(s, n);
+    s += k, n -= k;
+    if (n >= 1 && s[n - 1] == '"')
+        n--;
+    else if (n >= 2 && cdg_utf8_curly_quote(s + n - 2, 2) == 2)
+        n -= 2;
+    else if (n >= 3 && cdg_utf8_curly_quote(s + n - 3, 3) == 3)
+        n -= 3;
+    while ((k = cdg_utf8_blank(s, n)) > 0)
+        s += k, n -= k;
+    while ((k = cdg_utf8_blank_end(s, n)) > 0)
+        n -= k;
+    cdg_buf_putc(&w->line, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\')
+            cdg_buf_putc(&w->line, '\\');
+        cdg_buf_putc(&w->line, s[i]);
+    }
+    cdg_buf_putc(&w->line, '"');
+}
+
 /* Appends the source text of span as a token of the line. */
 static void atom(fmt_writer *w, cdg_span sp)
 {
@@ -135,7 +164,10 @@ static void atom(fmt_writer *w, cdg_span sp)
         w->started = true;
         w->line_begin = sp.begin;
     }
-    cdg_buf_add(&w->line, w->src + sp.begin, sp.end - sp.begin);
+    if (cdg_utf8_curly_quote(w->src + sp.begin, sp.end - sp.begin))
+        put_straight_string(w, w->src + sp.begin, sp.end - sp.begin);
+    else
+        cdg_buf_add(&w->line, w->src + sp.begin, sp.end - sp.begin);
 }
 
 static void lit(fmt_writer *w, const char *s)

@@ -1,6 +1,7 @@
 /* utf8.c — UTF-8 validation, width and folding. */
 #include "utf8.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 size_t cdg_utf8_valid_len(const unsigned char *s, size_t n)
@@ -134,4 +135,115 @@ size_t cdg_utf8_fold(const char *s, char *out, size_t cap)
     }
     out[n] = '\0';
     return n;
+}
+
+/* Whether the first bytes look like UTF-16: a byte order mark, or ASCII
+ * text with a NUL in every other byte (*le: the NULs are the odd bytes). */
+static bool looks_utf16(const unsigned char *p, size_t n, bool *le)
+{
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        *le = p[0] == 0xFF;
+        return true;
+    }
+    size_t pairs = (n < 512 ? n : 512) / 2, even = 0, odd = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        even += p[2 * i] == 0 && p[2 * i + 1] != 0;
+        odd += p[2 * i + 1] == 0 && p[2 * i] != 0;
+    }
+    if (pairs < 2 || (even < pairs * 3 / 4 && odd < pairs * 3 / 4))
+        return false;
+    *le = odd > even;
+    return true;
+}
+
+cdg_encoding cdg_utf8_guess(const char *s, size_t n, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    *bad = cdg_utf8_first_invalid(s, n);
+    if (*bad == n && !memchr(s, 0, n < 512 ? n : 512))
+        return CDG_ENC_UTF8;  /* the common case, in one pass */
+    bool le;
+    if (looks_utf16(p, n, &le)) {
+        if (*bad == n)  /* NULs are valid UTF-8: point at the first one */
+            *bad = (size_t)((const unsigned char *)memchr(p, 0, n) - p);
+        return le ? CDG_ENC_UTF16LE : CDG_ENC_UTF16BE;
+    }
+    if (*bad == n)
+        return CDG_ENC_UTF8;
+    size_t c1 = 0, hi = 0;  /* bytes 0x80-0x9F, bytes 0xA0-0xFF */
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t l = cdg_utf8_valid_len(p + i, n - i);
+        if (l > 1 && !(i == 0 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+            return CDG_ENC_UTF8;  /* real UTF-8 besides (a BOM aside) */
+        if (l)
+            i += l;
+        else {
+            c1 += p[i] < 0xA0;
+            hi += p[i] >= 0xA0;
+            i++;
+        }
+    }
+    if (c1 > hi)
+        return CDG_ENC_MACROMAN;
+    return c1 ? CDG_ENC_WINDOWS1252 : CDG_ENC_LATIN1;
+}
+
+const char *cdg_encoding_name(cdg_encoding e)
+{
+    switch (e) {
+    case CDG_ENC_UTF8: return "UTF-8";
+    case CDG_ENC_LATIN1: return "ISO-8859-1 (Latin-1)";
+    case CDG_ENC_WINDOWS1252: return "Windows-1252";
+    case CDG_ENC_MACROMAN: return "MacRoman";
+    case CDG_ENC_UTF16LE: return "UTF-16";
+    case CDG_ENC_UTF16BE: return "UTF-16";
+    }
+    return "?";
+}
+
+const char *cdg_encoding_iconv(cdg_encoding e)
+{
+    switch (e) {
+    case CDG_ENC_UTF8: return "UTF-8";
+    case CDG_ENC_LATIN1: return "ISO-8859-1";
+    case CDG_ENC_WINDOWS1252: return "WINDOWS-1252";
+    case CDG_ENC_MACROMAN: return "MACINTOSH";
+    case CDG_ENC_UTF16LE: return "UTF-16LE";
+    case CDG_ENC_UTF16BE: return "UTF-16BE";
+    }
+    return "?";
+}
+
+size_t cdg_utf8_curly_quote(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB))
+        return 2;
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9E && p[2] != 0x9B)
+        return 3;
+    return 0;
+}
+
+size_t cdg_utf8_blank(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n >= 1 && (p[0] == ' ' || p[0] == '\t'))
+        return 1;
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+size_t cdg_utf8_blank_end(const char *s, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= n; k++)
+        if (cdg_utf8_blank(s + n - k, k) == k)
+            return k;
+    return 0;
 }

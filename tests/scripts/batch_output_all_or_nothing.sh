@@ -15,7 +15,7 @@ chmod 640 "$tmp/out.csv"
 if "$bin" batch "$rules" --forfait Metiers --categorie commune -o "$tmp/out.csv" "$tmp/bad.csv" 2>"$tmp/err"; then
     echo "a bad row must fail"; exit 1
 fi
-grep -q "bad.csv:3: the measure (habitants) 'abc'" "$tmp/err" || { cat "$tmp/err"; exit 1; }
+grep -q "bad.csv:3: column 'habitants': the measure (habitants) 'abc'" "$tmp/err" || { cat "$tmp/err"; exit 1; }
 grep -q "out.csv was not written" "$tmp/err" || { cat "$tmp/err"; exit 1; }
 [ "$(cat "$tmp/out.csv")" = "old content" ] || { echo "target changed"; exit 1; }
 if "$bin" batch "$rules" --forfait Metiers --categorie commune -o "$tmp/new.csv" "$tmp/bad.csv" 2>/dev/null; then

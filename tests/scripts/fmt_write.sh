@@ -108,4 +108,13 @@ while [ $i -lt 120 ]; do
     i=$((i + 7))
 done
 
+# A byte order mark goes, and texts between typographic quotes (pasted
+# from a word processor) get straight quotes: their error is gone.
+printf '\357\273\277offre t \342\200\234Test\342\200\235 < editeur: \302\253\302\240E\302\240\302\273; >\n' >"$t/q.cdg"
+"$bin" check "$t/q.cdg" 2>&1 | grep -q "typographic quote" || ko "quotes: no error before"
+"$bin" fmt -w "$t/q.cdg" 2>"$t/err" || ko "quotes: exit $?"
+printf 'offre t "Test" < editeur: "E"; >\n' | cmp -s - "$t/q.cdg" || ko "quotes: content $(od -c "$t/q.cdg" | head -3)"
+"$bin" check "$t/q.cdg" 2>&1 | grep -q "typographic quote" && ko "quotes: error after fmt -w"
+grep -q typographic "$t/err" && ko "quotes: diagnostics on fmt -w"
+
 exit $fail

@@ -163,7 +163,10 @@ static bool check_file(const char *path)
               f1, f2);
     char why[1024] = "";
     cr_assert(cdg_model_equal(u->model, v->model, why, sizeof why), "%s: model changed: %s", path, why);
-    cr_assert_eq(u->diags.errors, v->diags.errors, "%s: error count changed", path);
+    size_t quotes = 0;  /* typographic quotes: errors that formatting fixes */
+    for (size_t i = 0; i < u->diags.len; i++)
+        quotes += strncmp(u->diags.items[i]->message, "typographic quote", 17) == 0;
+    cr_assert_eq(u->diags.errors - quotes, v->diags.errors, "%s: error count changed", path);
     cr_assert_eq(u->diags.warnings, v->diags.warnings, "%s: warning count changed", path);
     static anchors before, after;
     collect_anchors(u, &before);

@@ -185,7 +185,7 @@ Test(limits, sparse_file_over_one_gib_is_refused_unread)
 
 Test(limits, nul_bytes_and_invalid_utf8_are_located)
 {
-    static const char text[] = "categorie c \"C\";\n\0 \xff \xc3\x28\n";
+    static const char text[] = "categorie c \"C\"; # \xc3\xa9\n\0 \xff \xc3\x28\n";
     cdg_unit *u = NULL;
     cr_assert_eq(cdg_unit_load_buffer("bytes.cdg", text, sizeof text - 1, NULL, &u), CDG_LOAD_OK);
     cr_assert(has_diag(u, CDG_ERROR, "NUL byte in the source"));

@@ -84,3 +84,35 @@ Test(utf8, fold)
     cr_assert_eq(cdg_utf8_fold("abc", out, 3), 2);
     cr_assert_str_eq(out, "ab");
 }
+
+Test(cov_utf8, the_encoding_of_a_text_that_is_not_utf8_is_guessed)
+{
+    size_t bad;
+    cr_assert_eq(cdg_utf8_guess("caf\xC3\xA9", 5, &bad), CDG_ENC_UTF8);
+    cr_assert_eq(bad, 5);
+    cr_assert_eq(cdg_utf8_guess("caf\xE9", 4, &bad), CDG_ENC_LATIN1);
+    cr_assert_eq(bad, 3);
+    cr_assert_eq(cdg_utf8_guess("l\x92\xE9t\xE9", 5, &bad), CDG_ENC_WINDOWS1252, "0x92: a curly apostrophe");
+    cr_assert_eq(cdg_utf8_guess("\x8E\x8E\xE9", 3, &bad), CDG_ENC_MACROMAN, "letters in 0x80-0x9F");
+    cr_assert_eq(cdg_utf8_guess("\xC3\xA9 \xE9", 4, &bad), CDG_ENC_UTF8, "UTF-8 with a stray byte");
+    cr_assert_eq(bad, 3);
+    cr_assert_eq(cdg_utf8_guess("\xEF\xBB\xBF\xE9", 4, &bad), CDG_ENC_LATIN1, "a BOM is not UTF-8 text");
+    cr_assert_eq(cdg_utf8_guess("\xFF\xFEo\0k\0", 6, &bad), CDG_ENC_UTF16LE);
+    cr_assert_eq(bad, 0);
+    cr_assert_eq(cdg_utf8_guess("\0o\0k\0!", 6, &bad), CDG_ENC_UTF16BE);
+    cr_assert_eq(bad, 0);
+    cr_assert_eq(cdg_utf8_guess("a\0b", 3, &bad), CDG_ENC_UTF8, "one NUL is not UTF-16");
+    cr_assert_str_eq(cdg_encoding_iconv(CDG_ENC_WINDOWS1252), "WINDOWS-1252");
+}
+
+Test(cov_utf8, curly_quotes_and_blanks_are_measured)
+{
+    cr_assert_eq(cdg_utf8_curly_quote("\xE2\x80\x9Cx", 4), 3);
+    cr_assert_eq(cdg_utf8_curly_quote("\xC2\xAB", 2), 2);
+    cr_assert_eq(cdg_utf8_curly_quote("\xE2\x80\x9B", 3), 0, "U+201B is not one");
+    cr_assert_eq(cdg_utf8_curly_quote("\"", 1), 0);
+    cr_assert_eq(cdg_utf8_blank("\xC2\xA0x", 3), 2);
+    cr_assert_eq(cdg_utf8_blank("\xE2\x80\xAF", 3), 3);
+    cr_assert_eq(cdg_utf8_blank_end("x\xC2\xA0", 3), 2);
+    cr_assert_eq(cdg_utf8_blank_end("x", 1), 0);
+}
