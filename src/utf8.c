@@ -137,6 +137,25 @@ size_t cdg_utf8_fold(const char *s, char *out, size_t cap)
     return n;
 }
 
+/* Offset of the first invalid byte in s[0..n), or n if all is valid: where
+ * an encoding guess starts looking. */
+size_t cdg_utf8_first_invalid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t l = cdg_utf8_valid_len(p + i, n - i);
+        if (!l)
+            return i;
+        i += l;
+    }
+    return n;
+}
+
 /* Whether the first bytes look like UTF-16: a byte order mark, or ASCII
  * text with a NUL in every other byte (*le: the NULs are the odd bytes). */
 static bool looks_utf16(const unsigned char *p, size_t n, bool *le)

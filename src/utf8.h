@@ -8,6 +8,8 @@
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t cdg_utf8_valid_len(const unsigned char *s, size_t n);
+/* Offset of the first invalid byte in s[0..n), or n if all is valid. */
+size_t cdg_utf8_first_invalid(const char *s, size_t n);
 /* Number of characters (non-continuation bytes) in s[0..n). */
 size_t cdg_utf8_count(const char *s, size_t n);
 /* Terminal display width of s[0..n): 1 per character, 0 for combining

@@ -53,24 +53,6 @@ static inline bool cdg_file_equals(const char *path, const char *data, size_t le
     return same && off == len;
 }
 
-/* Offset of the first invalid byte in s[0..n), or n if all is valid. */
-static inline size_t cdg_utf8_first_invalid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t l = cdg_utf8_valid_len(p + i, n - i);
-        if (!l)
-            return i;
-        i += l;
-    }
-    return n;
-}
-
 /* The keyword spelled s[0..n), or CDG_KW_NONE. */
 static inline cdg_keyword cdg_keyword_lookup(const char *s, unsigned long n)
 {
