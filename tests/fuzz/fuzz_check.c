@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "diag_json.h"
 #include "diff.h"
 #include "dump.h"
 #include "eval.h"
