@@ -156,7 +156,8 @@ static const entry_syntax option_syntax = {
 /* ---- the whole option ------------------------------------------------------------- */
 
 /* Gives every forfait its cell (stated, or the default) and its wording;
- * reports the forfaits left unstated. */
+ * reports the forfaits left unstated. An option stated by `defaut:` alone
+ * is printed as one merged cell; one entry per forfait, as five cells. */
 static void fill_option(checker *c, option_reader *r)
 {
     cdg_model *m = c->m;
@@ -164,8 +165,10 @@ static void fill_option(checker *c, option_reader *r)
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
+    o->fusionne = r->def && m->nforfaits > 1;
     for (unsigned f = 0; f < m->nforfaits; f++) {
         cdg_option_cell *oc = &o->cells[f];
+        o->fusionne &= !r->by[f];
         if (!r->by[f] && r->def)
             *oc = (cdg_option_cell){.statut = r->defst, .texte = r->deftexte, .texte_explicite = r->deftexte != NULL};
         if (r->by[f] || r->def) {

@@ -112,14 +112,6 @@ const char *cdg_dump_title(const cdg_model *m, cdg_dump_table t)
     return "";
 }
 
-bool cdg_dump_option_merged(const cdg_model *m, const cdg_option *o)
-{
-    for (unsigned f = 1; f < m->nforfaits; f++)
-        if (o->cells[f].statut != o->cells[0].statut || strcmp(o->cells[f].texte, o->cells[0].texte) != 0)
-            return false;
-    return m->nforfaits > 1;
-}
-
 const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
 {
     if (!o->has_montant)

@@ -215,7 +215,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
         fputs("<tr><th scope=\"row\">", out);
         esc(out, o->libelle);
         fputs("</th>", out);
-        if (cdg_dump_option_merged(m, o)) {
+        if (o->fusionne) {
             fprintf(out, "<td class=\"%s fusion\" colspan=\"%u\">", cdg_statut_name(o->cells[0].statut),
                     m->nforfaits);
             esc(out, o->cells[0].texte);

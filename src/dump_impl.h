@@ -1,6 +1,7 @@
 /* dump_impl.h — what the dumpers (dump_*.c) share: the run's context, the
- * document's fixed titles, the columns of the strata table, merged option
- * cells, amounts. Internal to the dump module. */
+ * document's fixed titles, the columns of the strata table, amounts.
+ * Whether an option is one merged cell is `o->fusionne` (set by the
+ * checker). Internal to the dump module. */
 #ifndef CDG_DUMP_IMPL_H
 #define CDG_DUMP_IMPL_H
 
@@ -32,9 +33,6 @@ const char *cdg_dump_declared_title(const cdg_model *m, cdg_dump_table t);
 #define CDG_DUMP_STRATE_HEADING "Strate"
 #define CDG_DUMP_MONTANT_HEADING "Montant"
 
-/* Whether every forfait has the same cell for option o (the document then
- * shows one merged cell). */
-bool cdg_dump_option_merged(const cdg_model *m, const cdg_option *o);
 /* The amount of o in French notation ("1 234,50 € par jour"), or "" when
  * it has none. */
 const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o);

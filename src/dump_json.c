@@ -214,7 +214,7 @@ static void options(cdg_json *w, const cdg_model *m)
             cdg_money_json(w, o->montant);
         else
             cdg_json_null(w);
-        cdg_json_key_bool(w, "fusionne", cdg_dump_option_merged(m, o));
+        cdg_json_key_bool(w, "fusionne", o->fusionne);
         cdg_json_key(w, "cellules");
         cdg_json_begin_array(w, CDG_JSON_LINES);
         for (unsigned f = 0; f < m->nforfaits; f++) {

@@ -95,8 +95,9 @@ static void table_strates(cdg_dump_ctx *c)
     }
 }
 
-/* A merged cell of the document is repeated in every column: Markdown
- * tables cannot span columns, and a blank cell would read as "nothing". */
+/* Table 3. A merged cell of the document (o->fusionne) is repeated in
+ * every column: Markdown tables cannot span columns, and a blank cell
+ * would read as "nothing". */
 static void table_options(cdg_dump_ctx *c)
 {
     FILE *out = c->out;

@@ -128,8 +128,11 @@ static void table_strates(row_writer *w)
     }
 }
 
-/* Table 3: "\t" + forfaits; a cell the same for every forfait is printed
- * once, in the first column (the document's merged cell). */
+/* Table 3: "\t" + forfaits. An option stated once for every forfait
+ * (o->fusionne) is the document's merged cell: TSV prints it in the first
+ * column and leaves the others blank, as the document's own TSV does; CSV
+ * repeats it in every column, so that a filter on any forfait column
+ * finds it. An option stated per forfait prints every cell. */
 static void table_options(row_writer *w)
 {
     const cdg_model *m = w->c->m;
@@ -141,10 +144,10 @@ static void table_options(row_writer *w)
     end_row(w);
     for (unsigned i = 0; i < m->noptions; i++) {
         const cdg_option *o = &m->options[i];
-        bool merged = cdg_dump_option_merged(m, o);
+        bool blank_after_first = o->fusionne && !w->csv;
         cell(w, o->libelle);
         for (unsigned f = 0; f < m->nforfaits; f++)
-            cell(w, merged && f > 0 ? "" : o->cells[f].texte);
+            cell(w, blank_after_first && f > 0 ? "" : o->cells[f].texte);
         if (w->c->montants)
             cell(w, cdg_dump_montant(w->c, o));
         end_row(w);

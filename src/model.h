@@ -133,6 +133,8 @@ typedef struct cdg_option {
     cdg_tarif tarif;
     const cdg_service *service;   /* PAR_UNITE: the counted service */
     bool has_montant;
+    bool fusionne;                /* stated once, by `defaut:` alone: the
+                                   * tables print one merged cell */
     int64_t montant;              /* cents */
     cdg_option_cell *cells;       /* one per forfait */
     cdg_span span;

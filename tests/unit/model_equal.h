@@ -160,6 +160,8 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
         SAME_STR(x->libelle, y->libelle, "option %s labels", x->id);
         if (x->tarif != y->tarif || x->has_montant != y->has_montant || x->montant != y->montant)
             DIFFER("option %s: pricing differs", x->id);
+        if (x->fusionne != y->fusionne)
+            DIFFER("option %s: merged in one model, stated per forfait in the other", x->id);
         SAME_STR(model_equal_service_id(x->service), model_equal_service_id(y->service), "option %s services", x->id);
         for (unsigned f = 0; f < a->nforfaits; f++) {
             const cdg_option_cell *p = &x->cells[f], *q = &y->cells[f];

@@ -58,11 +58,44 @@ Test(dump, merged_option_cells)
 {
     cdg_unit *u = load_text(SPECIAL);
     const cdg_model *m = u->model;
-    cr_assert(cdg_dump_option_merged(m, cdg_model_option(m, "jour")));
-    cr_assert_not(cdg_dump_option_merged(m, cdg_model_option(m, "go")));
+    cr_assert(cdg_model_option(m, "jour")->fusionne);
+    cr_assert_not(cdg_model_option(m, "go")->fusionne);
     char *s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_OPTIONS);
     cr_assert(strstr(s, "\nJour\tTarif journalier\t\t1 234 567,05 € par jour\n"), "%s", s);
     cr_assert(strstr(s, "\nGo\tInclus dans le forfait\tCoût par Go supplémentaire\t0,75 € par Go\n"), "%s", s);
+    free(s);
+    /* CSV repeats a merged cell in every column: spreadsheets filter by column */
+    s = dump_text(u, CDG_DUMP_CSV, CDG_TABLE_OPTIONS);
+    cr_assert(strstr(s, "\r\nJour,Tarif journalier,Tarif journalier,1 234 567,05 € par jour\r\n") ||
+              strstr(s, "\r\nJour,Tarif journalier,Tarif journalier,\"1 234 567,05 € par jour\"\r\n"), "%s", s);
+    free(s);
+    cdg_unit_free(u);
+}
+
+/* The same cell stated in every forfait is printed in every column, as
+ * the document prints the anti-spam option; `defaut:` alone is merged;
+ * `defaut:` with one forfait stated is not. */
+Test(dump, repeated_option_cells_stay_repeated)
+{
+    cdg_unit *u = load_text(MINI_HEAD
+        "forfait A \"A\" < sauvegarde: selon_strate; parapheur: inclus; >\n"
+        "forfait B \"B\" < sauvegarde: selon_strate; parapheur: inclus; >\n"
+        "option spam \"Spam\" < tarif: sur_etude; A: en_option; B: en_option; >\n"
+        "option jour \"Jour\" < tarif: journalier; defaut: en_option; >\n"
+        "option mixte \"Mixte\" < tarif: journalier; A: en_option; defaut: en_option; >\n");
+    cr_assert(cdg_unit_ok(u));
+    const cdg_model *m = u->model;
+    cr_assert_not(cdg_model_option(m, "spam")->fusionne);
+    cr_assert(cdg_model_option(m, "jour")->fusionne);
+    cr_assert_not(cdg_model_option(m, "mixte")->fusionne);
+    char *s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_OPTIONS);
+    cr_assert_str_eq(s, "\tA\tB\nSpam\tSur étude\tSur étude\nJour\tTarif journalier\t\n"
+                        "Mixte\tTarif journalier\tTarif journalier\n");
+    free(s);
+    s = dump_text(u, CDG_DUMP_HTML, CDG_TABLE_OPTIONS);
+    cr_assert(strstr(s, "<td class=\"en_option fusion\" colspan=\"2\">Tarif journalier</td>"), "%s", s);
+    cr_assert(strstr(s, "<th scope=\"row\">Spam</th><td class=\"en_option\">Sur étude</td>"
+                        "<td class=\"en_option\">Sur étude</td>"), "%s", s);
     free(s);
     cdg_unit_free(u);
 }
