@@ -1,7 +1,8 @@
 /* test_source_document.c — rules/cdg47.cdg against the source document it
  * transcribes (rules/source/offre-cdg47.tsv): same services in the same
  * order, same status, quantity and wording in every cell of table 1, same
- * strata labels and quantities in table 2, same footnote. The TSV reader
+ * strata labels and quantities in table 2, same footnote, same merged and
+ * repeated rows and wordings in table 3. The TSV reader
  * below is test code. Paths are relative to the repository root, where
  * `make test` runs. */
 #include "helpers.h"
@@ -303,6 +304,58 @@ Test(source_document, table2_strata_labels_and_quantities)
     for (unsigned s = 0; s < m->nservices; s++)
         counted += m->services[s].par_strate != NULL;
     cr_assert_eq(counted, 3);
+    cdg_unit_free(u);
+    tsv_free(&t);
+}
+
+static bool is_table3_header(const tsv_line *l)
+{
+    return l->ncol == 6 && !*l->col[0] && strstr(l->col[1], "<b>Forfait");
+}
+
+/* Table 3 row by row: a row whose cells after the first are blank is the
+ * document's merged cell, an option stated once (`defaut:`) with that
+ * wording in every forfait; any other row is stated per forfait, even
+ * when its cells are equal (the anti-spam row), with each cell's wording. */
+Test(source_document, table3_merged_and_repeated_rows)
+{
+    tsv t;
+    tsv_read(&t);
+    cdg_unit *u = load_rules();
+    const cdg_model *m = u->model;
+    int h = find_line(&t, 0, is_table3_header);
+    cr_assert_geq(h, 0, "table 3 header not found");
+    const cdg_forfait *cols[5];
+    for (int j = 0; j < 5; j++) {
+        char *label = normalise(t.line[h].col[1 + j]);
+        cols[j] = forfait_by_label(m, label);
+        cr_assert_not_null(cols[j], "no forfait labelled '%s'", label);
+        free(label);
+    }
+    unsigned k = 0, merged = 0, repeated = 0;
+    for (int i = h + 1; i < t.nlines && !is_blank(&t.line[i]); i++, k++) {
+        const tsv_line *l = &t.line[i];
+        cr_assert_eq(l->ncol, 6, "line %d has %d columns", i + 1, l->ncol);
+        cr_assert_lt(k, m->noptions, "the document has more options than the rules");
+        const cdg_option *o = &m->options[k];
+        cr_assert_str_eq(o->libelle, l->col[0], "option %u: '%s', document '%s'", k + 1, o->libelle, l->col[0]);
+        bool blank_after_first = true;
+        for (int j = 1; j < 5; j++)
+            blank_after_first &= !*l->col[1 + j];
+        cr_assert_eq(o->fusionne, blank_after_first, "%s: merged in %s only", o->id,
+                     o->fusionne ? "the rules" : "the document");
+        for (int j = 0; j < 5; j++) {
+            const char *doc = blank_after_first ? l->col[1] : l->col[1 + j];
+            cr_assert_str_eq(o->cells[cols[j]->index].texte, doc, "%s / %s", o->id, cols[j]->id);
+        }
+        if (o->fusionne)
+            merged++;
+        else if (strcmp(l->col[1], l->col[5]) == 0)
+            repeated++;
+    }
+    cr_assert_eq(k, m->noptions, "%u options in the document, %u in the rules", k, m->noptions);
+    cr_assert_eq(merged, 8, "the document merges 8 rows");
+    cr_assert_eq(repeated, 1, "the document repeats the anti-spam row");
     cdg_unit_free(u);
     tsv_free(&t);
 }
