@@ -2,7 +2,8 @@
 # `cdgrules dump --format json` validates against docs/dump-json-schema.json
 # (checked by tests/scripts/jsonschema.jq) and its cross-references hold
 # (every id it names exists; one cell per service and per forfait; every
-# per-stratum object has every stratum). Broken documents must be rejected.
+# per-stratum object has every stratum; a merged option's cells are all
+# the same). Broken documents must be rejected.
 # Usage: tests/scripts/dump_json_schema.sh BUILD/cdgrules
 set -u
 bin=$1
@@ -28,13 +29,14 @@ validate() {   # FILE: prints the violations; 0 when there are none
              (select((.cellules | map(.service)) != $s) | "forfait \(.id): cells not one per service in order"),
              (.cellules[] | (.par_strate | strata), (.attaches[].service | known($s; "service")))),
           ($d.options[] | (.service | known($s; "service")),
-             (select((.cellules | map(.forfait)) != $f) | "option \(.id): cells not one per forfait in order"))
+             (select((.cellules | map(.forfait)) != $f) | "option \(.id): cells not one per forfait in order"),
+             (select(.fusionne and (.cellules | map([.statut, .texte]) | unique | length) > 1) | "option \(.id): merged but its cells differ"))
       ' "$1"; } >"$tmp/violations" 2>&1
     cat "$tmp/violations"
     [ ! -s "$tmp/violations" ]
 }
 
-for rules in "$root/rules/cdg47.cdg" "$root/examples/dump-special.cdg"; do
+for rules in "$root/rules/cdg47.cdg" "$root/examples/dump-special.cdg" "$root/examples/dump-options.cdg"; do
     if ! "$bin" dump "$rules" --format json >"$tmp/doc.json"; then
         echo "dump_json_schema: dump failed for $rules"; status=1; continue
     fi
@@ -52,7 +54,7 @@ for broken in 'del(.offre.edition)' '.version = 2' '.services[0].libelle = 1' \
     '.options[0].montant = {"centimes": 5}' '.strates[0].membres[0].max = "249"' \
     '.forfaits[0].extra = true' '.forfaits[0].cellules |= .[1:]' \
     '.services[1].rubrique = "nulle_part"' '.forfaits[0].cellules[3].par_strate |= del(.S8)' \
-    '.options[2].cellules[0].forfait = "Inconnu"'; do
+    '.options[2].cellules[0].forfait = "Inconnu"' '.options[2].cellules[1].texte = "Sur étude"'; do
     jq "$broken" "$tmp/doc.json" >"$tmp/broken.json"
     if validate "$tmp/broken.json" >/dev/null; then
         echo "dump_json_schema: broken document accepted: $broken"; status=1
