@@ -24,7 +24,10 @@ static const char style[] =
     "caption{caption-side:top;text-align:left;font-weight:700;font-size:1.1em;color:var(--head);"
     "padding:0 0 8px}\n"
     ".num-tableau{display:inline-block;min-width:1.6em;color:var(--muted);font-weight:600}\n"
-    "th,td{border:1px solid var(--line);padding:6px 8px;vertical-align:top;text-align:left}\n"
+    "th,td{border:1px solid var(--line);padding:6px 8px;vertical-align:top;text-align:left;"
+    "overflow-wrap:break-word;hyphens:auto}\n"
+    ".defil{overflow-x:auto}\n"
+    ".defil:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
     "thead th{background:var(--head);color:#fff;font-weight:600;vertical-align:bottom}\n"
     "tbody th{font-weight:500}\n"
     "th[scope=rowgroup]{background:var(--band);font-weight:700;color:var(--head)}\n"
@@ -32,7 +35,8 @@ static const char style[] =
     "td.inclus{color:var(--ink)}\n"
     "td.non_inclus{color:var(--muted)}\n"
     "td.en_option{font-style:italic}\n"
-    "td.sans_objet{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px)}\n"
+    "td.sans_objet{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px);"
+    "color:var(--muted);font-size:.9em}\n"
     "td.fusion{text-align:center;vertical-align:middle}\n"
     "td.qte{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "th.qte,td.montant{text-align:right}\n"
@@ -41,10 +45,17 @@ static const char style[] =
     ".notes{margin:10px 0 0;padding:0;list-style:none;font-size:.85em;color:var(--muted)}\n"
     ".notes li{margin:4px 0}\n"
     ".notes li:target{background:#fff6d5}\n"
-    ".sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
-    "clip:rect(0 0 0 0);white-space:nowrap;border:0}\n"
     "footer{margin-top:32px;padding-top:10px;border-top:1px solid var(--line);font-size:.8em;"
     "color:var(--muted)}\n"
+    "@media (max-width:760px){\n"
+    "  body{background:#fff}\n"
+    "  .page{margin:0;padding:16px 12px;box-shadow:none}\n"
+    "  h1{font-size:1.4em}\n"
+    "  table{table-layout:auto;font-size:.82em}\n"
+    "  col.rubrique{width:6.5em}\n  col.service,col.strate,col.prestation{width:9em}\n  col.montant{width:auto}\n"
+    "  th,td{padding:4px 5px}\n"
+    "  caption{position:sticky;left:0}\n"
+    "}\n"
     "@media print{\n"
     "  @page{size:A4 landscape;margin:12mm}\n"
     "  body{background:#fff;font-size:9.5pt}\n"
@@ -53,6 +64,7 @@ static const char style[] =
     "  tr,caption,.notes li{break-inside:avoid}\n"
     "  caption{break-after:avoid}\n"
     "  section.saut{break-before:page}\n"
+    "  .defil{overflow:visible}\n"
     "  thead th,th[scope=rowgroup],td.sans_objet{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "  a{color:inherit;text-decoration:none}\n"
     "  .retour{display:none}\n"
@@ -72,21 +84,26 @@ static void esc(FILE *out, const char *s)
         }
 }
 
-/* A numbered caption: the table's title for screen readers and print. */
-static void caption(FILE *out, const cdg_model *m, unsigned number, cdg_dump_table t)
+/* Opens table id in its own scrolling box (a phone scrolls the table, not
+ * the page; the box takes the keyboard focus and is named by the table's
+ * caption), then the numbered caption: the table's title for screen
+ * readers and print. */
+static void open_table(FILE *out, const cdg_model *m, const char *id, unsigned number, cdg_dump_table t)
 {
-    fprintf(out, "<caption><span class=\"num-tableau\">%u.</span> ", number);
+    fprintf(out, "<div class=\"defil\" tabindex=\"0\" role=\"region\" aria-labelledby=\"titre-%s\">\n"
+                 "<table id=\"%s\">\n<caption id=\"titre-%s\"><span class=\"num-tableau\">%u.</span> ",
+            id, id, id, number);
     esc(out, cdg_dump_title(m, t));
     fputs("</caption>\n", out);
 }
 
 /* A table-1 cell: its wording, classed by status; a blank (sans_objet)
- * cell says so to screen readers. */
+ * cell says "Sans objet" in visible text, not by its hatching alone. */
 static void forfait_cell(FILE *out, const cdg_cell *cell)
 {
     fprintf(out, "<td class=\"%s\">", cdg_statut_name(cell->statut));
     if (cell->statut == CDG_SANS_OBJET && !*cell->texte)
-        fputs("<span class=\"sr\">Sans objet</span>", out);
+        fputs("Sans objet", out);
     else
         esc(out, cell->texte);
     fputs("</td>", out);
@@ -108,8 +125,8 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
-    fputs("<section>\n<table id=\"forfaits\">\n", out);
-    caption(out, c->m, number, CDG_TABLE_FORFAITS);
+    fputs("<section>\n", out);
+    open_table(out, c->m, "forfaits", number, CDG_TABLE_FORFAITS);
     fputs("<colgroup><col class=\"rubrique\"><col class=\"service\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -140,7 +157,7 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
             forfait_cell(out, cdg_model_cell(m, &m->forfaits[f], s));
         fputs("</tr>\n", out);
     }
-    fputs(m->nservices ? "</tbody>\n</table>\n" : "</table>\n", out);
+    fputs(m->nservices ? "</tbody>\n</table>\n</div>\n" : "</table>\n</div>\n", out);
     if (m->nnotes) {
         fputs("<ol class=\"notes\" aria-label=\"Notes\">\n", out);
         for (unsigned n = 0; n < m->nnotes; n++) {
@@ -165,8 +182,8 @@ static void table_strates(cdg_dump_ctx *c, unsigned number)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
-    fputs("<section>\n<table id=\"strates\">\n", out);
-    caption(out, c->m, number, CDG_TABLE_STRATES);
+    fputs("<section>\n", out);
+    open_table(out, c->m, "strates", number, CDG_TABLE_STRATES);
     fputs("<colgroup><col class=\"strate\">", out);
     for (unsigned j = 0; j < c->ncols; j++)
         fputs("<col>", out);
@@ -186,7 +203,7 @@ static void table_strates(cdg_dump_ctx *c, unsigned number)
             fprintf(out, "<td class=\"qte\">%" PRId64 "</td>", c->cols[j].values[k]);
         fputs("</tr>\n", out);
     }
-    fputs("</tbody>\n</table>\n</section>\n", out);
+    fputs("</tbody>\n</table>\n</div>\n</section>\n", out);
 }
 
 /* Table 3: merged cells as colspan; on a new page in print after others. */
@@ -195,8 +212,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs(page_break ? "<section class=\"saut\">\n" : "<section>\n", out);
-    fputs("<table id=\"options\">\n", out);
-    caption(out, c->m, number, CDG_TABLE_OPTIONS);
+    open_table(out, c->m, "options", number, CDG_TABLE_OPTIONS);
     fputs("<colgroup><col class=\"prestation\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -233,7 +249,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
         }
         fputs("</tr>\n", out);
     }
-    fputs("</tbody>\n</table>\n</section>\n", out);
+    fputs("</tbody>\n</table>\n</div>\n</section>\n", out);
 }
 
 /* The page: head with the stylesheet, header, tables, footer. */

@@ -32,7 +32,7 @@ chrome --dump-dom "file://$outdir/offre.html" >"$outdir/dom.html"
 fail() { echo "html-screenshot: FAIL: $*" >&2; exit 1; }
 # The browser parsed three captioned tables with every row.
 [ "$(grep -o '<table id=' "$outdir/dom.html" | wc -l)" = 3 ] || fail "the page does not hold 3 tables"
-[ "$(grep -o '<caption>' "$outdir/dom.html" | wc -l)" = 3 ] || fail "the tables lack captions"
+[ "$(grep -o '<caption[ >]' "$outdir/dom.html" | wc -l)" = 3 ] || fail "the tables lack captions"
 rows=$(grep -o '<tr>' "$outdir/dom.html" | wc -l)
 [ "$rows" -ge 3 ] || fail "the tables have no rows"
 # The screenshot is a PNG of the requested width, and the tables painted
