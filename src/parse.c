@@ -11,6 +11,7 @@
 void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
 {
     ctx->had_errors = true;
+    ctx->last_error = span;
     if (ctx->fatal)
         return;
     va_list ap, ap2;
