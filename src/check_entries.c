@@ -202,6 +202,7 @@ typedef struct strate_table {
     int64_t *q;
     cdg_span *seen, *spans;
     bool *have;
+    bool unknown;  /* a stratum unknown: the missing ones only echo it */
 } strate_table;
 
 /* `S1: n;` in a selon_strate table. */
@@ -210,9 +211,11 @@ static void table_quantity(checker *c, void *item, const cdg_entry *e)
     strate_table *t = item;
     cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
     if (!k) {
-        cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));
-        return;
+        k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));  /* `s8`: read as S8 */
+        t->unknown = true;
     }
+    if (!k)
+        return;
     if (t->have[k->index]) {
         cdg_diag *g = ERR(c, cdg_entry_key_span(e), "strate '%s' appears twice in this table", k->id);
         NOTE(c, g, t->seen[k->index], "first given here");
@@ -240,9 +243,9 @@ int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owne
 {
     cdg_model *m = c->m;
     strate_table t = {ALLOC(c, m->nstrates, int64_t), ALLOC(c, m->nstrates, cdg_span), spans,
-                      ALLOC(c, m->nstrates, bool)};
+                      ALLOC(c, m->nstrates, bool), false};
     cdg_check_entries(c, b, &table_syntax, &t);
-    if (!c->syntax_ok)
+    if (!c->syntax_ok || t.unknown)
         return t.q;
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
