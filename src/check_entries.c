@@ -213,9 +213,9 @@ static void table_quantity(checker *c, void *item, const cdg_entry *e)
     if (!k) {
         k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));  /* `s8`: read as S8 */
         t->unknown = true;
+        if (!k || t->have[k->index])
+            return;
     }
-    if (!k)
-        return;
     if (t->have[k->index]) {
         cdg_diag *g = ERR(c, cdg_entry_key_span(e), "strate '%s' appears twice in this table", k->id);
         NOTE(c, g, t->seen[k->index], "first given here");

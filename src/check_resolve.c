@@ -241,10 +241,11 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
     forfait_reader *r = item;
     cdg_forfait *f = r->f;
     cdg_service *s = service_named(c, e->key);
-    if (!s)  /* `sauvgarde:` read as sauvegarde, so that it is not also called missing */
+    if (!s) {  /* `sauvgarde:` read as sauvegarde, so that it is not also called missing */
         s = cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
-    if (!s)
-        return;
+        if (!s || cdg_cell_stated(f, s))
+            return;
+    }
     if (cdg_cell_stated(f, s)) {
         cdg_diag *g = ERR(c, cdg_entry_key_span(e), "service '%s' appears twice in forfait '%s'", s->id, f->id);
         NOTE(c, g, cdg_entry_key_span(first_cell_entry(r->d, s)), "first given here");
