@@ -142,6 +142,16 @@ void *cdg_check_resolve(checker *c, decl_kind k, const cdg_value *v)
     return p;
 }
 
+/* Whether v directly follows a '-' or ',' after a digit (`1000-1999`,
+ * `12,50`): the scanner reported that slip with its fix. */
+bool cdg_check_after_slip(const checker *c, const cdg_value *v)
+{
+    const char *t = c->src->text;
+    uint32_t b = cdg_value_span(v).begin;
+    return b >= 2 && (t[b - 1] == '-' || t[b - 1] == ',') && t[b - 2] >= '0' && t[b - 2] <= '9' &&
+           t[b] >= '0' && t[b] <= '9';
+}
+
 /* The entry's only value, or NULL after reporting what was wrong. */
 const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
 {
@@ -151,6 +161,8 @@ const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
         return NULL;
     }
     const cdg_value *extra = cdg_value_next(v);
+    if (extra && cdg_check_after_slip(c, extra))
+        return NULL;  /* `1000-1999`, `12,50`: the scanner gave the fix */
     if (extra) {
         ERR(c, cdg_value_span(extra), "unexpected '%s': '%s' takes one value", cdg_check_text(c, extra), e->key);
         return NULL;

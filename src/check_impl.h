@@ -98,6 +98,9 @@ typedef struct entry_syntax {
 cdg_span cdg_check_values_span(const cdg_entry *e);
 /* A value as written (40 bytes at most), for a message. */
 const char *cdg_check_text(checker *c, const cdg_value *v);
+/* Whether v directly follows a '-' or ',' after a digit (reported by the
+ * scanner with its fix: `1000-1999`, `12,50`). */
+bool cdg_check_after_slip(const checker *c, const cdg_value *v);
 /* The entry's only value, or NULL after reporting what was wrong. */
 const cdg_value *cdg_check_single(checker *c, const cdg_entry *e);
 /* The entry's only value, a string, or NULL after an error. */

@@ -144,6 +144,8 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         cell->texte_explicite = true;
         v = cdg_value_next(v);
     }
+    if (v && cdg_check_after_slip(c, v))
+        return;  /* `1,5`: the scanner gave the fix */
     if (v) {
         if (cell->texte_explicite)
             ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value and wording", cdg_check_text(c, v));
