@@ -45,11 +45,11 @@ static void digit_slip(cdg_arena *arena, const cdg_source *src, cdg_diag *g)
     int nl = (int)(span.begin - a), nr = (int)(b - span.end);
     g->span = (cdg_span){ a, b };
     if (t[span.begin] == '-')
-        reword(arena, g, "a range is written with '..': write %.*s..%.*s, not %.*s-%.*s", nl, t + a, nr,
+        reword(arena, g, N_("a range is written with '..': write %.*s..%.*s, not %.*s-%.*s"), nl, t + a, nr,
                t + span.end, nl, t + a, nr, t + span.end);
     else
-        reword(arena, g, "decimal comma in '%.*s,%.*s': write %.*s.%.*s for an amount "
-               "(a quantity is a whole number)", nl, t + a, nr, t + span.end, nl, t + a, nr, t + span.end);
+        reword(arena, g, N_("decimal comma in '%.*s,%.*s': write %.*s.%.*s for an amount "
+                            "(a quantity is a whole number)"), nl, t + a, nr, t + span.end, nl, t + a, nr, t + span.end);
 }
 
 void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
