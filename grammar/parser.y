@@ -435,7 +435,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cd
         else if ((la == YYSYMBOL_COLON || la == YYSYMBOL_LT) && prev2.end &&
                  on_later_line(ctx, prev2.end, prev.begin))
             after = prev2;
-        else if (la == YYSYMBOL_COLON && prev2.end)  /* `S7: 10 S8: 10;` */
+        else if (la == YYSYMBOL_COLON && prev2.end &&  /* `S7: 10 S8: 10;` */
+                 ((ctx->src->text[prev2.begin] >= '0' && ctx->src->text[prev2.begin] <= '9') ||
+                  ctx->src->text[prev2.begin] == '"'))
             after = prev2;
         /* The scanner already reported that token (an unclosed string
          * ran to the end of its line, over the ';'): one error is enough. */
