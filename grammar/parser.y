@@ -107,6 +107,9 @@ topdecl:
 
 decl:
   declkw IDENT STRING body  { $$ = make_decl(ctx, $1, @1, $2, @2, $3, @3, $4, @$); }
+  /* `service x "X"` without its ';' (reported as such): the declaration
+   * is kept, so that its name does not cascade into "unknown" errors. */
+| declkw IDENT STRING error { $$ = make_decl(ctx, $1, @1, $2, @2, $3, @3, NULL, @$); }
 | EXEMPLE STRING body       { $$ = make_decl(ctx, CDG_KW_EXEMPLE, @1, NULL, @1, $2, @2, $3, @$); }
 ;
 
@@ -373,6 +376,31 @@ static bool on_later_line(cdg_parse_ctx *ctx, uint32_t a, uint32_t b)
     return memchr(ctx->src->text + a, '\n', b > a ? b - a : 0) != NULL;
 }
 
+/* Whether the word before the unexpected keyword la and la make a value
+ * keyword written in two words (`en option` for en_option, `selon strate`
+ * for selon_strate): then reports it with its fix. The other pairs (`non
+ * inclus`) are values the checker reports. */
+static bool two_words(cdg_parse_ctx *ctx, yysymbol_kind_t la, YYLTYPE loc)
+{
+    static const struct { yysymbol_kind_t second; const char *first, *fix; } pairs[] = {
+        {YYSYMBOL_OPTION, "en", "en_option"},
+        {YYSYMBOL_STRATE, "selon", "selon_strate"},
+    };
+    cdg_span prev = ctx->tok[1];
+    const char *text = ctx->src->text;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t n = strlen(pairs[i].first);
+        if (la != pairs[i].second || prev.end - prev.begin != n ||
+            strncmp(text + prev.begin, pairs[i].first, n) != 0 || on_later_line(ctx, prev.end, loc.begin))
+            continue;
+        cdg_span both = { prev.begin, loc.end };
+        cdg_parse_error(ctx, both, "unexpected '%.*s'; write '%s' (one word, with '_')",
+                        (int)(loc.end - prev.begin), text + prev.begin, pairs[i].fix);
+        return true;
+    }
+    return false;
+}
+
 /* Reports a syntax error: what was found, what was expected, and the hint
  * for the commonest slips (a missing ';', a '>' too many, an unclosed '<'). */
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cdg_parse_ctx *ctx)
@@ -395,6 +423,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cd
     for (int i = 0; i < n; i++)
         want_semi = want_semi || expected[i] == YYSYMBOL_SEMI;
 
+    if (two_words(ctx, la, loc))
+        return 0;
+
     /* `a: inclus` NEWLINE `b: inclus;`: the parser only notices at b's ':'. */
     if (want_semi && la != YYSYMBOL_YYEOF) {
         cdg_span prev = ctx->tok[1], prev2 = ctx->tok[2];
@@ -404,6 +435,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cd
         else if ((la == YYSYMBOL_COLON || la == YYSYMBOL_LT) && prev2.end &&
                  on_later_line(ctx, prev2.end, prev.begin))
             after = prev2;
+        else if (la == YYSYMBOL_COLON && prev2.end &&  /* `S7: 10 S8: 10;` */
+                 ((ctx->src->text[prev2.begin] >= '0' && ctx->src->text[prev2.begin] <= '9') ||
+                  ctx->src->text[prev2.begin] == '"'))
+            after = prev2;
+        /* The scanner already reported that token (an unclosed string
+         * ran to the end of its line, over the ';'): one error is enough. */
+        if (after.end && ctx->last_error.end && after.begin <= ctx->last_error.begin &&
+            ctx->last_error.begin < after.end)
+            return 0;
         if (after.end) {
             cdg_span at = { after.end, after.end };
             cdg_parse_error(ctx, at, "missing ';' after '%.*s'", (int)(after.end - after.begin),

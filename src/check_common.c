@@ -2,6 +2,7 @@
  * resolving names, dispatching entries to their readers, and the messages
  * that say what was expected. */
 #include <string.h>
+#include <strings.h>
 
 #include "check_impl.h"
 
@@ -31,22 +32,101 @@ const char *cdg_check_text(checker *c, const cdg_value *v)
     return cdg_arena_printf(c->a, "%.*s", (int)n, c->src->text + sp.begin);
 }
 
-/* Suggests a name of the expected kind, or says which other kind the
- * name belongs to. */
-void cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp)
+/* Whether t is one edit from s, ASCII case aside: a letter changed, added
+ * or dropped, but never a digit (S9 is not a slip for S5). */
+static bool one_letter_apart(const char *s, const char *t)
+{
+    size_t n = strlen(s), m = strlen(t);
+    if (n < m) {
+        const char *x = s; s = t; t = x;
+        size_t y = n; n = m; m = y;
+    }
+    if (n - m > 1)
+        return false;
+    size_t i = 0;
+    while (i < m && ((s[i] | 0x20) == (t[i] | 0x20) || s[i] == t[i]))
+        i++;
+    if (i == n)
+        return true;  /* a change of case only */
+    const char *rs = s + i + 1, *rt = n == m ? t + i + 1 : t + i;
+    if (s[i] >= '0' && s[i] <= '9')
+        return false;
+    if (n == m && t[i] >= '0' && t[i] <= '9')
+        return false;
+    for (; *rs && *rt; rs++, rt++)
+        if ((*rs | 0x20) != (*rt | 0x20) && *rs != *rt)
+            return false;
+    return *rs == *rt;
+}
+
+/* Whether suggestion s is a plausible slip for name: any close name for
+ * long names, but a short one (S5, n1) only one letter or a case away. */
+static bool plausible(const char *name, const char *s)
+{
+    return strlen(name) > 4 || one_letter_apart(name, s);
+}
+
+/* Whether byte b can be part of an identifier. */
+static bool is_word_byte(char b)
+{
+    return b == '_' || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+           (unsigned char)b >= 0x80;
+}
+
+/* Whether name is declared as a k in the text of a file whose syntax is
+ * broken: the parser skipped that declaration, and reporting each use of
+ * the name would bury the one error that matters. Answers are cached. */
+static bool declared_in_damage(checker *c, decl_kind k, const char *name)
+{
+    static const char yes = 1, no = 0;
+    if (c->syntax_ok)
+        return false;
+    if (!c->damaged_init) {
+        cdg_symtab_init(&c->damaged, c->a);
+        c->damaged_init = true;
+    }
+    const char *known = cdg_symtab_get(&c->damaged, name);
+    if (known)
+        return *known;
+    const char *kw = kind_names[k], *text = c->src->text, *end = text + c->src->len;
+    size_t nk = strlen(kw), nn = strlen(name);
+    bool found = false;
+    for (const char *p = text; !found && (p = strstr(p, kw)) != NULL && p < end; p += nk) {
+        if (p > text && is_word_byte(p[-1]))
+            continue;
+        const char *q = p + nk;
+        if (*q != ' ' && *q != '\t')
+            continue;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        found = strncmp(q, name, nn) == 0 && !is_word_byte(q[nn]);
+    }
+    cdg_symtab_put(&c->damaged, name, (void *)(found ? &yes : &no));
+    return found;
+}
+
+/* Reports an unknown name of the given kind, with a plausible suggestion,
+ * or says which other kind the name belongs to; returns the object the
+ * suggestion names, so that the caller reads on as if it had been
+ * written (and reports no consequence of the slip). Says nothing of a
+ * name declared where the syntax is broken (that error is enough). */
+void *cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp)
 {
     const char *kind = kind_names[k];
+    if (declared_in_damage(c, k, name))
+        return NULL;
     const char *s = cdg_symtab_suggest(&c->names[k], name);
-    if (s) {
+    if (s && plausible(name, s)) {
         ERR(c, sp, "unknown %s '%s'; did you mean '%s'?", kind, name, s);
-        return;
+        return cdg_symtab_get(&c->names[k], s);
     }
     for (unsigned i = 0; i < K_NAMED; i++)
         if (i != k && cdg_symtab_get(&c->names[i], name)) {
             ERR(c, sp, "'%s' is a %s, not a %s", name, kind_names[i], kind);
-            return;
+            return NULL;
         }
     ERR(c, sp, "unknown %s '%s'", kind, name);
+    return NULL;
 }
 
 /* The object v names among kind k, or NULL after an error. */
@@ -62,6 +142,16 @@ void *cdg_check_resolve(checker *c, decl_kind k, const cdg_value *v)
     return p;
 }
 
+/* Whether v directly follows a '-' or ',' after a digit (`1000-1999`,
+ * `12,50`): the scanner reported that slip with its fix. */
+bool cdg_check_after_slip(const checker *c, const cdg_value *v)
+{
+    const char *t = c->src->text;
+    uint32_t b = cdg_value_span(v).begin;
+    return b >= 2 && (t[b - 1] == '-' || t[b - 1] == ',') && t[b - 2] >= '0' && t[b - 2] <= '9' &&
+           t[b] >= '0' && t[b] <= '9';
+}
+
 /* The entry's only value, or NULL after reporting what was wrong. */
 const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
 {
@@ -71,6 +161,8 @@ const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
         return NULL;
     }
     const cdg_value *extra = cdg_value_next(v);
+    if (extra && cdg_check_after_slip(c, extra))
+        return NULL;  /* `1000-1999`, `12,50`: the scanner gave the fix */
     if (extra) {
         ERR(c, cdg_value_span(extra), "unexpected '%s': '%s' takes one value", cdg_check_text(c, extra), e->key);
         return NULL;
@@ -137,8 +229,26 @@ static const char *spaced_keyword(const cdg_value *v)
                                            {"par", "unite", "par_unite"},
                                            {"sur", "etude", "sur_etude"}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if (strcmp(v->text, pairs[i][0]) == 0 && strcmp(w2, pairs[i][1]) == 0)
+        if (strcasecmp(v->text, pairs[i][0]) == 0 && strcasecmp(w2, pairs[i][1]) == 0)
             return pairs[i][2];
+    return NULL;
+}
+
+/* The status keyword a string value spells (`"Non inclus"` for
+ * non_inclus, case, blanks and '_' aside), or NULL. */
+static const char *quoted_status(const cdg_value *v)
+{
+    static const char *const statuses[] = {"inclus", "non_inclus", "en_option", "sans_objet"};
+    if (v->kind != CDG_VAL_STRING)
+        return NULL;
+    char word[16];
+    size_t n = 0;
+    for (const char *p = v->text; *p && n < sizeof word - 1; p++)
+        word[n++] = *p == ' ' ? '_' : (char)(*p | 0x20);
+    word[n] = 0;
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+        if (strcmp(word, statuses[i]) == 0)
+            return statuses[i];
     return NULL;
 }
 
@@ -146,9 +256,22 @@ static const char *spaced_keyword(const cdg_value *v)
  * keyword: a likely slip gets its fix rather than the list of keywords. */
 bool cdg_check_slip(checker *c, const cdg_value *v, bool both_words)
 {
+    const char *quoted = v ? quoted_status(v) : NULL;
+    if (quoted) {
+        ERR(c, cdg_value_span(v), "a status is a keyword, not a string: write %s (or %s \"%s\" to print "
+                                  "this wording)", quoted, quoted, v->text);
+        return true;
+    }
     const char *fix = v ? spaced_keyword(v) : NULL;
     if (!fix)
         return false;
+    if (both_words && v->text[0] >= 'A' && v->text[0] <= 'Z') {  /* `Non inclus`: a wording? */
+        const cdg_value *next = cdg_value_next(v);
+        cdg_span sp = {cdg_value_span(v).begin, cdg_value_span(next).end};
+        ERR(c, sp, "unexpected '%s %s'; write %s (or %s \"%s %s\" to print this wording)", v->text,
+            cdg_check_text(c, next), fix, fix, v->text, cdg_check_text(c, next));
+        return true;
+    }
     const cdg_value *next = cdg_value_next(v);
     cdg_span sp = cdg_value_span(v);
     if (both_words)

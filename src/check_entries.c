@@ -3,6 +3,7 @@
  * notes and services. Each entry key has its reader, listed in the table
  * of the declaration that takes it. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_impl.h"
@@ -143,6 +144,44 @@ static void read_member(checker *c, cdg_member *mb, const cdg_categorie *cat, co
             cat->mesure, cdg_check_text(c, v));
 }
 
+/* A range written `1000-1999` (the scanner gave the fix) or with blanks
+ * in its numbers (`1 000..1 999`): reported, and read as the range meant
+ * so that it leaves no gap; whether the values were one. */
+static bool slipped_range(checker *c, cdg_member *mb, const cdg_entry *e)
+{
+    const cdg_value *first = cdg_entry_values(e), *v = first;
+    if (!first || !cdg_value_next(first))
+        return false;
+    for (; v; v = cdg_value_next(v))
+        if (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_RANGE)
+            return false;
+    cdg_span sp = cdg_check_values_span(e);
+    char buf[64];
+    size_t n = 0;
+    bool dash = false;
+    for (uint32_t i = sp.begin; i < sp.end; i++) {
+        char b = c->src->text[i];
+        if (b == ' ' || b == '\t' || b == '_')
+            continue;
+        dash = dash || b == '-';
+        if (n + 2 >= sizeof buf)
+            return false;
+        buf[n++] = b == '-' ? '.' : b;
+        if (b == '-')
+            buf[n++] = '.';
+    }
+    buf[n] = 0;
+    char *dots = strstr(buf, "..");
+    if (!dots || dots == buf || !dots[2] || strchr(dots + 2, '.'))
+        return false;
+    *dots = 0;
+    int64_t lo = strtoll(buf, NULL, 10), hi = strtoll(dots + 2, NULL, 10);
+    if (!dash)
+        ERR(c, sp, "a number is written without blanks: write %s..%s (or with '_': 1_000)", buf, dots + 2);
+    *mb = (cdg_member){CDG_MEMBER_RANGE, lo, hi, cdg_entry_key_span(e)};
+    return true;
+}
+
 /* `categorie: range;` in a stratum. */
 static void strate_member(checker *c, void *item, const cdg_entry *e)
 {
@@ -158,6 +197,8 @@ static void strate_member(checker *c, void *item, const cdg_entry *e)
         NOTE(c, g, mb->span, "first given here");
         return;
     }
+    if (cat->mesure && slipped_range(c, mb, e))
+        return;
     const cdg_value *v = cdg_check_single(c, e);
     if (v)
         read_member(c, mb, cat, e, v);
@@ -202,6 +243,7 @@ typedef struct strate_table {
     int64_t *q;
     cdg_span *seen, *spans;
     bool *have;
+    bool unknown;  /* a stratum unknown: the missing ones only echo it */
 } strate_table;
 
 /* `S1: n;` in a selon_strate table. */
@@ -210,8 +252,10 @@ static void table_quantity(checker *c, void *item, const cdg_entry *e)
     strate_table *t = item;
     cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
     if (!k) {
-        cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));
-        return;
+        k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));  /* `s8`: read as S8 */
+        t->unknown = true;
+        if (!k || t->have[k->index])
+            return;
     }
     if (t->have[k->index]) {
         cdg_diag *g = ERR(c, cdg_entry_key_span(e), "strate '%s' appears twice in this table", k->id);
@@ -240,9 +284,9 @@ int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owne
 {
     cdg_model *m = c->m;
     strate_table t = {ALLOC(c, m->nstrates, int64_t), ALLOC(c, m->nstrates, cdg_span), spans,
-                      ALLOC(c, m->nstrates, bool)};
+                      ALLOC(c, m->nstrates, bool), false};
     cdg_check_entries(c, b, &table_syntax, &t);
-    if (!c->syntax_ok)
+    if (!c->syntax_ok || t.unknown)
         return t.q;
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);

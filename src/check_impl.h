@@ -65,6 +65,8 @@ typedef struct checker {
     pooled_cell *cell_pool;        /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
+    cdg_symtab damaged;            /* names found declared in a broken file's text */
+    bool damaged_init;
 } checker;
 
 /* ---- entry dispatch ---------------------------------------------------------- */
@@ -96,14 +98,18 @@ typedef struct entry_syntax {
 cdg_span cdg_check_values_span(const cdg_entry *e);
 /* A value as written (40 bytes at most), for a message. */
 const char *cdg_check_text(checker *c, const cdg_value *v);
+/* Whether v directly follows a '-' or ',' after a digit (reported by the
+ * scanner with its fix: `1000-1999`, `12,50`). */
+bool cdg_check_after_slip(const checker *c, const cdg_value *v);
 /* The entry's only value, or NULL after reporting what was wrong. */
 const cdg_value *cdg_check_single(checker *c, const cdg_entry *e);
 /* The entry's only value, a string, or NULL after an error. */
 const char *cdg_check_string(checker *c, const cdg_entry *e);
 /* A non-negative integer value, or -1 after an error. */
 int64_t cdg_check_int(checker *c, const cdg_value *v, const char *what);
-/* Reports an unknown name of the given kind, with a suggestion. */
-void cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp);
+/* Reports an unknown name of the given kind, with a plausible suggestion;
+ * returns the object suggested (read on as if it were written), or NULL. */
+void *cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp);
 /* The object v names among kind k, or NULL after an error. */
 void *cdg_check_resolve(checker *c, decl_kind k, const cdg_value *v);
 /* Reports an entry that has no meaning where it stands. */

@@ -32,6 +32,16 @@ static const char *profile_text(checker *c, const cdg_categorie *cat, int64_t v)
     return cdg_arena_printf(c->a, "%s=%" PRId64 " (%" PRId64 " %s)", cat->id, v, v, cat->mesure);
 }
 
+/* Writes the profiles lo..hi no stratum takes: commune=500..599, or one
+ * profile when lo is hi. */
+static const char *gap_text(checker *c, const cdg_categorie *cat, int64_t lo, int64_t hi)
+{
+    if (lo == hi)
+        return profile_text(c, cat, lo);
+    return cdg_arena_printf(c->a, "%s=%" PRId64 "..%" PRId64 " (%" PRId64 "..%" PRId64 " %s)", cat->id, lo, hi,
+                            lo, hi, cat->mesure);
+}
+
 /* The first service (and its two quantities) on which strata a and b
  * disagree, over service tables and forfaits' own tables. */
 static bool strata_disagree(checker *c, const cdg_strate *a, const cdg_strate *b, const char **what,
@@ -84,7 +94,7 @@ static void check_coverage(checker *c, const cdg_categorie *cat)
     qsort(iv, n, sizeof *iv, interval_cmp);
     const interval *widest = &iv[0];  /* the interval reaching furthest so far */
     if (cat->mesure && iv[0].lo > 0)
-        WARN(c, iv[0].k->members[cat->index].span, "gap: no strate takes %s", profile_text(c, cat, 0));
+        WARN(c, iv[0].k->members[cat->index].span, "gap: no strate takes %s", gap_text(c, cat, 0, iv[0].lo - 1));
     for (unsigned i = 1; i < n; i++) {
         const interval *cur = &iv[i];
         if (cur->lo <= widest->hi) {
@@ -106,7 +116,7 @@ static void check_coverage(checker *c, const cdg_categorie *cat)
             }
         } else if (cat->mesure && cur->lo > widest->hi + 1) {
             WARN(c, cur->k->members[cat->index].span, "gap: no strate takes %s (between '%s' and '%s')",
-                 profile_text(c, cat, widest->hi + 1), widest->k->id, cur->k->id);
+                 gap_text(c, cat, widest->hi + 1, cur->lo - 1), widest->k->id, cur->k->id);
         }
         if (cur->hi > widest->hi)
             widest = cur;

@@ -184,6 +184,64 @@ static void fill_option(checker *c, option_reader *r)
 }
 
 /* Every option's entries, then its cell in every forfait. */
+/* ---- services no option sells ------------------------------------------------------ */
+
+/* Whether id, cut at '_', has the word w (parapheur_certificat has
+ * parapheur and certificat). */
+static bool has_word(const char *id, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = id; (p = strstr(p, w)) != NULL; p++)
+        if ((p == id || p[-1] == '_') && (p[n] == 0 || p[n] == '_'))
+            return true;
+    return false;
+}
+
+/* Whether an option sells service s in forfait fi: an option counting s
+ * (`tarif: par_unite s`) or named after it, en_option there. */
+static bool option_sells(const cdg_model *m, const cdg_service *s, unsigned fi)
+{
+    for (unsigned i = 0; i < m->noptions; i++) {
+        const cdg_option *o = &m->options[i];
+        if ((o->service == s || has_word(o->id, s->id)) && o->cells[fi].statut == CDG_EN_OPTION)
+            return true;
+    }
+    return false;
+}
+
+/* Where forfait d states service id, or the forfait's name. */
+static cdg_span cell_span(const cdg_decl *d, const char *id)
+{
+    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next)
+        if (!cdg_entry_decl(e) && e->key_kw == CDG_KW_NONE && strcmp(e->key, id) == 0)
+            return cdg_entry_key_span(e);
+    return d->id_span;
+}
+
+/* Warns about a service a forfait's own entry says is en_option when no
+ * option sells it there: the published "En option" would promise what the
+ * offer does not sell. A wording stated in the cell is the author's word
+ * (the source document's) and is kept silent. */
+static void check_unsold(checker *c)
+{
+    cdg_model *m = c->m;
+    for (unsigned fi = 0; fi < m->nforfaits; fi++) {
+        const cdg_forfait *f = &m->forfaits[fi];
+        for (unsigned si = 0; f->cells && si < m->nservices; si++) {
+            const cdg_cell *cell = f->cells[si];
+            const cdg_service *s = &m->services[si];
+            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite ||
+                f->provenance[si] != CDG_PROV_ENTRY || option_sells(m, s, fi))
+                continue;
+            WARN(c, cell_span(c->decls[K_FORFAIT][fi], s->id),
+                 "service '%s' is en_option in forfait '%s', but no option sells it there: declare one "
+                 "('option %s \"…\" < tarif: …; %s: en_option; >'), give the service another status, "
+                 "or state the cell's wording as the document prints it ('%s: en_option \"…\";')",
+                 s->id, f->id, s->id, f->id, s->id);
+        }
+    }
+}
+
 void cdg_check_options(checker *c)
 {
     cdg_model *m = c->m;
@@ -199,4 +257,6 @@ void cdg_check_options(checker *c)
             WARN(c, r.o->span, "option '%s' is priced 'sur_etude'; its 'montant' is never used", r.o->id);
         fill_option(c, &r);
     }
+    if (c->syntax_ok && c->d->errors == 0)  /* a finished offer's question, not an error's echo */
+        check_unsold(c);
 }

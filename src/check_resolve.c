@@ -144,6 +144,8 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
         cell->texte_explicite = true;
         v = cdg_value_next(v);
     }
+    if (v && cdg_check_after_slip(c, v))
+        return;  /* `1,5`: the scanner gave the fix */
     if (v) {
         if (cell->texte_explicite)
             ERR(c, cdg_value_span(v), "unexpected '%s' after the cell's value and wording", cdg_check_text(c, v));
@@ -241,9 +243,10 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
     forfait_reader *r = item;
     cdg_forfait *f = r->f;
     cdg_service *s = service_named(c, e->key);
-    if (!s) {
-        cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
-        return;
+    if (!s) {  /* `sauvgarde:` read as sauvegarde, so that it is not also called missing */
+        s = cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
+        if (!s || cdg_cell_stated(f, s))
+            return;
     }
     if (cdg_cell_stated(f, s)) {
         cdg_diag *g = ERR(c, cdg_entry_key_span(e), "service '%s' appears twice in forfait '%s'", s->id, f->id);

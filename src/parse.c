@@ -2,15 +2,60 @@
 #include "parse.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 #include "nls.h"
 #include "parse_ctx.h"
 #include "parser.h"
 #include "lexer.h"
 
+static bool is_digit(char b) { return b >= '0' && b <= '9'; }
+
+/* Sets g's message, as written and in the user's language. */
+__attribute__((format(printf, 3, 4)))
+static void reword(cdg_arena *a, cdg_diag *g, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    char msg[512], text[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(text, sizeof text, _(fmt), ap2);
+    va_end(ap2);
+    va_end(ap);
+    g->message = cdg_arena_strdup(a, msg);
+    g->text = cdg_arena_strdup(a, text);
+}
+
+/* A '-' or ',' between digits, which the scanner reported as a stray
+ * character, is the slip of a range written `1000-1999` or of a decimal
+ * comma `12,50`: its error g gets the fix instead, over both numbers. Run
+ * once the scan is over (the scanner holds back the byte after a token). */
+static void digit_slip(cdg_arena *arena, const cdg_source *src, cdg_diag *g)
+{
+    const char *t = src->text;
+    cdg_span span = g->span;
+    if (!is_digit(t[span.end]))
+        return;
+    uint32_t a = span.begin, b = span.end;
+    while (a > 0 && (is_digit(t[a - 1]) || t[a - 1] == '_'))
+        a--;
+    while (is_digit(t[b]) || t[b] == '_')
+        b++;
+    int nl = (int)(span.begin - a), nr = (int)(b - span.end);
+    g->span = (cdg_span){ a, b };
+    if (t[span.begin] == '-')
+        reword(arena, g, N_("a range is written with '..': write %.*s..%.*s, not %.*s-%.*s"), nl, t + a, nr,
+               t + span.end, nl, t + a, nr, t + span.end);
+    else
+        reword(arena, g, N_("decimal comma in '%.*s,%.*s': write %.*s.%.*s for an amount "
+                            "(a quantity is a whole number)"), nl, t + a, nr, t + span.end, nl, t + a, nr, t + span.end);
+}
+
 void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
 {
     ctx->had_errors = true;
+    ctx->last_error = span;
     if (ctx->fatal)
         return;
     va_list ap, ap2;
@@ -27,7 +72,11 @@ void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
         ctx->fatal = true;
         return;
     }
-    cdg_diag_add_text(ctx->diags, CDG_ERROR, ctx->src, span, msg, text);
+    cdg_diag *g = cdg_diag_add_text(ctx->diags, CDG_ERROR, ctx->src, span, msg, text);
+    const char *t = ctx->src->text;
+    if (span.end == span.begin + 1 && span.begin > 0 && (t[span.begin] == '-' || t[span.begin] == ',') &&
+        is_digit(t[span.begin - 1]) && ctx->nslips < sizeof ctx->slips / sizeof ctx->slips[0])
+        ctx->slips[ctx->nslips++] = g;  /* maybe `1000-1999` or `12,50`: see digit_slip */
 }
 
 bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
@@ -63,6 +112,8 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
     int rc = cdg_yyparse(scanner, &ctx);
     cdg_lex_restore(scanner);
     cdg_yylex_destroy(scanner);
+    for (unsigned i = 0; i < ctx.nslips; i++)
+        digit_slip(a, src, ctx.slips[i]);
     cdg_arena_catch(a, outer);
     return rc == 0 && !ctx.had_errors;
 }

@@ -22,6 +22,9 @@ typedef struct cdg_parse_ctx {
     bool stray_close;                  /* last '>' closed nothing */
     bool fatal;                        /* stop: nesting too deep, too many errors */
     bool had_errors;
+    cdg_span last_error;               /* where the last lexical or syntax error is */
+    struct cdg_diag *slips[16];        /* errors on a '-' or ',' after a digit (parse.c) */
+    unsigned nslips;
     cdg_decl *decl_tail;               /* last top-level declaration */
     cdg_span tok[3];                   /* last three tokens: [0] newest */
     uint32_t str_begin;                /* start of the string being scanned */
