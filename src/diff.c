@@ -21,7 +21,7 @@ typedef struct differ {
     const cdg_option **old_option;
     cdg_change *head, *tail;
     size_t count;
-    const char *section;
+    const char *section, *heading;
 } differ;
 
 static bool same_str(const char *x, const char *y)
@@ -39,6 +39,7 @@ static cdg_change *add(differ *d, char op, const char *kind, const char *before,
     c->op = op;
     c->kind = kind;
     c->section = d->section;
+    c->heading = d->heading;
     c->before = before;
     c->after = after;
     va_list ap;
@@ -236,7 +237,8 @@ static void diff_names(differ *d, const kind_desc *k)
 
 static void diff_offre(differ *d)
 {
-    d->section = N_("Offre");
+    d->section = "Offre";
+    d->heading = N_("Offer");
     const cdg_model *o = d->o, *n = d->n;
     if (!same_str(o->id, n->id))
         add(d, '~', "offre_id", o->id, n->id, "identifiant de l'offre");
@@ -256,7 +258,8 @@ static void diff_offre(differ *d)
 
 static void diff_categories(differ *d)
 {
-    d->section = N_("Catégories");
+    d->section = "Catégories";
+    d->heading = N_("Categories");
     static const kind_desc k = {"catégorie", "categorie", cat_count, cat_id, cat_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->ncategories; i++) {
@@ -307,7 +310,8 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
 
 static void diff_strates(differ *d)
 {
-    d->section = N_("Strates");
+    d->section = "Strates";
+    d->heading = N_("Strata");
     static const kind_desc k = {"strate", "strate", str_count, str_id, str_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->nstrates; i++) {
@@ -335,13 +339,16 @@ static void diff_strates(differ *d)
 
 static void diff_services(differ *d)
 {
-    d->section = N_("Notes");
+    d->section = "Notes";
+    d->heading = N_("Notes");
     static const kind_desc kn = {"note", "note", note_count, note_id, note_label};
     diff_names(d, &kn);
-    d->section = N_("Rubriques");
+    d->section = "Rubriques";
+    d->heading = N_("Sections");
     static const kind_desc kr = {"rubrique", "rubrique", rub_count, rub_id, rub_label};
     diff_names(d, &kr);
-    d->section = N_("Services");
+    d->section = "Services";
+    d->heading = N_("Services");
     diff_names(d, &kind_service);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         const cdg_service *ns = &d->n->services[i];
@@ -432,7 +439,8 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 
 static void diff_forfaits(differ *d)
 {
-    d->section = N_("Forfaits");
+    d->section = "Forfaits";
+    d->heading = N_("Forfaits");
     diff_names(d, &kind_forfait);
     for (unsigned s = 0; s < d->n->nservices; s++) {
         const cdg_service *ns = &d->n->services[s];
@@ -464,7 +472,8 @@ static void diff_forfaits(differ *d)
 
 static void diff_options(differ *d)
 {
-    d->section = N_("Prestations en option");
+    d->section = "Prestations en option";
+    d->heading = N_("Optional services");
     diff_names(d, &kind_option);
     for (unsigned i = 0; i < d->n->noptions; i++) {
         const cdg_option *no = &d->n->options[i];
@@ -508,7 +517,8 @@ static void diff_options(differ *d)
 
 static void diff_exemples(differ *d)
 {
-    d->section = N_("Exemples");
+    d->section = "Exemples";
+    d->heading = N_("Examples");
     for (unsigned i = 0; i < d->n->nexemples; i++) {
         bool found = false;
         for (unsigned j = 0; j < d->o->nexemples && !found; j++)
@@ -570,31 +580,31 @@ void cdg_diff_print_text(FILE *out, const cdg_change *c)
 {
     for (; c; c = c->next) {
         if (c->op == '~')
-            fprintf(out, "~ %s: %s : %s → %s\n", _(c->section), c->subject, c->before, c->after);
+            fprintf(out, "~ %s: %s : %s → %s\n", _(c->heading), c->subject, c->before, c->after);
         else
-            fprintf(out, "%c %s: %s\n", c->op, _(c->section), c->subject);
+            fprintf(out, "%c %s: %s\n", c->op, _(c->heading), c->subject);
     }
 }
 
 void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
 {
-    fprintf(out, _("# Évolutions de l'offre « %s »\n\n"), new_->libelle ? new_->libelle : "");
-    fprintf(out, _("Édition %s → édition %s.\n"), old->edition ? old->edition : "?",
+    fprintf(out, _("# Changes to the offer “%s”\n\n"), new_->libelle ? new_->libelle : "");
+    fprintf(out, _("Edition %s → edition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
     if (!c) {
-        fputs(_("\nAucun changement.\n"), out);
+        fputs(_("\nNo change.\n"), out);
         return;
     }
     const char *section = NULL;
     for (; c; c = c->next) {
         if (!section || strcmp(section, c->section) != 0) {
             section = c->section;
-            fprintf(out, "\n## %s\n\n", _(section));
+            fprintf(out, "\n## %s\n\n", _(c->heading));
         }
         if (c->op == '+')
-            fprintf(out, _("- Ajout : %s\n"), c->subject);
+            fprintf(out, _("- Added: %s\n"), c->subject);
         else if (c->op == '-')
-            fprintf(out, _("- Suppression : %s\n"), c->subject);
+            fprintf(out, _("- Removed: %s\n"), c->subject);
         else
             fprintf(out, "- %s : %s → **%s**\n", c->subject, c->before, c->after);
     }

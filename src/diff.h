@@ -19,7 +19,8 @@
 typedef struct cdg_change {
     char op;               /* '+' added, '-' removed, '~' changed */
     const char *kind;      /* stable key for JSON: "service_added", "quantite", … */
-    const char *section;   /* the heading it goes under: "Services", "Forfaits", … */
+    const char *section;   /* its group, for machines: "Services", "Forfaits", "Offre", … */
+    const char *heading;   /* the heading people read (a msgid: translate it) */
     const char *subject;   /* what changed, in words: "Sauvegarde externalisée, Forfait Technologie, S4" */
     const char *before;    /* the old value in words, or NULL (added) */
     const char *after;     /* the new value in words, or NULL (removed) */
