@@ -359,6 +359,9 @@ static void diff_services(differ *d)
         if (!same_str(os->unite, ns->unite))
             c = add(d, '~', "service_unite", quoted(d, os->unite), quoted(d, ns->unite), N_("%s, unit"),
                     ns->libelle);
+        else if (!same_str(os->unite_pluriel, ns->unite_pluriel))
+            c = add(d, '~', "service_unite_pluriel", quoted(d, os->unite_pluriel), quoted(d, ns->unite_pluriel),
+                    N_("%s, plural of the unit"), ns->libelle);
         if (c)
             c->service = ns->id;
         c = NULL;
