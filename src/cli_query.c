@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "numfmt.h"
 
 static const char query_help[] =
     N_("usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"

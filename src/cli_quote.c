@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "numfmt.h"
 
 static const char quote_help[] =
     N_("usage: cdgrules quote FILE --forfait F --profil P --besoin S=N [--besoin S2=N2 ...]\n"

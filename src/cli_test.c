@@ -6,7 +6,6 @@
 #include <strings.h>
 
 #include "cli.h"
-#include "numfmt.h"
 
 static const char test_help[] =
     N_("usage: cdgrules test [--coverage] [--min-coverage P] [--format text|github|sarif]\n"
