@@ -320,15 +320,51 @@ typedef struct service_reader {
     const cdg_entry *table;
 } service_reader;
 
-/* `unite: "sauvegarde(s)";`: what the service's quantities count. */
+/* `unite: "certificat" pluriel "certificats";`: a unit with its plural
+ * stated (for the plurals the default rule gets wrong: "jour de formation",
+ * "cheval"). v is the first value, kw the word `pluriel` (or, when it was
+ * left out, the plural itself: reported with the fix). */
+static void service_unite_pluriel(checker *c, cdg_service *s, const cdg_entry *e, const cdg_value *v,
+                                  const cdg_value *kw)
+{
+    const cdg_value *pl = cdg_value_next(kw);
+    if (kw->kind == CDG_VAL_STRING || v->kind != CDG_VAL_STRING || !pl || pl->kind != CDG_VAL_STRING ||
+        cdg_value_next(pl) || cdg_entry_block(e)) {
+        ERR(c, cdg_check_values_span(e), "write a unit and its plural as 'unite: \"certificat\" pluriel \"certificats\";'");
+        if (v->kind == CDG_VAL_STRING && *v->text) {
+            /* the unit is known: its quantities must not cascade into errors */
+            s->unite = v->text;
+            s->unite_pluriel = cdg_unite_pluriel_defaut(v->text, c->a);
+        }
+        return;
+    }
+    if (!*v->text || !*pl->text) {
+        ERR(c, cdg_check_values_span(e), "'unite' cannot be empty");
+        return;
+    }
+    s->unite = v->text;
+    s->unite_pluriel = pl->text;
+}
+
+/* `unite: "certificat";`: what the service's quantities count; its plural
+ * follows the default rule unless stated (`pluriel`). */
 static void service_unite(checker *c, void *item, const cdg_entry *e)
 {
     service_reader *r = item;
+    const cdg_value *v = cdg_entry_values(e);
+    const cdg_value *kw = v ? cdg_value_next(v) : NULL;
+    if (kw && ((kw->kind == CDG_VAL_IDENT && strcmp(kw->text, "pluriel") == 0) ||
+               (kw->kind == CDG_VAL_STRING && v->kind == CDG_VAL_STRING))) {
+        service_unite_pluriel(c, r->s, e, v, kw);
+        return;
+    }
     const char *u = cdg_check_string(c, e);
     if (u && !*u)
         ERR(c, cdg_check_values_span(e), "'unite' cannot be empty");
-    else if (u)
+    else if (u) {
         r->s->unite = u;
+        r->s->unite_pluriel = cdg_unite_pluriel_defaut(u, c->a);
+    }
 }
 
 /* `colonne: "…";`: the service's heading in published tables. */

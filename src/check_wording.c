@@ -12,10 +12,10 @@
 #define W_EN_OPTION "En option"
 #define W_SANS_OBJET ""
 #define W_INCLUS "Inclus"
-#define W_QUANTITE "%" PRId64 " %s inclus"          /* quantity, unite */
+#define W_QUANTITE "%" PRId64 " %s inclus"          /* quantity, unite (its plural from 2) */
 #define W_SELON_STRATE "De %" PRId64 " à %" PRId64 " selon strate (voir tableau ci-dessous)"
 #define W_INCLUS_AVEC "Inclus avec "                 /* then the attached quantities */
-#define W_ATTACHE "%s%" PRId64 " %s"                 /* separator, quantity, unite */
+#define W_ATTACHE "%s%" PRId64 " %s"                 /* separator, quantity, unite (plural from 2) */
 #define W_ATTACHE_ET " et "
 
 /* An option's cells. */
@@ -27,7 +27,7 @@
 #define W_UNITE "unité"                                 /* when it has none */
 
 /* "From lo to hi according to stratum", or one quantity if they agree. */
-static const char *strata_wording(checker *c, const int64_t *q, const char *unite)
+static const char *strata_wording(checker *c, const int64_t *q, const cdg_service *s)
 {
     int64_t lo = q[0], hi = lo;
     for (unsigned k = 1; k < c->m->nstrates; k++) {
@@ -35,7 +35,7 @@ static const char *strata_wording(checker *c, const int64_t *q, const char *unit
         if (q[k] > hi) hi = q[k];
     }
     if (lo == hi)
-        return cdg_arena_printf(c->a, W_QUANTITE, lo, unite);
+        return cdg_arena_printf(c->a, W_QUANTITE, lo, cdg_service_unite_for(s, lo));
     return cdg_arena_printf(c->a, W_SELON_STRATE, lo, hi);
 }
 
@@ -47,7 +47,7 @@ static const char *attached_wording(checker *c, const cdg_attache *first)
     cdg_buf_puts(&b, W_INCLUS_AVEC);
     for (const cdg_attache *t = first; t; t = t->next)
         cdg_buf_printf(&b, W_ATTACHE, t == first ? "" : W_ATTACHE_ET, t->quantite,
-                       t->service->unite ? t->service->unite : t->service->libelle);
+                       t->service->unite ? cdg_service_unite_for(t->service, t->quantite) : t->service->libelle);
     return cdg_buf_str(&b);
 }
 
@@ -60,11 +60,10 @@ const char *cdg_check_cell_wording(checker *c, const cdg_service *s, const cdg_c
     case CDG_SANS_OBJET: return W_SANS_OBJET;
     case CDG_INCLUS: break;
     }
-    const char *u = s->unite ? s->unite : "";
     if (cell->qte == CDG_QTE_FIXE)
-        return cdg_arena_printf(c->a, W_QUANTITE, cell->quantite, u);
+        return cdg_arena_printf(c->a, W_QUANTITE, cell->quantite, cdg_service_unite_for(s, cell->quantite));
     if (cell->qte == CDG_QTE_STRATE && cell->par_strate && c->m->nstrates)
-        return strata_wording(c, cell->par_strate, u);
+        return strata_wording(c, cell->par_strate, s);
     if (cell->attaches)
         return attached_wording(c, cell->attaches);
     return W_INCLUS;

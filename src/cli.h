@@ -20,6 +20,7 @@
 #include "json.h"
 #include "keywords.h"
 #include "money.h"
+#include "numfmt.h"
 #include "pourquoi.h"
 #include "table.h"
 #include "textdiff.h"

@@ -64,16 +64,17 @@ static const cdg_raison *why_steps(const why_ctx *w, const cdg_eval_row *r, bool
 static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nrows)
 {
     cdg_source *src = w->m->src;
-    fputs(_("\npourquoi\n"), stdout);
+    fputs(_("\nwhy\n"), stdout);
     for (const cdg_raison *s = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); s; s = s->next)
-        printf(_("  strate : %s (%s)\n"), s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
+        printf(_("  stratum: %s (%s)\n"), s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
     for (size_t i = 0; i < nrows; i++) {
         const cdg_eval_row *r = &rows[i];
+        char q[CDG_NUM_TEXT_MAX + 64];
         if (r->quantite >= 0)
-            printf("  %s : %s, %lld %s\n", r->service->id, cdg_statut_name(r->statut),
-                   (long long)r->quantite, r->unite ? r->unite : "");
+            printf(_("  %s: %s, %s\n"), r->service->id, _(cdg_statut_words(r->statut)),
+                   cdg_quantity_text(r->quantite, r->service, q, sizeof q));
         else
-            printf("  %s : %s\n", r->service->id, cdg_statut_name(r->statut));
+            printf(_("  %s: %s\n"), r->service->id, _(cdg_statut_words(r->statut)));
         for (const cdg_raison *s = why_steps(w, r, false); s; s = s->next)
             printf("    %s (%s)\n", s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
     }
@@ -88,7 +89,7 @@ static void print_why_json(cdg_json *j, const why_ctx *w, const cdg_eval_row *r)
         unsigned line, col;
         cdg_source_position(w->m->src, s->span.begin, &line, &col);
         cdg_json_begin_object(j, CDG_JSON_INLINE);
-        cdg_json_key_str(j, "texte", s->texte);
+        cdg_json_key_str(j, "texte", s->message);
         cdg_json_key_str(j, "lieu", cdg_pourquoi_lieu(w->m->src, s->span, w->a));
         cdg_json_key_int(j, "ligne", line);
         cdg_json_key_int(j, "colonne", col);
@@ -97,20 +98,25 @@ static void print_why_json(cdg_json *j, const why_ctx *w, const cdg_eval_row *r)
     cdg_json_end(j);
 }
 
-/* "2 antivirus" or "" for a row. */
+/* "2 antivirus", "3 certificats" or "" for a row. */
 static void quantity_text(const cdg_eval_row *r, char *buf, size_t cap)
 {
     if (r->quantite < 0)
         buf[0] = '\0';
     else
-        snprintf(buf, cap, "%lld %s", (long long)r->quantite, r->unite ? r->unite : "");
+        cdg_quantity_text(r->quantite, r->service, buf, cap);
 }
 
-/* The tarif of an option in words: "journalier", "par_unite sauvegarde". */
+/* The tarif of an option in words, in the run's language: "daily rate",
+ * "per unit of sauvegarde", "on quotation". */
 static void tarif_text(const cdg_option *o, char *buf, size_t cap)
 {
     if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
-        snprintf(buf, cap, "par_unite %s", o->service->id);
+        snprintf(buf, cap, _("per unit of %s"), o->service->id);
+    else if (o->tarif == CDG_TARIF_JOURNALIER)
+        snprintf(buf, cap, "%s", _("daily rate"));
+    else if (o->tarif == CDG_TARIF_SUR_ETUDE)
+        snprintf(buf, cap, "%s", _("on quotation"));
     else
         snprintf(buf, cap, "%s", cdg_tarif_name(o->tarif));
 }
@@ -122,12 +128,12 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
 {
     char buf[300];
     (void)m;
-    printf(_("%s (%s), %s: strate %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
+    printf(_("%s (%s), %s: stratum %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
     cdg_table *t = cdg_table_new(a, 6);
     cdg_table_row(t);
-    const char *heads[] = {N_("service"), N_("rubrique"), N_("statut"), N_("quantité"), N_("texte"), N_("avec")};
+    const char *heads[] = {N_("service"), N_("section"), N_("status"), N_("quantity"), N_("text"), N_("with")};
     for (unsigned c = 0; c < 6; c++)
         cdg_table_cell(t, _(heads[c]));
     for (size_t i = 0; i < nrows; i++) {
@@ -135,15 +141,18 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
         cdg_table_row(t);
         cdg_table_cell(t, r->service->id);
         cdg_table_cell(t, r->service->rubrique ? r->service->rubrique->id : "");
-        cdg_table_cell(t, cdg_statut_name(r->statut));
+        cdg_table_cell(t, _(cdg_statut_words(r->statut)));
         quantity_text(r, buf, sizeof buf);
         cdg_table_cell(t, buf);
         cdg_table_cell(t, r->texte);
         cdg_buf with;
         cdg_buf_init(&with, a);
-        for (const cdg_attache *at = r->attaches; at; at = at->next)
-            cdg_buf_printf(&with, "%s%lld %s", with.len ? ", " : "", (long long)at->quantite,
-                           at->service->unite ? at->service->unite : at->service->id);
+        for (const cdg_attache *at = r->attaches; at; at = at->next) {
+            char q[CDG_NUM_TEXT_MAX + 64];
+            cdg_buf_printf(&with, "%s%s", with.len ? ", " : "", at->service->unite
+                               ? cdg_quantity_text(at->quantite, at->service, q, sizeof q)
+                               : cdg_arena_printf(a, "%s %s", cdg_num_text(at->quantite, q, sizeof q), at->service->id));
+        }
         cdg_table_cell(t, with.len ? cdg_buf_str(&with) : "");
     }
     cdg_table_set_max_width(t, cli_terminal_width(stdout));
@@ -153,14 +162,14 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     fputs(_("\noptions\n"), stdout);
     t = cdg_table_new(a, 5);
     cdg_table_row(t);
-    const char *oheads[] = {N_("option"), N_("statut"), N_("tarif"), N_("montant"), N_("texte")};
+    const char *oheads[] = {N_("option"), N_("status"), N_("pricing"), N_("amount"), N_("text")};
     for (unsigned c = 0; c < 5; c++)
         cdg_table_cell(t, _(oheads[c]));
     for (size_t i = 0; i < nopts; i++) {
         const cdg_option *o = opts[i].option;
         cdg_table_row(t);
         cdg_table_cell(t, o->id);
-        cdg_table_cell(t, cdg_statut_name(opts[i].cell->statut));
+        cdg_table_cell(t, _(cdg_statut_words(opts[i].cell->statut)));
         tarif_text(o, buf, sizeof buf);
         cdg_table_cell(t, buf);
         if (o->has_montant) {

@@ -150,30 +150,30 @@ int cli_quote(int argc, char **argv, cli_env *env)
     }
 
     char buf[300], m1[CDG_MONEY_TEXT_MAX], m2[CDG_MONEY_TEXT_MAX];
-    printf(_("%s (%s), %s: strate %s\n\n"), f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
+    printf(_("%s (%s), %s: stratum %s\n\n"), f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
            k->id);
     cdg_table *t = cdg_table_new(a, 7);
     cdg_table_row(t);
-    const char *heads[] = {N_("besoin"), N_("demandé"), N_("inclus"), N_("supplément"), N_("option"), N_("prix unitaire"), N_("total")};
+    const char *heads[] = {N_("need"), N_("requested"), N_("included"), N_("extra"), N_("option"), N_("unit price"), N_("total")};
     for (unsigned c = 0; c < 7; c++)
         cdg_table_cell(t, _(heads[c]));
     for (int i = 0; i < nneeds; i++) {
         const cdg_eval_quote *q = &qs[i];
-        const char *un = q->service->unite;
+        char qt[CDG_NUM_TEXT_MAX + 64];
         cdg_table_row(t);
         cdg_table_cell(t, q->service->id);
-        cdg_table_cellf(t, "%lld %s", (long long)q->besoin, un);
+        cdg_table_cell(t, cdg_quantity_text(q->besoin, q->service, qt, sizeof qt));
         if (q->row.statut == CDG_INCLUS)
-            cdg_table_cellf(t, "%lld %s", (long long)q->inclus, un);
+            cdg_table_cell(t, cdg_quantity_text(q->inclus, q->service, qt, sizeof qt));
         else
-            cdg_table_cellf(t, "0 (%s)", cdg_statut_name(q->row.statut));
-        cdg_table_cellf(t, "%lld %s", (long long)q->supplement, un);
-        cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : _("aucune"));
+            cdg_table_cellf(t, "0 (%s)", _(cdg_statut_words(q->row.statut)));
+        cdg_table_cell(t, cdg_quantity_text(q->supplement, q->service, qt, sizeof qt));
+        cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : _("none"));
         if (q->supplement > 0 && q->has_montant) {
             cdg_table_cell(t, cdg_money_text(q->montant, m1, sizeof m1));
             cdg_table_cell(t, cdg_money_text(q->total, m2, sizeof m2));
         } else if (q->supplement > 0 && q->option) {
-            cdg_table_cell(t, _("non chiffré"));
+            cdg_table_cell(t, _("not priced"));
             cdg_table_cell(t, "-");
         } else {
             cdg_table_cell(t, "-");
@@ -186,19 +186,19 @@ int cli_quote(int argc, char **argv, cli_env *env)
     for (int i = 0; i < nneeds; i++)
         priced += qs[i].supplement > 0 && qs[i].has_montant;
     if (unpriced && !priced)
-        printf(cdg_ngettext("\ntotal: non chiffré (%zu supplément sans montant dans les règles)\n",
-                            "\ntotal: non chiffré (%zu suppléments sans montant dans les règles)\n", unpriced),
+        printf(cdg_ngettext("\ntotal: not priced (%zu extra without an amount in the rules)\n",
+                            "\ntotal: not priced (%zu extras without an amount in the rules)\n", unpriced),
                unpriced);
     else if (unpriced)
-        printf(cdg_ngettext("\ntotal: %s + %zu supplément non chiffré (sans montant dans les règles)\n",
-                            "\ntotal: %s + %zu suppléments non chiffrés (sans montant dans les règles)\n",
+        printf(cdg_ngettext("\ntotal: %s + %zu extra not priced (no amount in the rules)\n",
+                            "\ntotal: %s + %zu extras not priced (no amount in the rules)\n",
                             unpriced),
                cdg_money_text(total, m1, sizeof m1), unpriced);
     else
         printf(_("\ntotal: %s\n"), cdg_money_text(total, m1, sizeof m1));
     if (unavailable)
-        printf(cdg_ngettext("%zu supplément sans option : aucune option de ce forfait ne le tarifie\n",
-                            "%zu suppléments sans option : aucune option de ce forfait ne le tarifie\n",
+        printf(cdg_ngettext("%zu extra without an option: no option of this forfait prices it\n",
+                            "%zu extras without an option: no option of this forfait prices them\n",
                             unavailable),
                unavailable);
     cdg_unit_free(u);

@@ -110,7 +110,7 @@ static int parse_args(int argc, char **argv, test_args *t)
 }
 
 /* The strata of forfait f, service s not covered, or NULL when all are
- * covered; "toutes les strates" when none is. */
+ * covered; "every stratum" (translated) when none is. */
 static const char *uncovered_strata(const cdg_model *m, const cdg_couverture *c, unsigned f,
                                     unsigned s, cdg_arena *a)
 {
@@ -124,7 +124,7 @@ static const char *uncovered_strata(const cdg_model *m, const cdg_couverture *c,
         }
     if (n == 0)
         return NULL;
-    return n == m->nstrates && n > 1 ? "toutes les strates" : cdg_buf_str(&b);
+    return n == m->nstrates && n > 1 ? _("every stratum") : cdg_buf_str(&b);
 }
 
 /* The coverage report of one file: the share, then the cells no example
@@ -132,14 +132,16 @@ static const char *uncovered_strata(const cdg_model *m, const cdg_couverture *c,
 static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool details)
 {
     const cdg_model *m = u->model;
-    printf(cdg_ngettext("%s: couverture %.1f%% (%zu cellules forfait × service × strate sur %zu exercées "
-                        "par %u exemple)\n",
-                        "%s: couverture %.1f%% (%zu cellules forfait × service × strate sur %zu exercées "
-                        "par %u exemples)\n", m->nexemples),
-           u->src->name, cdg_couverture_percent(c), c->covered, c->total, m->nexemples);
+    char pct[CDG_NUM_TEXT_MAX], n1[CDG_NUM_TEXT_MAX], n2[CDG_NUM_TEXT_MAX];
+    printf(cdg_ngettext("%s: coverage %s (%s of %s forfait × service × stratum cells, exercised by %u example)\n",
+                        "%s: coverage %s (%s of %s forfait × service × stratum cells, exercised by %u examples)\n",
+                        m->nexemples),
+           u->src->name, cdg_percent_text(cdg_couverture_percent(c), pct, sizeof pct),
+           cdg_num_text((int64_t)c->covered, n1, sizeof n1), cdg_num_text((int64_t)c->total, n2, sizeof n2),
+           m->nexemples);
     if (!details || c->covered == c->total)
         return;
-    fputs(_("cellules non exercées :\n"), stdout);
+    fputs(_("cells no example exercises:\n"), stdout);
     for (unsigned f = 0; f < m->nforfaits; f++) {
         bool header = false;
         for (unsigned s = 0; s < m->nservices; s++) {
@@ -185,8 +187,10 @@ static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, cdg_json *sa
         if (t->format != FMT_SARIF)
             print_coverage(u, &c, t->coverage);
         if (t->has_min && cdg_couverture_percent(&c) < t->min) {
-            fprintf(stderr, _("cdgrules: test: %s: coverage %.1f%% is below the minimum %g%%\n"),
-                    u->src->name, cdg_couverture_percent(&c), t->min);
+            char got[CDG_NUM_TEXT_MAX], min[CDG_NUM_TEXT_MAX];
+            fprintf(stderr, _("cdgrules: test: %s: coverage %s is below the minimum %s\n"), u->src->name,
+                    cdg_percent_text(cdg_couverture_percent(&c), got, sizeof got),
+                    cdg_percent_text(t->min, min, sizeof min));
             status = CLI_FAIL;
         }
     }
@@ -251,6 +255,7 @@ int cli_test(int argc, char **argv, cli_env *env)
     }
     if (t.format == FMT_SARIF)
         cdg_sarif_end(&sarif, status != CLI_USAGE);
+    /* Not translated: scripts read this line (README, "Languages"). */
     fprintf(t.format == FMT_SARIF ? stderr : stdout, "%u passed, %u failed\n", passed, failed);
     return status;
 }

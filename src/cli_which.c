@@ -81,7 +81,7 @@ int cli_which(int argc, char **argv, cli_env *env)
     cdg_buf_init(&list, a);
     for (int i = 0; i < nneeds; i++)
         cdg_buf_printf(&list, "%s%s", i ? ", " : "", needs[i]->id);
-    printf(_("%s: strate %s; besoins: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
+    printf(_("%s: stratum %s; needs: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
            cdg_buf_str(&list));
 
     const cdg_service **missing = cdg_arena_calloc(a, (size_t)nneeds, sizeof *missing);
@@ -102,22 +102,22 @@ int cli_which(int argc, char **argv, cli_env *env)
         for (size_t j = 0; j < nmissing; j++) {
             cdg_eval_row r = cdg_eval_row_for(f, missing[j], k);
             cdg_buf_printf(&miss, "%s%s (%s%s)", j ? ", " : "", missing[j]->id,
-                           cdg_statut_name(r.statut), r.quantite == 0 ? ", 0" : "");
+                           _(cdg_statut_words(r.statut)), r.quantite == 0 ? ", 0" : "");
         }
         cdg_table_row(no);
         cdg_table_cell(no, f->id);
-        cdg_table_cell(no, _("manque"));
+        cdg_table_cell(no, _("missing"));
         cdg_table_cell(no, cdg_buf_str(&miss));
         nno++;
     }
-    printf(_("forfaits qui incluent tout (%zu):\n"), nyes);
+    printf(_("forfaits that include everything (%zu):\n"), nyes);
     if (nyes) {
         cdg_table_set_max_width(yes, cli_terminal_width(stdout));
         cdg_table_print(yes, stdout, "  ", 0);
     } else
-        fputs(_("  aucun\n"), stdout);
+        fputs(_("  none\n"), stdout);
     if (nno) {
-        printf(_("\nautres forfaits (%zu):\n"), nno);
+        printf(_("\nother forfaits (%zu):\n"), nno);
         cdg_table_set_max_width(no, cli_terminal_width(stdout));
         cdg_table_print(no, stdout, "  ", 0);
     }

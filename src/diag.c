@@ -109,6 +109,21 @@ void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
     *tail = g;
 }
 
+void cdg_diag_note_text(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
+                        const char *message, const char *text)
+{
+    cdg_diag *g = cdg_arena_calloc(d->arena, 1, sizeof *g);
+    g->severity = CDG_NOTE;
+    g->src = src;
+    g->span = span;
+    g->message = cdg_arena_strdup(d->arena, message);
+    g->text = strcmp(message, text) == 0 ? g->message : cdg_arena_strdup(d->arena, text);
+    cdg_diag **tail = &to->note;
+    while (*tail)
+        tail = &(*tail)->note;
+    *tail = g;
+}
+
 static int diag_cmp(const void *a, const void *b)
 {
     const cdg_diag *x = *(cdg_diag *const *)a, *y = *(cdg_diag *const *)b;

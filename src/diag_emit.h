@@ -20,6 +20,10 @@ cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg
 /* Attaches a note (printed right after its diagnostic). */
 void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Attaches a note composed by the caller, as written in the sources
+ * (message) and in the user's language (text). */
+void cdg_diag_note_text(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
+                        const char *message, const char *text);
 /* Sorts by file position (emission order breaks ties). */
 void cdg_diags_sort(cdg_diags *d);
 

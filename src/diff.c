@@ -8,6 +8,7 @@
 #include "json.h"
 #include "money.h"
 #include "nls.h"
+#include "numfmt.h"
 #include "symtab.h"
 
 typedef struct differ {
@@ -21,8 +22,16 @@ typedef struct differ {
     const cdg_option **old_option;
     cdg_change *head, *tail;
     size_t count;
-    const char *section;
+    const char *section, *heading;
+    bool people;   /* the words in the run's language; else as in the sources (JSON) */
 } differ;
+
+/* msgid in the differ's language. */
+static const char *T(const differ *d, const char *msgid) __attribute__((format_arg(2)));
+static const char *T(const differ *d, const char *msgid)
+{
+    return d->people ? _(msgid) : msgid;
+}
 
 static bool same_str(const char *x, const char *y)
 {
@@ -39,12 +48,13 @@ static cdg_change *add(differ *d, char op, const char *kind, const char *before,
     c->op = op;
     c->kind = kind;
     c->section = d->section;
+    c->heading = d->heading;
     c->before = before;
     c->after = after;
     va_list ap;
     va_start(ap, fmt);
     char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, T(d, fmt), ap);
     va_end(ap);
     c->subject = cdg_arena_strdup(d->a, buf);
     if (d->tail)
@@ -56,44 +66,35 @@ static cdg_change *add(differ *d, char op, const char *kind, const char *before,
     return c;
 }
 
-/* "« text »", or "(aucun)" for NULL: quoted wordings. */
+/* "“text”" (French: "« text »"), or "(no wording)" for NULL: quoted wordings. */
 static const char *quoted(differ *d, const char *s)
 {
-    return s ? cdg_arena_printf(d->a, "« %s »", s) : "(aucun)";
+    return s ? cdg_arena_printf(d->a, T(d, N_("“%s”")), s) : T(d, N_("(no wording)"));
 }
 
-/* 12345 -> "12 345". */
+/* 12345 -> "12,345" or "12 345" for people (numfmt.h), "12345" in the
+ * sources' form. */
 static const char *num(differ *d, int64_t v)
 {
-    char digits[32], out[48];
-    int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
-            out[k++] = ' ';
-        out[k++] = digits[i];
-    }
-    out[k] = '\0';
-    return cdg_arena_strdup(d->a, out);
+    char out[CDG_NUM_TEXT_MAX];
+    if (d->people)
+        return cdg_arena_strdup(d->a, cdg_num_text(v, out, sizeof out));
+    return cdg_arena_printf(d->a, "%lld", (long long)v);
 }
 
-static const char *statut_words(cdg_statut s)
+/* A status in words: "not included" (French: "non inclus"). */
+static const char *statut_words(const differ *d, cdg_statut s)
 {
-    switch (s) {
-    case CDG_INCLUS: return "inclus";
-    case CDG_NON_INCLUS: return "non inclus";
-    case CDG_EN_OPTION: return "en option";
-    case CDG_SANS_OBJET: return "sans objet";
-    }
-    return "?";
+    return T(d, cdg_statut_words(s));
 }
 
-/* A quantity of a service: "10 Go", or "aucune" when it counts nothing. */
+/* A quantity of a service: "10 Go", "3 certificats", or "none" when it
+ * counts nothing. */
 static const char *quantity(differ *d, int64_t q, const cdg_service *s)
 {
     if (q < 0)
-        return "aucune";
-    return s->unite ? cdg_arena_printf(d->a, "%s %s", num(d, q), s->unite) : num(d, q);
+        return T(d, N_("none"));
+    return s->unite ? cdg_arena_printf(d->a, "%s %s", num(d, q), cdg_service_unite_for(s, q)) : num(d, q);
 }
 
 /* How a stratum takes a category, in words. */
@@ -101,14 +102,14 @@ static const char *member_words(differ *d, const cdg_member *mb, const cdg_categ
 {
     const char *unit = cat->mesure ? cat->mesure : "";
     switch (mb->kind) {
-    case CDG_MEMBER_NONE: return "aucune";
-    case CDG_MEMBER_ALL: return "toutes";
+    case CDG_MEMBER_NONE: return T(d, N_("none"));
+    case CDG_MEMBER_ALL: return T(d, N_("all"));
     case CDG_MEMBER_RANGE:
         if (mb->hi == CDG_OPEN)
-            return cdg_arena_printf(d->a, "%s %s et plus", num(d, mb->lo), unit);
+            return cdg_arena_printf(d->a, T(d, N_("%s %s or more")), num(d, mb->lo), unit);
         if (mb->lo == 0)
-            return cdg_arena_printf(d->a, "jusqu'à %s %s", num(d, mb->hi), unit);
-        return cdg_arena_printf(d->a, "%s à %s %s", num(d, mb->lo), num(d, mb->hi), unit);
+            return cdg_arena_printf(d->a, T(d, N_("up to %s %s")), num(d, mb->hi), unit);
+        return cdg_arena_printf(d->a, T(d, N_("%s to %s %s")), num(d, mb->lo), num(d, mb->hi), unit);
     }
     return "?";
 }
@@ -118,11 +119,11 @@ static bool member_eq(const cdg_member *x, const cdg_member *y)
     return x->kind == y->kind && (x->kind != CDG_MEMBER_RANGE || (x->lo == y->lo && x->hi == y->hi));
 }
 
-/* An option's amount in words ("450,00 €"), or "sans montant". */
+/* An option's amount in words ("450,00 €"), or "no amount". */
 static const char *money(differ *d, const cdg_option *o)
 {
     if (!o->has_montant)
-        return "sans montant";
+        return T(d, N_("no amount"));
     char buf[CDG_MONEY_TEXT_MAX];
     return cdg_arena_strdup(d->a, cdg_money_text(o->montant, buf, sizeof buf));
 }
@@ -140,10 +141,10 @@ static const int64_t *cents(differ *d, const cdg_option *o)
 static const char *tarif_words(differ *d, const cdg_option *o)
 {
     switch (o->tarif) {
-    case CDG_TARIF_JOURNALIER: return "tarif journalier";
-    case CDG_TARIF_SUR_ETUDE: return "sur étude";
+    case CDG_TARIF_JOURNALIER: return T(d, N_("daily rate"));
+    case CDG_TARIF_SUR_ETUDE: return T(d, N_("on quotation"));
     case CDG_TARIF_PAR_UNITE:
-        return cdg_arena_printf(d->a, "par unité de « %s »", o->service ? o->service->libelle : "?");
+        return cdg_arena_printf(d->a, T(d, N_("per unit of “%s”")), o->service ? o->service->libelle : "?");
     }
     return "?";
 }
@@ -152,7 +153,7 @@ static const char *tarif_words(differ *d, const cdg_option *o)
 static const char *attaches_words(differ *d, const cdg_attache *t)
 {
     if (!t)
-        return "aucune";
+        return T(d, N_("none"));
     cdg_buf b;
     cdg_buf_init(&b, d->a);
     for (; t; t = t->next) {
@@ -166,7 +167,7 @@ static const char *attaches_words(differ *d, const cdg_attache *t)
 /* Generic "added / removed / renamed" over one kind of named item. The
  * items are reached through accessors so that one loop serves all. */
 typedef struct kind_desc {
-    const char *noun;            /* "service" */
+    const char *noun;            /* "service" (a msgid) */
     const char *key;             /* JSON prefix: "service" */
     unsigned (*count)(const cdg_model *);
     const char *(*id)(const cdg_model *, unsigned);
@@ -186,9 +187,9 @@ ACCESSORS(svc, services, nservices, libelle)
 ACCESSORS(frf, forfaits, nforfaits, libelle)
 ACCESSORS(opt, options, noptions, libelle)
 
-static const kind_desc kind_service = {"service", "service", svc_count, svc_id, svc_label};
-static const kind_desc kind_forfait = {"forfait", "forfait", frf_count, frf_id, frf_label};
-static const kind_desc kind_option = {"option", "option", opt_count, opt_id, opt_label};
+static const kind_desc kind_service = {N_("service"), "service", svc_count, svc_id, svc_label};
+static const kind_desc kind_forfait = {N_("forfait"), "forfait", frf_count, frf_id, frf_label};
+static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id, opt_label};
 
 /* The ids of one kind of item of m, mapped to their index + 1. */
 static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
@@ -216,55 +217,57 @@ static void diff_names(differ *d, const kind_desc *k)
         int j = find_id(&old_ids, id);
         if (j < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_added", k->key);
-            add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), "%s %s « %s »",
-                k->noun, id, k->label(d->n, i));
+            add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), N_("%s %s “%s”"),
+                T(d, k->noun), id, k->label(d->n, i));
         } else if (!same_str(k->label(d->o, (unsigned)j), k->label(d->n, i))) {
             snprintf(kbuf, sizeof kbuf, "%s_renamed", k->key);
             add(d, '~', cdg_arena_strdup(d->a, kbuf), quoted(d, k->label(d->o, (unsigned)j)),
-                quoted(d, k->label(d->n, i)), "%s %s, libellé", k->noun, id);
+                quoted(d, k->label(d->n, i)), N_("%s %s, label"), T(d, k->noun), id);
         }
     }
     for (unsigned j = 0; j < k->count(d->o); j++) {
         const char *id = k->id(d->o, j);
         if (find_id(&new_ids, id) < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_removed", k->key);
-            add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, "%s %s « %s »",
-                k->noun, id, k->label(d->o, j));
+            add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, N_("%s %s “%s”"),
+                T(d, k->noun), id, k->label(d->o, j));
         }
     }
 }
 
 static void diff_offre(differ *d)
 {
-    d->section = N_("Offre");
+    d->section = "Offre";
+    d->heading = N_("Offer");
     const cdg_model *o = d->o, *n = d->n;
     if (!same_str(o->id, n->id))
-        add(d, '~', "offre_id", o->id, n->id, "identifiant de l'offre");
+        add(d, '~', "offre_id", o->id, n->id, N_("offer id"));
     if (!same_str(o->libelle, n->libelle))
-        add(d, '~', "offre_libelle", quoted(d, o->libelle), quoted(d, n->libelle), "libellé de l'offre");
+        add(d, '~', "offre_libelle", quoted(d, o->libelle), quoted(d, n->libelle), N_("offer label"));
     if (!same_str(o->editeur, n->editeur))
-        add(d, '~', "offre_editeur", quoted(d, o->editeur), quoted(d, n->editeur), "éditeur");
+        add(d, '~', "offre_editeur", quoted(d, o->editeur), quoted(d, n->editeur), N_("publisher"));
     if (!same_str(o->edition, n->edition))
-        add(d, '~', "offre_edition", o->edition ? o->edition : "(aucune)",
-            n->edition ? n->edition : "(aucune)", "édition");
+        add(d, '~', "offre_edition", o->edition ? o->edition : T(d, N_("(none)")),
+            n->edition ? n->edition : T(d, N_("(none)")), N_("edition"));
     if (o->chevauchement != n->chevauchement)
         add(d, '~', "offre_chevauchement",
             o->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
             n->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
-            "chevauchement des strates");
+            N_("overlap of strata"));
 }
 
 static void diff_categories(differ *d)
 {
-    d->section = N_("Catégories");
-    static const kind_desc k = {"catégorie", "categorie", cat_count, cat_id, cat_label};
+    d->section = "Catégories";
+    d->heading = N_("Categories");
+    static const kind_desc k = {N_("category"), "categorie", cat_count, cat_id, cat_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->ncategories; i++) {
         const cdg_categorie *nc = &d->n->categories[i];
         const cdg_categorie *oc = cdg_model_categorie(d->o, nc->id);
         if (oc && !same_str(oc->mesure, nc->mesure)) {
-            cdg_change *c = add(d, '~', "categorie_mesure", oc->mesure ? oc->mesure : "(aucune)",
-                                nc->mesure ? nc->mesure : "(aucune)", "%s, mesure", nc->libelle);
+            cdg_change *c = add(d, '~', "categorie_mesure", oc->mesure ? oc->mesure : T(d, N_("(none)")),
+                                nc->mesure ? nc->mesure : T(d, N_("(none)")), N_("%s, measure"), nc->libelle);
             c->categorie = nc->id;
         }
     }
@@ -291,14 +294,14 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
         cdg_profil po = {oc, e->profil.mesure}, pn = {nc, e->profil.mesure};
         const cdg_strate *so = cdg_model_strate_for(d->o, &po);
         const cdg_strate *sn = cdg_model_strate_for(d->n, &pn);
-        const char *io = so ? so->id : "(aucune)", *in = sn ? sn->id : "(aucune)";
+        const char *io = so ? so->id : T(d, N_("(none)")), *in = sn ? sn->id : T(d, N_("(none)"));
         if (strcmp(io, in) != 0) {
             cdg_change *c;
             if (e->profil.mesure >= 0)
-                c = add(d, '~', "profil_strate", io, in, "profil « %s » (%s %s %s)", e->libelle,
+                c = add(d, '~', "profil_strate", io, in, N_("profile “%s” (%s %s %s)"), e->libelle,
                         nc->id, num(d, e->profil.mesure), nc->mesure ? nc->mesure : "");
             else
-                c = add(d, '~', "profil_strate", io, in, "profil « %s » (%s)", e->libelle, nc->id);
+                c = add(d, '~', "profil_strate", io, in, N_("profile “%s” (%s)"), e->libelle, nc->id);
             c->categorie = nc->id;
             c->strate = sn ? sn->id : NULL;
         }
@@ -307,8 +310,9 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
 
 static void diff_strates(differ *d)
 {
-    d->section = N_("Strates");
-    static const kind_desc k = {"strate", "strate", str_count, str_id, str_label};
+    d->section = "Strates";
+    d->heading = N_("Strata");
+    static const kind_desc k = {N_("stratum"), "strate", str_count, str_id, str_label};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->nstrates; i++) {
         const cdg_strate *ns = &d->n->strates[i];
@@ -335,13 +339,16 @@ static void diff_strates(differ *d)
 
 static void diff_services(differ *d)
 {
-    d->section = N_("Notes");
-    static const kind_desc kn = {"note", "note", note_count, note_id, note_label};
+    d->section = "Notes";
+    d->heading = N_("Notes");
+    static const kind_desc kn = {N_("note"), "note", note_count, note_id, note_label};
     diff_names(d, &kn);
-    d->section = N_("Rubriques");
-    static const kind_desc kr = {"rubrique", "rubrique", rub_count, rub_id, rub_label};
+    d->section = "Rubriques";
+    d->heading = N_("Sections");
+    static const kind_desc kr = {N_("section"), "rubrique", rub_count, rub_id, rub_label};
     diff_names(d, &kr);
-    d->section = N_("Services");
+    d->section = "Services";
+    d->heading = N_("Services");
     diff_names(d, &kind_service);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         const cdg_service *ns = &d->n->services[i];
@@ -350,28 +357,31 @@ static void diff_services(differ *d)
             continue;
         cdg_change *c = NULL;
         if (!same_str(os->unite, ns->unite))
-            c = add(d, '~', "service_unite", quoted(d, os->unite), quoted(d, ns->unite), "%s, unité",
+            c = add(d, '~', "service_unite", quoted(d, os->unite), quoted(d, ns->unite), N_("%s, unit"),
                     ns->libelle);
+        else if (!same_str(os->unite_pluriel, ns->unite_pluriel))
+            c = add(d, '~', "service_unite_pluriel", quoted(d, os->unite_pluriel), quoted(d, ns->unite_pluriel),
+                    N_("%s, plural of the unit"), ns->libelle);
         if (c)
             c->service = ns->id;
         c = NULL;
         if (!same_str(os->colonne, ns->colonne))
             c = add(d, '~', "service_colonne", quoted(d, os->colonne), quoted(d, ns->colonne),
-                    "%s, titre de colonne", ns->libelle);
+                    N_("%s, column heading"), ns->libelle);
         if (c)
             c->service = ns->id;
         c = NULL;
         const char *orub = os->rubrique ? os->rubrique->libelle : NULL;
         const char *nrub = ns->rubrique ? ns->rubrique->libelle : NULL;
         if (!same_str(os->rubrique ? os->rubrique->id : NULL, ns->rubrique ? ns->rubrique->id : NULL))
-            c = add(d, '~', "service_rubrique", quoted(d, orub), quoted(d, nrub), "%s, rubrique",
+            c = add(d, '~', "service_rubrique", quoted(d, orub), quoted(d, nrub), N_("%s, section"),
                     ns->libelle);
         if (c)
             c->service = ns->id;
         c = NULL;
         if (!same_str(os->note ? os->note->id : NULL, ns->note ? ns->note->id : NULL))
-            c = add(d, '~', "service_note", os->note ? os->note->id : "(aucune)",
-                    ns->note ? ns->note->id : "(aucune)", "%s, note", ns->libelle);
+            c = add(d, '~', "service_note", os->note ? os->note->id : T(d, N_("(none)")),
+                    ns->note ? ns->note->id : T(d, N_("(none)")), N_("%s, note"), ns->libelle);
         if (c)
             c->service = ns->id;
     }
@@ -385,7 +395,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
     const cdg_cell *oc = of->cells[os->index], *nc = nf->cells[ns->index];
     cdg_change *c;
     if (oc->statut != nc->statut) {
-        c = add(d, '~', "statut", statut_words(oc->statut), statut_words(nc->statut), "%s, %s",
+        c = add(d, '~', "statut", statut_words(d, oc->statut), statut_words(d, nc->statut), "%s, %s",
                 ns->libelle, nf->libelle);
         c->forfait = nf->id;
         c->service = ns->id;
@@ -417,14 +427,14 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
     }
     const char *oa = attaches_words(d, oc->attaches), *na = attaches_words(d, nc->attaches);
     if (strcmp(oa, na) != 0) {
-        c = add(d, '~', "quantites_attachees", oa, na, "%s, %s, quantités attachées", ns->libelle,
+        c = add(d, '~', "quantites_attachees", oa, na, N_("%s, %s, attached quantities"), ns->libelle,
                 nf->libelle);
         c->forfait = nf->id;
         c->service = ns->id;
     }
     if ((oc->texte_explicite || nc->texte_explicite) && !same_str(oc->texte, nc->texte)) {
         c = add(d, '~', "libelle_cellule", quoted(d, oc->texte), quoted(d, nc->texte),
-                "%s, %s, libellé publié", ns->libelle, nf->libelle);
+                N_("%s, %s, published wording"), ns->libelle, nf->libelle);
         c->forfait = nf->id;
         c->service = ns->id;
     }
@@ -432,7 +442,8 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 
 static void diff_forfaits(differ *d)
 {
-    d->section = N_("Forfaits");
+    d->section = "Forfaits";
+    d->heading = N_("Forfaits");
     diff_names(d, &kind_forfait);
     for (unsigned s = 0; s < d->n->nservices; s++) {
         const cdg_service *ns = &d->n->services[s];
@@ -454,8 +465,8 @@ static void diff_forfaits(differ *d)
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
             const cdg_cell *nc = nf->cells[ns->index];
-            cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, "%s, %s : %s", ns->libelle,
-                                nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(nc->statut));
+            cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, N_("%s, %s: %s"), ns->libelle,
+                                nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(d, nc->statut));
             c->forfait = nf->id;
             c->service = ns->id;
         }
@@ -464,7 +475,8 @@ static void diff_forfaits(differ *d)
 
 static void diff_options(differ *d)
 {
-    d->section = N_("Prestations en option");
+    d->section = "Prestations en option";
+    d->heading = N_("Optional services");
     diff_names(d, &kind_option);
     for (unsigned i = 0; i < d->n->noptions; i++) {
         const cdg_option *no = &d->n->options[i];
@@ -474,11 +486,11 @@ static void diff_options(differ *d)
         cdg_change *c;
         const char *ot = tarif_words(d, oo), *nt = tarif_words(d, no);
         if (strcmp(ot, nt) != 0) {
-            c = add(d, '~', "option_tarif", ot, nt, "%s, tarif", no->libelle);
+            c = add(d, '~', "option_tarif", ot, nt, N_("%s, pricing"), no->libelle);
             c->option = no->id;
         }
         if (oo->has_montant != no->has_montant || oo->montant != no->montant) {
-            c = add(d, '~', "option_montant", money(d, oo), money(d, no), "%s, montant", no->libelle);
+            c = add(d, '~', "option_montant", money(d, oo), money(d, no), N_("%s, amount"), no->libelle);
             c->option = no->id;
             c->montant = true;
             c->montant_before = cents(d, oo);
@@ -491,14 +503,14 @@ static void diff_options(differ *d)
                 continue;
             const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
             if (ocl->statut != ncl->statut) {
-                c = add(d, '~', "option_statut", statut_words(ocl->statut), statut_words(ncl->statut),
+                c = add(d, '~', "option_statut", statut_words(d, ocl->statut), statut_words(d, ncl->statut),
                         "%s, %s", no->libelle, nf->libelle);
                 c->option = no->id;
                 c->forfait = nf->id;
             }
             if ((ocl->texte_explicite || ncl->texte_explicite) && !same_str(ocl->texte, ncl->texte)) {
                 c = add(d, '~', "option_libelle_cellule", quoted(d, ocl->texte), quoted(d, ncl->texte),
-                        "%s, %s, libellé publié", no->libelle, nf->libelle);
+                        N_("%s, %s, published wording"), no->libelle, nf->libelle);
                 c->option = no->id;
                 c->forfait = nf->id;
             }
@@ -508,13 +520,14 @@ static void diff_options(differ *d)
 
 static void diff_exemples(differ *d)
 {
-    d->section = N_("Exemples");
+    d->section = "Exemples";
+    d->heading = N_("Examples");
     for (unsigned i = 0; i < d->n->nexemples; i++) {
         bool found = false;
         for (unsigned j = 0; j < d->o->nexemples && !found; j++)
             found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
         if (!found)
-            add(d, '+', "exemple_added", NULL, d->n->exemples[i].libelle, "exemple « %s »",
+            add(d, '+', "exemple_added", NULL, d->n->exemples[i].libelle, N_("example “%s”"),
                 d->n->exemples[i].libelle);
     }
     for (unsigned j = 0; j < d->o->nexemples; j++) {
@@ -522,7 +535,7 @@ static void diff_exemples(differ *d)
         for (unsigned i = 0; i < d->n->nexemples && !found; i++)
             found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
         if (!found)
-            add(d, '-', "exemple_removed", d->o->exemples[j].libelle, NULL, "exemple « %s »",
+            add(d, '-', "exemple_removed", d->o->exemples[j].libelle, NULL, N_("example “%s”"),
                 d->o->exemples[j].libelle);
     }
 }
@@ -549,9 +562,10 @@ static void match_items(differ *d)
     }
 }
 
-cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count)
+/* All the changes from old to new, worded for people or as in the sources. */
+static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people)
 {
-    differ d = {.a = a, .o = old, .n = new_};
+    differ d = {.a = a, .o = old, .n = new_, .people = people};
     match_items(&d);
     diff_offre(&d);
     diff_categories(&d);
@@ -560,6 +574,20 @@ cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, 
     diff_forfaits(&d);
     diff_options(&d);
     diff_exemples(&d);
+    return d;
+}
+
+cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, size_t *count)
+{
+    /* Two runs give the same changes in the same order, worded twice: the
+     * sources' words for JSON (the same in every language), the run's
+     * language for text and Markdown. */
+    differ d = run(a, old, new_, false), p = run(a, old, new_, true);
+    for (cdg_change *c = d.head, *q = p.head; c && q; c = c->next, q = q->next) {
+        c->subject_text = q->subject;
+        c->before_text = q->before;
+        c->after_text = q->after;
+    }
     *count = d.count;
     return d.head;
 }
@@ -570,33 +598,34 @@ void cdg_diff_print_text(FILE *out, const cdg_change *c)
 {
     for (; c; c = c->next) {
         if (c->op == '~')
-            fprintf(out, "~ %s: %s : %s → %s\n", _(c->section), c->subject, c->before, c->after);
+            fprintf(out, _("~ %s: %s: %s → %s\n"), _(c->heading), c->subject_text, c->before_text,
+                    c->after_text);
         else
-            fprintf(out, "%c %s: %s\n", c->op, _(c->section), c->subject);
+            fprintf(out, "%c %s: %s\n", c->op, _(c->heading), c->subject_text);
     }
 }
 
 void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
 {
-    fprintf(out, _("# Évolutions de l'offre « %s »\n\n"), new_->libelle ? new_->libelle : "");
-    fprintf(out, _("Édition %s → édition %s.\n"), old->edition ? old->edition : "?",
+    fprintf(out, _("# Changes to the offer “%s”\n\n"), new_->libelle ? new_->libelle : "");
+    fprintf(out, _("Edition %s → edition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
     if (!c) {
-        fputs(_("\nAucun changement.\n"), out);
+        fputs(_("\nNo change.\n"), out);
         return;
     }
     const char *section = NULL;
     for (; c; c = c->next) {
         if (!section || strcmp(section, c->section) != 0) {
             section = c->section;
-            fprintf(out, "\n## %s\n\n", _(section));
+            fprintf(out, "\n## %s\n\n", _(c->heading));
         }
         if (c->op == '+')
-            fprintf(out, _("- Ajout : %s\n"), c->subject);
+            fprintf(out, _("- Added: %s\n"), c->subject_text);
         else if (c->op == '-')
-            fprintf(out, _("- Suppression : %s\n"), c->subject);
+            fprintf(out, _("- Removed: %s\n"), c->subject_text);
         else
-            fprintf(out, "- %s : %s → **%s**\n", c->subject, c->before, c->after);
+            fprintf(out, _("- %s: %s → **%s**\n"), c->subject_text, c->before_text, c->after_text);
     }
 }
 

@@ -3,7 +3,9 @@
  *
  * The diff is semantic: it compares resolved models, matching every kind of
  * name by id, so reordering or reformatting alone is no change. Changes
- * are worded in the offer's vocabulary (labels, forfaits, strata). */
+ * are worded in the offer's vocabulary (labels, forfaits, strata), the
+ * tool's own words in English for machines and in the run's language for
+ * people. */
 #ifndef CDG_DIFF_H
 #define CDG_DIFF_H
 
@@ -19,10 +21,14 @@
 typedef struct cdg_change {
     char op;               /* '+' added, '-' removed, '~' changed */
     const char *kind;      /* stable key for JSON: "service_added", "quantite", … */
-    const char *section;   /* the heading it goes under: "Services", "Forfaits", … */
+    const char *section;   /* its group, for machines: "Services", "Forfaits", "Offre", … */
+    const char *heading;   /* the heading people read (a msgid: translate it) */
     const char *subject;   /* what changed, in words: "Sauvegarde externalisée, Forfait Technologie, S4" */
     const char *before;    /* the old value in words, or NULL (added) */
     const char *after;     /* the new value in words, or NULL (removed) */
+    /* The same three in the run's language (text and Markdown); the three
+     * above are worded as in the sources, the same in every language (JSON). */
+    const char *subject_text, *before_text, *after_text;
     const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
     bool montant;          /* an option's amount changed: the two below are set */
     const int64_t *montant_before, *montant_after;  /* in cents, NULL for none */

@@ -25,7 +25,7 @@ static const char *answer_text(cdg_arena *a, const cdg_eval_row *r, bool status_
 static void add_notes(cdg_diags *d, cdg_diag *g, const cdg_model *m, const cdg_raison *r)
 {
     for (; r; r = r->next)
-        cdg_diag_note(d, g, m->src, r->span, "%s", r->texte);
+        cdg_diag_note_text(d, g, m->src, r->span, r->message, r->texte);
 }
 
 /* Checks one expectation of example x (profile in stratum k); false after

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "alloc.h"
+#include "nls.h"
+
 int64_t cdg_cell_quantity(const cdg_cell *c, const cdg_strate *k)
 {
     switch (c->qte) {
@@ -74,4 +77,34 @@ const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s)
     while (f->provenance[s->index] == CDG_PROV_BASE && f->base)
         f = f->base;
     return f;
+}
+
+const char *cdg_statut_words(cdg_statut s)
+{
+    switch (s) {
+    case CDG_INCLUS: return N_("included");
+    case CDG_NON_INCLUS: return N_("not included");
+    case CDG_EN_OPTION: return N_("optional");
+    case CDG_SANS_OBJET: return N_("not applicable");
+    }
+    return "?";
+}
+
+const char *cdg_service_unite_for(const cdg_service *s, int64_t n)
+{
+    if (!s->unite)
+        return "";
+    return n > 1 && s->unite_pluriel ? s->unite_pluriel : s->unite;
+}
+
+const char *cdg_unite_pluriel_defaut(const char *unite, cdg_arena *a)
+{
+    size_t n = strlen(unite);
+    /* a symbol ("Go", "h"), several words, or already plural: unchanged */
+    if (n < 3 || (unite[0] >= 'A' && unite[0] <= 'Z') || strchr(unite, ' '))
+        return unite;
+    char last = unite[n - 1];
+    if (last == 's' || last == 'x' || last == 'z')
+        return unite;
+    return cdg_arena_printf(a, "%ss", unite);
 }

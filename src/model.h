@@ -53,6 +53,7 @@ struct cdg_note {
 typedef struct cdg_service {
     const char *id, *libelle;
     const char *unite;     /* NULL: not counted */
+    const char *unite_pluriel; /* unite's plural, as stated or by the default rule */
     const char *colonne;   /* heading in the strata table (default: libelle) */
     cdg_note *note;
     cdg_rubrique *rubrique;   /* NULL when the service stands alone */
@@ -219,5 +220,17 @@ CDG_API const cdg_option *cdg_model_option(const cdg_model *m, const char *id);
 /* Spellings used in messages, JSON and the language. */
 CDG_API const char *cdg_statut_name(cdg_statut s);       /* "inclus", "non_inclus", … */
 CDG_API const char *cdg_tarif_name(cdg_tarif t);         /* "journalier", … */
+/* The status in words for people, as an English msgid to translate with
+ * gettext ("included", "not included", "optional", "not applicable"). */
+CDG_API const char *cdg_statut_words(cdg_statut s);
+/* The unit of service s for a count of n: the singular for 0 and 1, the
+ * plural from 2 (the French rule: units are the offer's French words);
+ * "" when s is not counted. */
+CDG_API const char *cdg_service_unite_for(const cdg_service *s, int64_t n);
+/* The plural of a unit by the default French rule: one word gains an "s"
+ * unless it ends in s, x or z; a unit of several words, or one that starts
+ * with a capital or has fewer than three letters (a symbol: "Go", "h"), is
+ * unchanged. Returns unite itself or a string allocated in a. */
+CDG_API const char *cdg_unite_pluriel_defaut(const char *unite, struct cdg_arena *a);
 
 #endif

@@ -2,15 +2,37 @@
  * model keeps (cell spans, origine, par_defaut, stratum members) and, for
  * the entries the model does not keep (`base:`, one line of a table),
  * from the syntax tree. */
+#include <stdio.h>
 #include <string.h>
 
 #include "pourquoi.h"
 
-/* An explanation under construction: a list with its tail. */
+#include "nls.h"
+#include "numfmt.h"
+
+/* An explanation under construction: a list with its tail, in the run's
+ * language (people) or as written in the sources. */
 typedef struct chain {
     cdg_arena *a;
+    bool people;
     cdg_raison *head, **tail;
 } chain;
+
+/* msgid in the language of the chain. */
+static const char *tr(const chain *c, const char *msgid) __attribute__((format_arg(2)));
+static const char *tr(const chain *c, const char *msgid)
+{
+    return c->people ? _(msgid) : msgid;
+}
+
+/* Fills each step's message (the sources' wording, for machines) from the
+ * same chain built with people false; returns people's chain. */
+static cdg_raison *zip(cdg_raison *people, const cdg_raison *source)
+{
+    for (cdg_raison *r = people; r && source; r = r->next, source = source->next)
+        r->message = source->texte;
+    return people;
+}
 
 /* Appends a step. */
 static void add(chain *c, cdg_span sp, const char *texte)
@@ -24,8 +46,9 @@ static void add(chain *c, cdg_span sp, const char *texte)
 
 /* The entry as written, on one line: quoted in the sentences so that the
  * adviser recognises it in the file. */
-static const char *quote(const cdg_model *m, cdg_span sp, cdg_arena *a)
+static const char *quote(const chain *c, const cdg_model *m, cdg_span sp)
 {
+    cdg_arena *a = c->a;
     const char *t = m->src->text + sp.begin;
     size_t n = sp.end > sp.begin ? sp.end - sp.begin : 0;
     if (n == 0 || t[n - 1] != ';') {
@@ -38,8 +61,8 @@ static const char *quote(const cdg_model *m, cdg_span sp, cdg_arena *a)
     }
     const char *nl = memchr(t, '\n', n);
     if (nl)
-        return cdg_arena_printf(a, "« %.*s … »", (int)(nl - t), t);
-    return cdg_arena_printf(a, "« %.*s »", (int)n, t);
+        return cdg_arena_printf(a, tr(c, N_("“%.*s …”")), (int)(nl - t), t);
+    return cdg_arena_printf(a, tr(c, N_("“%.*s”")), (int)n, t);
 }
 
 /* The declaration of kind kw and id among decls, nested ones included. */
@@ -90,28 +113,37 @@ static cdg_span cell_span(const cdg_ast *ast, const cdg_forfait *f, const cdg_se
     return e ? e->span : o->span;
 }
 
-cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const cdg_strate *k,
-                                cdg_arena *a)
+/* The steps of cdg_pourquoi_strate, in c's language. */
+static void strate_steps(chain *c, const cdg_model *m, const cdg_profil *p, const cdg_strate *k)
 {
-    chain c = {.a = a, .tail = &c.head};
+    cdg_arena *a = c->a;
     const char *who = p->mesure >= 0
                           ? cdg_arena_printf(a, "%s=%lld", p->categorie->id, (long long)p->mesure)
                           : p->categorie->id;
     const cdg_member *mb = &k->members[p->categorie->index];
-    add(&c, mb->span,
-        cdg_arena_printf(a, "%s est dans la strate %s par %s", who, k->id, quote(m, mb->span, a)));
+    add(c, mb->span,
+        cdg_arena_printf(a, tr(c, N_("%s is in stratum %s by %s")), who, k->id, quote(c, m, mb->span)));
     for (unsigned i = 0; i < m->nstrates; i++) {
         const cdg_strate *o = &m->strates[i];
         if (o == k || !cdg_strate_matches(o, p))
             continue;
         const cdg_member *om = &o->members[p->categorie->index];
-        add(&c, om->span,
-            cdg_arena_printf(a, "%s est aussi dans la strate %s par %s ; la règle « chevauchement: %s » retient %s",
-                             who, o->id, quote(m, om->span, a),
+        add(c, om->span,
+            cdg_arena_printf(a, tr(c, N_("%s is also in stratum %s by %s; the rule “chevauchement: %s” keeps %s")),
+                             who, o->id, quote(c, m, om->span),
                              m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere",
                              k->id));
     }
-    return c.head;
+}
+
+cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const cdg_strate *k,
+                                cdg_arena *a)
+{
+    chain people = {.a = a, .people = true, .tail = &people.head};
+    chain source = {.a = a, .people = false, .tail = &source.head};
+    strate_steps(&people, m, p, k);
+    strate_steps(&source, m, p, k);
+    return zip(people.head, source.head);
 }
 
 /* The step for the per-stratum quantity of a counted cell in stratum k. */
@@ -121,7 +153,11 @@ static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, cons
     const cdg_cell *cell = cdg_model_cell(m, f, s);
     const cdg_forfait *origine = cdg_cell_origine(f, s);
     int64_t q = cdg_cell_quantity(cell, k);
-    const char *u = s->unite ? s->unite : "";
+    char qt[CDG_NUM_TEXT_MAX + 64];
+    if (!c->people)
+        snprintf(qt, sizeof qt, "%lld %s", (long long)q, cdg_service_unite_for(s, q));
+    else
+        cdg_quantity_text(q, s, qt, sizeof qt);
     bool own = !(s->par_strate && cell->par_strate == s->par_strate);
     const cdg_block *table = NULL;
     if (ast && own) {
@@ -134,17 +170,16 @@ static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, cons
     }
     const cdg_entry *line = find_entry(table, CDG_KW_NONE, k->id);
     cdg_span sp = line ? line->span : own ? cell_span(ast, f, s) : s->par_strate_span;
-    const char *where = own ? cdg_arena_printf(c->a, "la table propre du %s", origine->libelle)
-                            : cdg_arena_printf(c->a, "la table du service %s", s->id);
-    add(c, sp,
-        cdg_arena_printf(c->a, "en strate %s, %s donne %lld %s : %s", k->id, where, (long long)q, u,
-                         quote(m, sp, c->a)));
+    const char *where = own ? cdg_arena_printf(c->a, tr(c, N_("the own table of %s")), origine->libelle)
+                            : cdg_arena_printf(c->a, tr(c, N_("the table of service %s")), s->id);
+    add(c, sp, cdg_arena_printf(c->a, tr(c, N_("in stratum %s, %s gives %s: %s")), k->id, where, qt, quote(c, m, sp)));
 }
 
-cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
-                                 const cdg_service *s, const cdg_strate *k, cdg_arena *a)
+/* The steps of cdg_pourquoi_service, in c's language. */
+static void service_steps(chain *c, const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                          const cdg_service *s, const cdg_strate *k)
 {
-    chain c = {.a = a, .tail = &c.head};
+    cdg_arena *a = c->a;
     const cdg_cell *cell = cdg_model_cell(m, f, s);
     const cdg_forfait *o = cdg_cell_origine(f, s);
     cdg_span sp_cell = cell_span(ast, f, s);
@@ -152,21 +187,29 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
     for (unsigned depth = 0; g && g != o && g->base && depth <= m->nforfaits; depth++) {
         const cdg_entry *e = find_entry(forfait_block(ast, g), CDG_KW_BASE, NULL);
         cdg_span sp = e ? e->span : g->span;
-        add(&c, sp,
-            cdg_arena_printf(a, "%s ne fixe pas %s et reprend %s : %s", g->libelle, s->id,
-                             g->base->libelle, quote(m, sp, a)));
+        add(c, sp,
+            cdg_arena_printf(a, tr(c, N_("%s does not state %s and takes it from %s: %s")), g->libelle, s->id,
+                             g->base->libelle, quote(c, m, sp)));
         g = g->base;
     }
     if (cell->par_defaut)
-        add(&c, sp_cell,
-            cdg_arena_printf(a, "%s ne cite pas %s : sa valeur par défaut s'applique, %s", o->libelle,
-                             s->id, quote(m, sp_cell, a)));
+        add(c, sp_cell,
+            cdg_arena_printf(a, tr(c, N_("%s does not name %s: its default applies, %s")), o->libelle,
+                             s->id, quote(c, m, sp_cell)));
     else
-        add(&c, sp_cell,
-            cdg_arena_printf(a, "%s dit %s", o->libelle, quote(m, sp_cell, a)));
+        add(c, sp_cell, cdg_arena_printf(a, tr(c, N_("%s says %s")), o->libelle, quote(c, m, sp_cell)));
     if (cell->qte == CDG_QTE_STRATE && k)
-        quantity_step(&c, m, ast, f, s, k);
-    return c.head;
+        quantity_step(c, m, ast, f, s, k);
+}
+
+cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                                 const cdg_service *s, const cdg_strate *k, cdg_arena *a)
+{
+    chain people = {.a = a, .people = true, .tail = &people.head};
+    chain source = {.a = a, .people = false, .tail = &source.head};
+    service_steps(&people, m, ast, f, s, k);
+    service_steps(&source, m, ast, f, s, k);
+    return zip(people.head, source.head);
 }
 
 const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a)

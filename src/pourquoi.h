@@ -1,5 +1,6 @@
 /* pourquoi.h — why an answer is what it is: the chain of rules-file
- * entries that produced a stratum or a service's answer, in plain French,
+ * entries that produced a stratum or a service's answer, in plain words
+ * (the run's language),
  * each with its location, for `query --why` and for the notes of a
  * failing example. What an adviser reads out to a mayor who asks "why
  * don't we get the parapheur?". */
@@ -10,9 +11,13 @@
 #include "ast.h"
 #include "model.h"
 
-/* One step of an explanation: a sentence and the entry it rests on. */
+/* One step of an explanation: a sentence and the entry it rests on. The
+ * sentence is in the run's language (texte: text outputs) and as written
+ * in the sources (message: JSON, SARIF, GitHub, the same in every
+ * language). */
 typedef struct cdg_raison {
     const char *texte;
+    const char *message;
     cdg_span span;
     struct cdg_raison *next;
 } cdg_raison;

@@ -30,7 +30,7 @@ code=$?
 set -e
 [ "$code" = 1 ] || fail "one example removed: exit $code, expected 1"
 grep -q ' 97\.5% (819 ' "$tmp/out" || fail "unexpected coverage line: $(cat "$tmp/out")"
-grep -q "$tmp/less.cdg: coverage 97.5% is below the minimum 100%" "$tmp/err" ||
+grep -q "$tmp/less.cdg: coverage 97.5% is below the minimum 100.0%" "$tmp/err" ||
     fail "no message for the coverage below the minimum: $(cat "$tmp/err")"
 grep -q '^[1-9][0-9]* passed, 0 failed$' "$tmp/out" || fail "the remaining examples should pass: $(cat "$tmp/out")"
 

@@ -43,7 +43,7 @@ for line in $(grep -n 'attendu < strate: S4;.* sauvegarde: 5;' "$tmp/broken.cdg"
 done
 [ "$expected_failures" -ge 2 ] || fail "expected several S4 examples with sauvegarde, found $expected_failures"
 [ "$(grep -c ': error: ' "$tmp/err")" = "$expected_failures" ] || fail "other failures than the S4 sauvegarde ones: $(grep ': error: ' "$tmp/err")"
-grep -q "^$tmp/broken.cdg:$table_line:[0-9]*: note: en strate S4, la table du service sauvegarde donne 6 Go" "$tmp/err" ||
+grep -q "^$tmp/broken.cdg:$table_line:[0-9]*: note: in stratum S4, the table of service sauvegarde gives 6 Go" "$tmp/err" ||
     fail "no note at the changed table line $table_line"
 grep -q "^[0-9]* passed, $expected_failures failed\$" "$tmp/out" || fail "summary: $(cat "$tmp/out")"
 

@@ -129,6 +129,7 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
         SAME_STR(x->id, y->id, "service %u ids", i);
         SAME_STR(x->libelle, y->libelle, "service %s labels", x->id);
         SAME_STR(x->unite, y->unite, "service %s units", x->id);
+        SAME_STR(x->unite_pluriel, y->unite_pluriel, "service %s unit plurals", x->id);
         SAME_STR(x->colonne, y->colonne, "service %s columns", x->id);
         SAME_STR(x->note ? x->note->id : NULL, y->note ? y->note->id : NULL, "service %s notes", x->id);
         SAME_STR(x->rubrique ? x->rubrique->id : NULL, y->rubrique ? y->rubrique->id : NULL,

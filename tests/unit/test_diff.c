@@ -5,6 +5,7 @@
  * not make. */
 #include "alloc.h"
 #include "diff_helpers.h"
+#include "language.h"
 #include "textdiff.h"
 
 #define TWO_FORFAITS                                                            \
@@ -23,7 +24,7 @@ Test(diff, reordering_is_no_change)
     free(s);
 }
 
-Test(diff, quantity_per_stratum_in_the_offer_vocabulary)
+Test(diff, quantity_per_stratum_in_the_offer_vocabulary, .init = in_french)
 {
     size_t n;
     char *s = diff_texts(MINI_HEAD TWO_FORFAITS,
@@ -38,7 +39,7 @@ Test(diff, quantity_per_stratum_in_the_offer_vocabulary)
     free(s);
 }
 
-Test(diff, status_rename_add_remove)
+Test(diff, status_rename_add_remove, .init = in_french)
 {
     size_t n;
     char *s = diff_texts(MINI_HEAD TWO_FORFAITS,
@@ -52,7 +53,7 @@ Test(diff, status_rename_add_remove)
     free(s);
 }
 
-Test(diff, moved_bounds_name_the_profiles_that_change_stratum)
+Test(diff, moved_bounds_name_the_profiles_that_change_stratum, .init = in_french)
 {
     size_t n;
 #define EX "exemple \"Commune de 999 habitants\" < profil: commune 999; forfait: A; >\n"
@@ -71,7 +72,7 @@ Test(diff, moved_bounds_name_the_profiles_that_change_stratum)
     (void)n;
 }
 
-Test(diff, option_pricing_and_availability)
+Test(diff, option_pricing_and_availability, .init = in_french)
 {
     size_t n;
     char *s = diff_texts(MINI_HEAD TWO_FORFAITS
@@ -471,7 +472,7 @@ Test(model_equal, every_difference_is_reported)
     "service b \"Service B\" < unite: \"licence\"; >\n"                   \
     "service c \"Service C\" < note: n1; >\n"
 
-Test(diff, offer_categories_strata_and_services)
+Test(diff, offer_categories_strata_and_services, .init = in_french)
 {
     size_t n;
     char *s = diff_texts("offre t \"Test\" < editeur: \"E\"; >\n" CATS
@@ -514,7 +515,7 @@ Test(diff, offer_categories_strata_and_services)
                         "~ Services: Service A, note : (aucune) → n1\n"
                         "~ Services: Service C, titre de colonne : « Service C » → « C »\n"
                         "~ Services: Service C, note : n1 → (aucune)\n"
-                        "~ Forfaits: Service B, F : 2 licence → 3 licence\n"
+                        "~ Forfaits: Service B, F : 2 licences → 3 licences\n"
                         "+ Exemples: exemple « Non affiliée de 5 agents »\n"
                         "- Exemples: exemple « Non affiliée »\n");
     cr_assert_eq(n, 23, "%zu changes", n);
@@ -531,7 +532,7 @@ Test(diff, offer_categories_strata_and_services)
     "service b \"Service B\" < unite: \"licence\"; >\n"                                          \
     "service p \"Parapheur\";\n"
 
-Test(diff, cells_and_options)
+Test(diff, cells_and_options, .init = in_french)
 {
     size_t n;
     char *s = diff_texts(STRATA2 COUNTED
@@ -599,7 +600,7 @@ static char *printed(const char *old, const char *new_, char format)
     return buf;
 }
 
-Test(diff, printers_without_edition_or_changes)
+Test(diff, printers_without_edition_or_changes, .init = in_french)
 {
     char *s = printed(MINI_HEAD, MINI_HEAD, 'm');
     cr_assert_str_eq(s, "# Évolutions de l'offre « Test »\n\nÉdition ? → édition ?.\n\nAucun changement.\n");

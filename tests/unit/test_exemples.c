@@ -1,6 +1,7 @@
 /* test_exemples.c — running exemple blocks, coverage, generated boundary
  * examples, and the explanations (pourquoi) behind answers. */
 #include "helpers.h"
+#include "language.h"
 
 #include "alloc.h"
 #include "exemples.h"
@@ -77,9 +78,9 @@ Test(exemples, each_kind_of_failure_is_reported)
     cr_expect(diags_have(&d, "exemple \"faux\": parapheur expected non_inclus, got inclus"));
     cr_expect(diags_have(&d, "exemple \"compte\": parapheur expected 2, got non_inclus"));
     /* the notes explain: inheritance, the cell, the table line */
-    cr_expect(diags_have(&d, "Forfait B ne fixe pas sauvegarde et reprend Forfait A"));
-    cr_expect(diags_have(&d, "en strate S2, la table du service sauvegarde donne 5 Go : « S2: 5; »"));
-    cr_expect(diags_have(&d, "commune=1000 est dans la strate S2 par « commune: 1000..; »"));
+    cr_expect(diags_have(&d, "Forfait B does not state sauvegarde and takes it from Forfait A"));
+    cr_expect(diags_have(&d, "in stratum S2, the table of service sauvegarde gives 5 Go: “S2: 5;”"));
+    cr_expect(diags_have(&d, "commune=1000 is in stratum S2 by “commune: 1000..;”"));
     cdg_unit_free(u);
 }
 
@@ -125,9 +126,9 @@ Test(exemples, defaut_and_own_table_are_explained)
     cdg_diags d;
     run(u, &d);
     cr_expect(diags_have(&d, "sauvegarde expected 8 Go, got 7 Go"));
-    cr_expect(diags_have(&d, "la table propre du Forfait A donne 7 Go : « S1: 7; »"));
+    cr_expect(diags_have(&d, "the own table of Forfait A gives 7 Go: “S1: 7;”"));
     cr_expect(diags_have(&d, "parapheur expected inclus, got en_option"));
-    cr_expect(diags_have(&d, "Forfait A ne cite pas parapheur : sa valeur par défaut s'applique, « defaut: en_option; »"));
+    cr_expect(diags_have(&d, "Forfait A does not name parapheur: its default applies, “defaut: en_option;”"));
     cdg_unit_free(u);
 }
 
@@ -199,7 +200,7 @@ Test(exemples, boundaries_name_gaps_and_whole_categories)
     cdg_unit_free(u);
 }
 
-Test(exemples, pourquoi_strate_names_the_overlap_rule)
+Test(exemples, pourquoi_strate_names_the_overlap_rule, .init = in_french)
 {
     cdg_unit *u = load_text("offre t \"T\" < editeur: \"E\"; chevauchement: premiere; >\n"
                             "categorie commune \"C\" < mesure: habitants; >\n"
@@ -212,9 +213,12 @@ Test(exemples, pourquoi_strate_names_the_overlap_rule)
     cr_assert_eq(k, &u->model->strates[0]);
     cdg_raison *r = cdg_pourquoi_strate(u->model, &p, k, u->arena);
     cr_assert(r && r->next && !r->next->next);
+    /* in the run's language for people, as in the sources for machines */
     cr_expect_str_eq(r->texte, "commune=70 est dans la strate S1 par « commune: ..100; »");
+    cr_expect_str_eq(r->message, "commune=70 is in stratum S1 by “commune: ..100;”");
     cr_expect(strstr(r->next->texte, "aussi dans la strate S2"));
     cr_expect(strstr(r->next->texte, "« chevauchement: premiere » retient S1"));
+    cr_expect(strstr(r->next->message, "the rule “chevauchement: premiere” keeps S1"));
     cr_expect_str_eq(cdg_pourquoi_lieu(u->src, r->span, u->arena), "test.cdg:3:17");
     cdg_unit_free(u);
 }

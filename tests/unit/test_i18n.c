@@ -74,10 +74,13 @@ Test(i18n, words_passed_to_a_message_are_translated_too)
     cdg_unit_free(u);
 }
 
-Test(i18n, english_catalogue_translates_the_french_msgids)
+Test(i18n, french_catalogue_translates_the_english_msgids)
 {
+    use_language("fr");
+    cr_assert_str_eq(cdg_gettext("missing"), "manque");
+    cr_assert_str_eq(cdg_gettext("not included"), "non inclus");
     use_language("en");
-    cr_assert_str_eq(cdg_gettext("manque"), "missing");
+    cr_assert_str_eq(cdg_gettext("missing"), "missing");
     cr_assert_str_eq(cdg_gettext("error"), "error");
 }
 

@@ -97,7 +97,7 @@ Test(model, cell_quantities)
     cr_assert_eq(bp->attaches->quantite, 1);
     cr_assert_str_eq(bp->texte, "Inclus avec 1 compte");
     cr_assert_str_eq(cdg_model_cell(m, a, pa)->texte, "En option");
-    cr_assert_str_eq(cdg_model_cell(m, a, cp)->texte, "2 compte inclus");
+    cr_assert_str_eq(cdg_model_cell(m, a, cp)->texte, "2 comptes inclus");
     cdg_unit_free(u);
 }
 
