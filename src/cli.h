@@ -93,4 +93,12 @@ const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *
 /* The stratum of p, or NULL after printing that none matches (exit 1). */
 const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p);
 
+/* --why (cli_profile.c): writes the member "pourquoi": [{"texte", "lieu",
+ * "ligne", "colonne"}] of the steps r; prints each step on its own line as
+ * "INDENT texte (FILE:LINE:COL)". */
+void cli_why_json(cdg_json *j, cdg_source *src, const cdg_raison *r, cdg_arena *a);
+void cli_why_text(FILE *out, cdg_source *src, const cdg_raison *r, const char *indent, cdg_arena *a);
+/* Writes "key": {"id", "libelle"}. */
+void cli_json_named(cdg_json *j, const char *key, const char *id, const char *libelle);
+
 #endif

@@ -55,3 +55,35 @@ const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_p
         fprintf(stderr, _("cdgrules: %s: %s\n"), cmd, err.message);
     return k;
 }
+
+void cli_why_json(cdg_json *j, cdg_source *src, const cdg_raison *r, cdg_arena *a)
+{
+    cdg_json_key(j, "pourquoi");
+    cdg_json_begin_array(j, CDG_JSON_INLINE);
+    for (; r; r = r->next) {
+        unsigned line, col;
+        cdg_source_position(src, r->span.begin, &line, &col);
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "texte", r->texte);
+        cdg_json_key_str(j, "lieu", cdg_pourquoi_lieu(src, r->span, a));
+        cdg_json_key_int(j, "ligne", line);
+        cdg_json_key_int(j, "colonne", col);
+        cdg_json_end(j);
+    }
+    cdg_json_end(j);
+}
+
+void cli_why_text(FILE *out, cdg_source *src, const cdg_raison *r, const char *indent, cdg_arena *a)
+{
+    for (; r; r = r->next)
+        fprintf(out, "%s%s (%s)\n", indent, r->texte, cdg_pourquoi_lieu(src, r->span, a));
+}
+
+void cli_json_named(cdg_json *j, const char *key, const char *id, const char *libelle)
+{
+    cdg_json_key(j, key);
+    cdg_json_begin_object(j, CDG_JSON_INLINE);
+    cdg_json_key_str(j, "id", id);
+    cdg_json_key_str(j, "libelle", libelle);
+    cdg_json_end(j);
+}

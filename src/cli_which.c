@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char which_help[] =
-    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...]\n"
+    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...] [--json] [--why]\n"
     "\n"
     "Lists the forfaits that include every needed service S for the\n"
     "authority P (status inclus, and not 0 units in its stratum), then, for\n"
@@ -14,9 +14,110 @@ static const char which_help[] =
     "\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required)\n"
     "  --besoin S    a needed service (required, repeatable)\n"
+    "  --json        one JSON object: profil, strate, besoins, and each forfait\n"
+    "                with inclut_tout and the needs it misses (manque)\n"
+    "  --why         for each forfait not chosen, the first need it misses and\n"
+    "                the entry of FILE that says so (FILE:LINE:COL); with\n"
+    "                --json, a \"pourquoi\" array per such forfait\n"
     "\n"
     "Exit status: 0 some forfait includes every need, 1 none does (or no\n"
     "stratum matches, or the rules have errors), 2 usage or I/O error.\n");
+
+/* The answer of `which`: for each forfait (by index), whether it includes
+ * every need, and the needs it misses. */
+typedef struct which_answer {
+    const cdg_model *m;
+    const cdg_ast *ast;
+    const cdg_profil *p;
+    const cdg_strate *k;
+    const cdg_service **needs;
+    size_t nneeds;
+    bool *fits;
+    const cdg_service ***missing;
+    size_t *nmissing;
+    size_t nfit;            /* forfaits that include every need */
+    cdg_arena *a;
+} which_answer;
+
+/* Fills w's fits, missing and nfit from its model, stratum and needs. */
+static void which_compute(which_answer *w)
+{
+    const cdg_model *m = w->m;
+    w->fits = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->fits);
+    w->missing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->missing);
+    w->nmissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->nmissing);
+    for (unsigned fi = 0; fi < m->nforfaits; fi++) {
+        w->missing[fi] = cdg_arena_calloc(w->a, w->nneeds, sizeof *w->missing[fi]);
+        w->fits[fi] = cdg_eval_includes_all(&m->forfaits[fi], w->k, w->needs, w->nneeds,
+                                            w->missing[fi], &w->nmissing[fi]);
+        w->nfit += w->fits[fi];
+    }
+}
+
+/* --why as text: the stratum, then for each forfait not chosen the first
+ * need it misses and the entries that decide it. */
+static void print_why_text(const which_answer *w)
+{
+    cdg_source *src = w->m->src;
+    fputs(_("\npourquoi\n"), stdout);
+    for (const cdg_raison *r = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); r; r = r->next)
+        printf(_("  strate : %s (%s)\n"), r->texte, cdg_pourquoi_lieu(src, r->span, w->a));
+    for (unsigned fi = 0; fi < w->m->nforfaits; fi++) {
+        if (w->fits[fi])
+            continue;
+        const cdg_forfait *f = &w->m->forfaits[fi];
+        const cdg_service *s = w->missing[fi][0];
+        cdg_eval_row r = cdg_eval_row_for(f, s, w->k);
+        printf("  %s : %s (%s%s)\n", f->id, s->id, cdg_statut_name(r.statut), r.quantite == 0 ? ", 0" : "");
+        cli_why_text(stdout, src, cdg_pourquoi_service(w->m, w->ast, f, s, w->k, w->a), "    ", w->a);
+    }
+}
+
+/* The answer as one JSON object; forfaits in declaration order. */
+static void print_json(const which_answer *w, bool why)
+{
+    char buf[300];
+    cdg_json j;
+    cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(w->p, buf, sizeof buf));
+    cli_json_named(&j, "strate", w->k->id, w->k->libelle);
+    cdg_json_key(&j, "besoins");
+    cdg_json_begin_array(&j, CDG_JSON_INLINE);
+    for (size_t i = 0; i < w->nneeds; i++)
+        cdg_json_str(&j, w->needs[i]->id);
+    cdg_json_end(&j);
+    cdg_json_key(&j, "forfaits");
+    cdg_json_begin_array(&j, CDG_JSON_LINES);
+    for (unsigned fi = 0; fi < w->m->nforfaits; fi++) {
+        const cdg_forfait *f = &w->m->forfaits[fi];
+        cdg_json_begin_object(&j, CDG_JSON_INLINE);
+        cdg_json_key_str(&j, "id", f->id);
+        cdg_json_key_str(&j, "libelle", f->libelle);
+        cdg_json_key_bool(&j, "inclut_tout", w->fits[fi]);
+        cdg_json_key(&j, "manque");
+        cdg_json_begin_array(&j, CDG_JSON_INLINE);
+        for (size_t i = 0; i < w->nmissing[fi]; i++) {
+            cdg_eval_row r = cdg_eval_row_for(f, w->missing[fi][i], w->k);
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key_str(&j, "service", r.service->id);
+            cdg_json_key_str(&j, "statut", cdg_statut_name(r.statut));
+            cdg_json_key(&j, "quantite");
+            if (r.quantite >= 0)
+                cdg_json_int(&j, r.quantite);
+            else
+                cdg_json_null(&j);
+            cdg_json_end(&j);
+        }
+        cdg_json_end(&j);
+        if (why && !w->fits[fi])
+            cli_why_json(&j, w->m->src,
+                         cdg_pourquoi_service(w->m, w->ast, f, w->missing[fi][0], w->k, w->a), w->a);
+        cdg_json_end(&j);
+    }
+    cdg_json_end(&j);
+    cdg_json_end(&j);
+}
 
 /* `which`: splits the forfaits into those that include every need and the others. */
 int cli_which(int argc, char **argv, cli_env *env)
@@ -24,13 +125,18 @@ int cli_which(int argc, char **argv, cli_env *env)
     const char *file = NULL, *profil = NULL;
     const char *names[argc > 0 ? argc : 1];
     int nneeds = 0;
+    bool json = false, why = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(_(which_help), stdout);
             return CLI_OK;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
+        } else if (strcmp(argv[i], "--json") == 0)
+            json = true;
+        else if (strcmp(argv[i], "--why") == 0)
+            why = true;
+        else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
             if (profil)
@@ -74,6 +180,15 @@ int cli_which(int argc, char **argv, cli_env *env)
     if (!k) {
         cdg_unit_free(u);
         return CLI_FAIL;
+    }
+
+    which_answer w = {.m = m, .ast = u->ast, .p = &p, .k = k, .needs = needs,
+                      .nneeds = (size_t)nneeds, .a = a};
+    which_compute(&w);
+    if (json) {
+        print_json(&w, why);
+        cdg_unit_free(u);
+        return w.nfit ? CLI_OK : CLI_FAIL;
     }
 
     char buf[300];
@@ -121,6 +236,8 @@ int cli_which(int argc, char **argv, cli_env *env)
         cdg_table_set_max_width(no, cli_terminal_width(stdout));
         cdg_table_print(no, stdout, "  ", 0);
     }
+    if (why)
+        print_why_text(&w);
     cdg_unit_free(u);
     return nyes ? CLI_OK : CLI_FAIL;
 }
