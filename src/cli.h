@@ -90,6 +90,11 @@ cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status);
 bool cli_profil(const char *cmd, const cdg_model *m, const char *text, cdg_profil *p);
 const cdg_forfait *cli_forfait(const char *cmd, const cdg_model *m, const char *name);
 const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *name);
+/* A --service value that may also name an option: the service when one
+ * matches (*o NULL), else the option (*s NULL); false after the usage
+ * error (suggesting among both). */
+bool cli_service_or_option(const char *cmd, const cdg_model *m, const char *name,
+                           const cdg_service **s, const cdg_option **o);
 /* The stratum of p, or NULL after printing that none matches (exit 1). */
 const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p);
 

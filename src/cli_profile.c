@@ -1,7 +1,10 @@
 /* cli_profile.c — what the entitlement commands (strate, query, which,
  * quote, batch) share: loading the rules quietly, and turning --profil,
  * --forfait and --service values into model objects with clear errors. */
+#include <stdlib.h>
+
 #include "cli.h"
+#include "symtab.h"
 
 cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status)
 {
@@ -45,6 +48,38 @@ const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *
     if (!s)
         cli_usage_error("%s: %s", cmd, err.message);
     return s;
+}
+
+bool cli_service_or_option(const char *cmd, const cdg_model *m, const char *name,
+                           const cdg_service **s, const cdg_option **o)
+{
+    *o = NULL;
+    if ((*s = cdg_eval_find_service(m, name, NULL)) != NULL)
+        return true;
+    if ((*o = cdg_eval_find_option(m, name, NULL)) != NULL)
+        return true;
+    size_t n = 2 * (m->nservices + m->noptions);
+    const char **names = cdg_mem_alloc(NULL, (n + 1) * sizeof *names);
+    const char *close = NULL;
+    if (names) {
+        size_t k = 0;
+        for (unsigned i = 0; i < m->nservices; i++) {
+            names[k++] = m->services[i].id;
+            names[k++] = m->services[i].libelle ? m->services[i].libelle : m->services[i].id;
+        }
+        for (unsigned i = 0; i < m->noptions; i++) {
+            names[k++] = m->options[i].id;
+            names[k++] = m->options[i].libelle ? m->options[i].libelle : m->options[i].id;
+        }
+        close = cdg_suggest(name, names, n);
+    }
+    if (close)
+        cli_usage_error("%s: unknown service or option '%s'; did you mean '%s'?", cmd, name, close);
+    else
+        cli_usage_error("%s: unknown service or option '%s' ('cdgrules dump FILE' lists them)", cmd,
+                        name);
+    free(names);
+    return false;
 }
 
 const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p)

@@ -125,6 +125,8 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     printf(_("%s (%s), %s: strate %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
+    if (nrows == 0)   /* only options asked (--service filtrage_spam) */
+        goto options;
     cdg_table *t = cdg_table_new(a, 6);
     cdg_table_row(t);
     const char *heads[] = {N_("service"), N_("rubrique"), N_("statut"), N_("quantité"), N_("texte"), N_("avec")};
@@ -151,6 +153,7 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     if (nopts == 0)
         return;
     fputs(_("\noptions\n"), stdout);
+options:
     t = cdg_table_new(a, 5);
     cdg_table_row(t);
     const char *oheads[] = {N_("option"), N_("statut"), N_("tarif"), N_("montant"), N_("texte")};
@@ -314,20 +317,31 @@ int cli_query(int argc, char **argv, cli_env *env)
         cdg_unit_free(u);
         return CLI_USAGE;
     }
+    /* --service names services or options (filtrage_spam): a service
+     * when one matches, else an option. */
     const cdg_service **svcs = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *svcs);
-    for (int i = 0; i < q.nservices; i++)
-        if (!(svcs[i] = cli_service("query", m, q.services[i]))) {
+    const cdg_option **asked = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *asked);
+    int nsvcs = 0, nasked = 0;
+    for (int i = 0; i < q.nservices; i++) {
+        const cdg_service *s;
+        const cdg_option *o;
+        if (!cli_service_or_option("query", m, q.services[i], &s, &o)) {
             cdg_unit_free(u);
             return CLI_USAGE;
         }
+        if (s)
+            svcs[nsvcs++] = s;
+        else
+            asked[nasked++] = o;
+    }
     const cdg_strate *k = cli_strate_of("query", m, &p);
     if (!k) {
         cdg_unit_free(u);
         return CLI_FAIL;
     }
 
-    size_t nrows = q.nservices ? (size_t)q.nservices : m->nservices;
-    cdg_eval_row *rows = cdg_arena_calloc(a, nrows, sizeof *rows);
+    size_t nrows = q.nservices ? (size_t)nsvcs : m->nservices;
+    cdg_eval_row *rows = cdg_arena_calloc(a, nrows + 1, sizeof *rows);
     for (size_t i = 0; i < nrows; i++)
         rows[i] = cdg_eval_row_for(f, q.nservices ? svcs[i] : &m->services[i], k);
     /* Options: all of the forfait's, or those about the requested services
@@ -339,7 +353,7 @@ int cli_query(int argc, char **argv, cli_env *env)
     else {
         cdg_eval_option *tmp = cdg_arena_calloc(a, m->noptions + 1, sizeof *tmp);
         bool *seen = cdg_arena_calloc(a, m->noptions + 1, sizeof *seen);
-        for (int i = 0; i < q.nservices; i++) {
+        for (int i = 0; i < nsvcs; i++) {
             size_t n = cdg_eval_options(m, f, svcs[i], tmp);
             for (size_t j = 0; j < n; j++)
                 if (!seen[tmp[j].option->index]) {
@@ -347,6 +361,11 @@ int cli_query(int argc, char **argv, cli_env *env)
                     opts[nopts++] = tmp[j];
                 }
         }
+        for (int i = 0; i < nasked; i++)
+            if (!seen[asked[i]->index]) {
+                seen[asked[i]->index] = true;
+                opts[nopts++] = (cdg_eval_option){asked[i], &asked[i]->cells[f->index]};
+            }
     }
     why_ctx why = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .a = a};
     if (q.json)
