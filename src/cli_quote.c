@@ -129,7 +129,7 @@ static const cdg_raison *need_steps(const quote_answer *q, const cdg_eval_quote 
     cdg_raison *last = head;
     while (last->next)
         last = last->next;
-    last->next = cdg_pourquoi_option(q->m, q->ast, q->f, e->option, q->a);
+    last->next = cdg_pourquoi_option(q->m, q->ast, q->f, e->option, true, q->a);
     return head;
 }
 

@@ -10,13 +10,15 @@ static const char which_help[] =
     "Lists the forfaits that include every needed service S for the\n"
     "authority P (status inclus, and not 0 units in its stratum), then, for\n"
     "each other forfait, the needed services it does not include and their\n"
-    "status. S is a service id or label, case and accents ignored.\n"
+    "status. S is a service id or label, case and accents ignored; it may\n"
+    "also be an option (filtrage_spam), needed inclus in the forfait.\n"
     "\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required)\n"
     "  --besoin S    a needed service (required, repeatable)\n"
     "  --json        one JSON object: profil, strate, besoins, and each forfait\n"
     "                with inclut_tout and the needs it misses (manque)\n"
-    "  --why         for each forfait not chosen, the first need it misses and\n"
+    "  --why         for each forfait not chosen, the first need it misses\n"
+    "                (services before options) and\n"
     "                the entry of FILE that says so (FILE:LINE:COL); with\n"
     "                --json, a \"pourquoi\" array per such forfait\n"
     "\n"
@@ -32,9 +34,13 @@ typedef struct which_answer {
     const cdg_strate *k;
     const cdg_service **needs;
     size_t nneeds;
+    const cdg_option **oneeds;      /* options needed inclus */
+    size_t noneeds;
     bool *fits;
     const cdg_service ***missing;
     size_t *nmissing;
+    const cdg_option ***omissing;   /* the options needed that a forfait lacks */
+    size_t *nomissing;
     size_t nfit;            /* forfaits that include every need */
     cdg_arena *a;
 } which_answer;
@@ -46,10 +52,18 @@ static void which_compute(which_answer *w)
     w->fits = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->fits);
     w->missing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->missing);
     w->nmissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->nmissing);
+    w->omissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->omissing);
+    w->nomissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->nomissing);
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         w->missing[fi] = cdg_arena_calloc(w->a, w->nneeds, sizeof *w->missing[fi]);
         w->fits[fi] = cdg_eval_includes_all(&m->forfaits[fi], w->k, w->needs, w->nneeds,
                                             w->missing[fi], &w->nmissing[fi]);
+        w->omissing[fi] = cdg_arena_calloc(w->a, w->noneeds + 1, sizeof *w->omissing[fi]);
+        for (size_t i = 0; i < w->noneeds; i++)
+            if (w->oneeds[i]->cells[fi].statut != CDG_INCLUS) {
+                w->omissing[fi][w->nomissing[fi]++] = w->oneeds[i];
+                w->fits[fi] = false;
+            }
         w->nfit += w->fits[fi];
     }
 }
@@ -66,6 +80,12 @@ static void print_why_text(const which_answer *w)
         if (w->fits[fi])
             continue;
         const cdg_forfait *f = &w->m->forfaits[fi];
+        if (w->nmissing[fi] == 0) {
+            const cdg_option *o = w->omissing[fi][0];
+            printf("  %s : %s (%s)\n", f->id, o->id, cdg_statut_name(o->cells[fi].statut));
+            cli_why_text(stdout, src, cdg_pourquoi_option(w->m, w->ast, f, o, false, w->a), "    ", w->a);
+            continue;
+        }
         const cdg_service *s = w->missing[fi][0];
         cdg_eval_row r = cdg_eval_row_for(f, s, w->k);
         printf("  %s : %s (%s%s)\n", f->id, s->id, cdg_statut_name(r.statut), r.quantite == 0 ? ", 0" : "");
@@ -86,6 +106,8 @@ static void print_json(const which_answer *w, bool why)
     cdg_json_begin_array(&j, CDG_JSON_INLINE);
     for (size_t i = 0; i < w->nneeds; i++)
         cdg_json_str(&j, w->needs[i]->id);
+    for (size_t i = 0; i < w->noneeds; i++)
+        cdg_json_str(&j, w->oneeds[i]->id);
     cdg_json_end(&j);
     cdg_json_key(&j, "forfaits");
     cdg_json_begin_array(&j, CDG_JSON_LINES);
@@ -109,10 +131,19 @@ static void print_json(const which_answer *w, bool why)
                 cdg_json_null(&j);
             cdg_json_end(&j);
         }
+        for (size_t i = 0; i < w->nomissing[fi]; i++) {
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key_str(&j, "option", w->omissing[fi][i]->id);
+            cdg_json_key_str(&j, "statut", cdg_statut_name(w->omissing[fi][i]->cells[fi].statut));
+            cdg_json_end(&j);
+        }
         cdg_json_end(&j);
-        if (why && !w->fits[fi])
+        if (why && w->nmissing[fi])
             cli_why_json(&j, w->m->src,
                          cdg_pourquoi_service(w->m, w->ast, f, w->missing[fi][0], w->k, w->a), w->a);
+        else if (why && !w->fits[fi])
+            cli_why_json(&j, w->m->src,
+                         cdg_pourquoi_option(w->m, w->ast, f, w->omissing[fi][0], false, w->a), w->a);
         cdg_json_end(&j);
     }
     cdg_json_end(&j);
@@ -168,10 +199,22 @@ int cli_which(int argc, char **argv, cli_env *env)
     const cdg_model *m = u->model;
     cdg_arena *a = u->arena;
     cdg_profil p;
+    /* A need is a service, or else an option (needed inclus). */
     const cdg_service **needs = cdg_arena_calloc(a, (size_t)nneeds, sizeof *needs);
+    const cdg_option **oneeds = cdg_arena_calloc(a, (size_t)nneeds, sizeof *oneeds);
+    size_t nsvc = 0, nopt = 0;
     bool ok = cli_profil("which", m, profil, &p);
-    for (int i = 0; ok && i < nneeds; i++)
-        ok = (needs[i] = cli_service("which", m, names[i])) != NULL;
+    for (int i = 0; ok && i < nneeds; i++) {
+        const cdg_service *s;
+        const cdg_option *o;
+        if ((ok = cli_service_or_option("which", m, names[i], &s, &o))) {
+            if (s)
+                needs[nsvc++] = s;
+            else
+                oneeds[nopt++] = o;
+            names[i] = s ? s->id : o->id;
+        }
+    }
     if (!ok) {
         cdg_unit_free(u);
         return CLI_USAGE;
@@ -182,8 +225,8 @@ int cli_which(int argc, char **argv, cli_env *env)
         return CLI_FAIL;
     }
 
-    which_answer w = {.m = m, .ast = u->ast, .p = &p, .k = k, .needs = needs,
-                      .nneeds = (size_t)nneeds, .a = a};
+    which_answer w = {.m = m, .ast = u->ast, .p = &p, .k = k, .needs = needs, .nneeds = nsvc,
+                      .oneeds = oneeds, .noneeds = nopt, .a = a};
     which_compute(&w);
     if (json) {
         print_json(&w, why);
@@ -195,17 +238,17 @@ int cli_which(int argc, char **argv, cli_env *env)
     cdg_buf list;
     cdg_buf_init(&list, a);
     for (int i = 0; i < nneeds; i++)
-        cdg_buf_printf(&list, "%s%s", i ? ", " : "", needs[i]->id);
+        cdg_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
     printf(_("%s: strate %s; besoins: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
            cdg_buf_str(&list));
 
-    const cdg_service **missing = cdg_arena_calloc(a, (size_t)nneeds, sizeof *missing);
     cdg_table *yes = cdg_table_new(a, 2), *no = cdg_table_new(a, 3);
     size_t nyes = 0, nno = 0;
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
-        size_t nmissing;
-        if (cdg_eval_includes_all(f, k, needs, (size_t)nneeds, missing, &nmissing)) {
+        const cdg_service **missing = w.missing[fi];
+        size_t nmissing = w.nmissing[fi];
+        if (w.fits[fi]) {
             cdg_table_row(yes);
             cdg_table_cell(yes, f->id);
             cdg_table_cell(yes, f->libelle);
@@ -219,6 +262,9 @@ int cli_which(int argc, char **argv, cli_env *env)
             cdg_buf_printf(&miss, "%s%s (%s%s)", j ? ", " : "", missing[j]->id,
                            cdg_statut_name(r.statut), r.quantite == 0 ? ", 0" : "");
         }
+        for (size_t j = 0; j < w.nomissing[fi]; j++)
+            cdg_buf_printf(&miss, "%s%s (%s)", miss.len ? ", " : "", w.omissing[fi][j]->id,
+                           cdg_statut_name(w.omissing[fi][j]->cells[fi].statut));
         cdg_table_row(no);
         cdg_table_cell(no, f->id);
         cdg_table_cell(no, _("manque"));

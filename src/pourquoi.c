@@ -171,20 +171,21 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
 }
 
 cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
-                                const cdg_option *o, cdg_arena *a)
+                                const cdg_option *o, bool extra, cdg_arena *a)
 {
     chain c = {.a = a, .tail = &c.head};
     const cdg_decl *d = ast ? find_decl(ast->decls, CDG_KW_OPTION, o->id) : NULL;
     const cdg_block *b = d ? d->block : NULL;
     const cdg_entry *e = find_entry(b, CDG_KW_TARIF, NULL);
     cdg_span sp = e ? e->span : o->span;
-    add(&c, sp, cdg_arena_printf(a, _("option %s prices the extra: %s"), o->id, quote(m, sp, a)));
+    if (extra)
+        add(&c, sp, cdg_arena_printf(a, _("option %s prices the extra: %s"), o->id, quote(m, sp, a)));
     e = find_entry(b, CDG_KW_NONE, f->id);
     if (!e)
         e = find_entry(b, CDG_KW_DEFAUT, NULL);
     sp = e ? e->span : o->span;
     add(&c, sp,
-        cdg_arena_printf(a, _("for %s it is %s: %s"), f->libelle,
+        cdg_arena_printf(a, _("in %s, option %s is %s: %s"), f->libelle, o->id,
                          cdg_statut_name(o->cells[f->index].statut), quote(m, sp, a)));
     if (o->has_montant) {
         e = find_entry(b, CDG_KW_MONTANT, NULL);
