@@ -18,9 +18,9 @@ static const char which_help[] =
     "  --json        one JSON object: profil, strate, besoins, and each forfait\n"
     "                with inclut_tout and the needs it misses (manque)\n"
     "  --why         for each forfait not chosen, the first need it misses\n"
-    "                (services before options) and\n"
-    "                the entry of FILE that says so (FILE:LINE:COL); with\n"
-    "                --json, a \"pourquoi\" array per such forfait\n"
+    "                (services before options) and the entry of FILE that\n"
+    "                says so (FILE:LINE:COL); with --json, a \"pourquoi\"\n"
+    "                array per such forfait\n"
     "\n"
     "Exit status: 0 some forfait includes every need, 1 none does (or no\n"
     "stratum matches, or the rules have errors), 2 usage or I/O error.\n");
