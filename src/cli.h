@@ -21,6 +21,7 @@
 #include "keywords.h"
 #include "money.h"
 #include "pourquoi.h"
+#include "symtab.h"
 #include "table.h"
 #include "textdiff.h"
 #include "utf8.h"

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "symtab.h"
 
 #ifndef CDG_VERSION
 #define CDG_VERSION CDGRULES_VERSION

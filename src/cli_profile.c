@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "symtab.h"
 
 cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status)
 {

@@ -88,19 +88,7 @@ static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nr
 /* --why in JSON: "pourquoi": [{"texte", "lieu", "ligne", "colonne"}]. */
 static void print_why_json(cdg_json *j, const why_ctx *w, const cdg_eval_row *r)
 {
-    cdg_json_key(j, "pourquoi");
-    cdg_json_begin_array(j, CDG_JSON_INLINE);
-    for (const cdg_raison *s = why_steps(w, r, true); s; s = s->next) {
-        unsigned line, col;
-        cdg_source_position(w->m->src, s->span.begin, &line, &col);
-        cdg_json_begin_object(j, CDG_JSON_INLINE);
-        cdg_json_key_str(j, "texte", s->texte);
-        cdg_json_key_str(j, "lieu", cdg_pourquoi_lieu(w->m->src, s->span, w->a));
-        cdg_json_key_int(j, "ligne", line);
-        cdg_json_key_int(j, "colonne", col);
-        cdg_json_end(j);
-    }
-    cdg_json_end(j);
+    cli_why_json(j, w->m->src, why_steps(w, r, true), w->a);
 }
 
 /* "2 antivirus" or "" for a row. */
