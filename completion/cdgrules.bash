@@ -47,11 +47,23 @@ _cdgrules()
         return
     fi
 
-    local help file kind=""
+    # `cdgrules help COMMAND`: the commands.
+    if [[ $cmd == help ]]; then
+        ((COMP_CWORD == i + 1)) || return
+        words=$(cdgrules --help 2>/dev/null | sed -n 's/^  \([a-z][a-z_-]*\)  .*/\1/p')
+        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        return
+    fi
+
+    local help file kind="" extra=""
     help=$(cdgrules "$cmd" --help 2>/dev/null)
     case $prev in
-        --forfait) kind=forfaits ;;
-        --service | --besoin) kind=services ;;
+        --forfait) kind=forfaits
+            # query answers for every forfait with "--forfait tous"
+            [[ $cmd == query ]] && extra=tous ;;
+        --service | --besoin) kind=services
+            # query --service and which --besoin also take option ids
+            [[ $cmd == query || $cmd == which ]] && kind="services options" ;;
         --profil) kind=profils ;;
         --strate) kind=strates ;;
         --option) kind=options ;;
@@ -64,7 +76,11 @@ _cdgrules()
     if [[ -n $kind ]]; then
         file=$(_cdgrules_rules_file)
         [[ -n $file ]] || return
-        COMPREPLY=($(compgen -W "$(cdgrules __complete "$kind" "$file" 2>/dev/null)" -- "$cur"))
+        words=$extra
+        for i in $kind; do
+            words+=" $(cdgrules __complete "$i" "$file" 2>/dev/null)"
+        done
+        COMPREPLY=($(compgen -W "$(printf '%s\n' $words | sort -u)" -- "$cur"))
         [[ ${#COMPREPLY[@]} == 1 && ${COMPREPLY[0]-} == *= ]] && compopt -o nospace 2>/dev/null
         return
     fi

@@ -22,6 +22,7 @@
 #include "money.h"
 #include "numfmt.h"
 #include "pourquoi.h"
+#include "symtab.h"
 #include "table.h"
 #include "textdiff.h"
 #include "utf8.h"
@@ -91,7 +92,20 @@ cdg_unit *cli_load_rules(const char *path, cli_env *env, int *status);
 bool cli_profil(const char *cmd, const cdg_model *m, const char *text, cdg_profil *p);
 const cdg_forfait *cli_forfait(const char *cmd, const cdg_model *m, const char *name);
 const cdg_service *cli_service(const char *cmd, const cdg_model *m, const char *name);
+/* A --service value that may also name an option: the service when one
+ * matches (*o NULL), else the option (*s NULL); false after the usage
+ * error (suggesting among both). */
+bool cli_service_or_option(const char *cmd, const cdg_model *m, const char *name,
+                           const cdg_service **s, const cdg_option **o);
 /* The stratum of p, or NULL after printing that none matches (exit 1). */
 const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p);
+
+/* --why (cli_profile.c): writes the member "pourquoi": [{"texte", "lieu",
+ * "ligne", "colonne"}] of the steps r; prints each step on its own line as
+ * "INDENT texte (FILE:LINE:COL)". */
+void cli_why_json(cdg_json *j, cdg_source *src, const cdg_raison *r, cdg_arena *a);
+void cli_why_text(FILE *out, cdg_source *src, const cdg_raison *r, const char *indent, cdg_arena *a);
+/* Writes "key": {"id", "libelle"}. */
+void cli_json_named(cdg_json *j, const char *key, const char *id, const char *libelle);
 
 #endif

@@ -39,8 +39,50 @@ static void print_help(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strncmp(commands[i].name, "__", 2) != 0)
             fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-    fputs(_("\n'cdgrules COMMAND --help' describes a command.\n"
+    fputs(_("\n'cdgrules help COMMAND' or 'cdgrules COMMAND --help' describes a command.\n"
             "Exit status: 0 success, 1 rule errors or failed checks, 2 usage or I/O error.\n"), out);
+}
+
+/* The command named name (listed or helper), or NULL. */
+static size_t find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+/* An unknown command: the usage error, with the closest listed command
+ * when one is a likely typo ("chek" -> "check"). */
+static int unknown_command(const char *name)
+{
+    const char *names[sizeof commands / sizeof commands[0]];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strncmp(commands[i].name, "__", 2) != 0)
+            names[n++] = commands[i].name;
+    const char *close = cdg_suggest(name, names, n);
+    if (close)
+        return cli_usage_error("unknown command '%s'; did you mean '%s'? (see 'cdgrules --help')",
+                               name, close);
+    return cli_usage_error("unknown command '%s' (see 'cdgrules --help')", name);
+}
+
+/* `cdgrules help [COMMAND]`: the general help, or exactly what
+ * `cdgrules COMMAND --help` prints (the command prints it itself). */
+static int help_command(int argc, char **argv, cli_env *env)
+{
+    if (argc < 3) {
+        print_help(stdout);
+        return CLI_OK;
+    }
+    if (argc > 3)
+        return cli_usage_error("help: one command at a time (usage: cdgrules help COMMAND)");
+    size_t c = find_command(argv[2]);
+    if (c == (size_t)-1 || strncmp(argv[2], "__", 2) == 0)
+        return unknown_command(argv[2]);
+    char *args[] = {argv[2], (char *)"--help", NULL};
+    return commands[c].run(2, args, env);
 }
 
 /* Colour by default only on a terminal, and never with NO_COLOR set. */
@@ -77,7 +119,9 @@ int main(int argc, char **argv)
         print_help(stderr);
         return CLI_USAGE;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    if (strcmp(argv[1], "help") == 0)
+        return flushed(help_command(argc, argv, &env));
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_help(stdout);
         return flushed(CLI_OK);
     }
@@ -85,9 +129,8 @@ int main(int argc, char **argv)
         printf("cdgrules %s\n", CDG_VERSION);
         return flushed(CLI_OK);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0) {
-            return flushed(commands[i].run(argc - 1, argv + 1, &env));
-        }
-    return cli_usage_error("unknown command '%s' (see 'cdgrules --help')", argv[1]);
+    size_t c = find_command(argv[1]);
+    if (c == (size_t)-1)
+        return unknown_command(argv[1]);
+    return flushed(commands[c].run(argc - 1, argv + 1, &env));
 }

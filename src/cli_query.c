@@ -1,6 +1,7 @@
 /* cli_query.c — `cdgrules query`: every service of a forfait for one
  * profile (status, quantity, wording) and the options that complete it. */
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -14,9 +15,14 @@ static const char query_help[] =
     "extra is priced. F and S are ids or labels, case and accents ignored\n"
     "(--forfait \"forfait hébergé\", --forfait heberge).\n"
     "\n"
-    "  --forfait F   the package (required)\n"
+    "  --forfait F   the package (required); --forfait tous: every forfait side\n"
+    "                by side, one column each (services and options as rows,\n"
+    "                each cell the status or the included quantity); with\n"
+    "                --json, an object keyed by forfait id\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required), e.g. commune=1200\n"
-    "  --service S   only this service and the options about it (repeatable)\n"
+    "  --service S   only this service and the options about it (repeatable);\n"
+    "                S may also be an option (filtrage_spam): its status,\n"
+    "                tarif and amount for the forfait\n"
     "  --json        one JSON object: forfait, strate, services, options\n"
     "  --why         for each answer, the chain of entries that produced it\n"
     "                (stratum range, forfait cell or inherited one, per-stratum\n"
@@ -83,19 +89,7 @@ static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nr
 /* --why in JSON: "pourquoi": [{"texte", "lieu", "ligne", "colonne"}]. */
 static void print_why_json(cdg_json *j, const why_ctx *w, const cdg_eval_row *r)
 {
-    cdg_json_key(j, "pourquoi");
-    cdg_json_begin_array(j, CDG_JSON_INLINE);
-    for (const cdg_raison *s = why_steps(w, r, true); s; s = s->next) {
-        unsigned line, col;
-        cdg_source_position(w->m->src, s->span.begin, &line, &col);
-        cdg_json_begin_object(j, CDG_JSON_INLINE);
-        cdg_json_key_str(j, "texte", s->message);
-        cdg_json_key_str(j, "lieu", cdg_pourquoi_lieu(w->m->src, s->span, w->a));
-        cdg_json_key_int(j, "ligne", line);
-        cdg_json_key_int(j, "colonne", col);
-        cdg_json_end(j);
-    }
-    cdg_json_end(j);
+    cli_why_json(j, w->m->src, why_steps(w, r, true), w->a);
 }
 
 /* "2 antivirus", "3 certificats" or "" for a row. */
@@ -131,6 +125,8 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     printf(_("%s (%s), %s: stratum %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
+    if (nrows == 0)   /* only options asked (--service filtrage_spam) */
+        goto options;
     cdg_table *t = cdg_table_new(a, 6);
     cdg_table_row(t);
     const char *heads[] = {N_("service"), N_("section"), N_("status"), N_("quantity"), N_("text"), N_("with")};
@@ -160,6 +156,7 @@ static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strat
     if (nopts == 0)
         return;
     fputs(_("\noptions\n"), stdout);
+options:
     t = cdg_table_new(a, 5);
     cdg_table_row(t);
     const char *oheads[] = {N_("option"), N_("status"), N_("pricing"), N_("amount"), N_("text")};
@@ -193,7 +190,66 @@ static void json_named(cdg_json *j, const char *key, const char *id, const char 
     cdg_json_end(j);
 }
 
-/* The answer as one JSON object (keys in a stable order). */
+/* The members of the answer for one forfait (keys in a stable order), in
+ * the object the caller opened on j. */
+static void json_members(cdg_json *j, const cdg_forfait *f, const cdg_strate *k,
+                         const cdg_eval_row *rows, size_t nrows, const cdg_eval_option *opts,
+                         size_t nopts, const why_ctx *why)
+{
+    json_named(j, "forfait", f->id, f->libelle);
+    json_named(j, "strate", k->id, k->libelle);
+    cdg_json_key(j, "services");
+    cdg_json_begin_array(j, CDG_JSON_LINES);
+    for (size_t i = 0; i < nrows; i++) {
+        const cdg_eval_row *r = &rows[i];
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "id", r->service->id);
+        cdg_json_key_str(j, "libelle", r->service->libelle);
+        cdg_json_key_str(j, "rubrique", r->service->rubrique ? r->service->rubrique->id : NULL);
+        cdg_json_key_str(j, "statut", cdg_statut_name(r->statut));
+        cdg_json_key(j, "quantite");
+        if (r->quantite >= 0)
+            cdg_json_int(j, r->quantite);
+        else
+            cdg_json_null(j);
+        cdg_json_key_str(j, "unite", r->unite);
+        cdg_json_key_str(j, "texte", r->texte);
+        cdg_json_key(j, "attaches");
+        cdg_json_begin_array(j, CDG_JSON_INLINE);
+        for (const cdg_attache *at = r->attaches; at; at = at->next) {
+            cdg_json_begin_object(j, CDG_JSON_INLINE);
+            cdg_json_key_str(j, "service", at->service->id);
+            cdg_json_key_int(j, "quantite", at->quantite);
+            cdg_json_end(j);
+        }
+        cdg_json_end(j);
+        if (why)
+            print_why_json(j, why, r);
+        cdg_json_end(j);
+    }
+    cdg_json_end(j);
+    cdg_json_key(j, "options");
+    cdg_json_begin_array(j, CDG_JSON_LINES);
+    for (size_t i = 0; i < nopts; i++) {
+        const cdg_option *o = opts[i].option;
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "id", o->id);
+        cdg_json_key_str(j, "libelle", o->libelle);
+        cdg_json_key_str(j, "statut", cdg_statut_name(opts[i].cell->statut));
+        cdg_json_key_str(j, "tarif", cdg_tarif_name(o->tarif));
+        cdg_json_key_str(j, "service", o->service ? o->service->id : NULL);
+        cdg_json_key(j, "montant");
+        if (o->has_montant)
+            cdg_money_json(j, o->montant);
+        else
+            cdg_json_null(j);
+        cdg_json_key_str(j, "texte", opts[i].cell->texte);
+        cdg_json_end(j);
+    }
+    cdg_json_end(j);
+}
+
+/* The answer as one JSON object. */
 static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval_row *rows,
                        size_t nrows, const cdg_eval_option *opts, size_t nopts,
                        const why_ctx *why)
@@ -201,57 +257,7 @@ static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval
     cdg_json j;
     cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
     cdg_json_begin_object(&j, CDG_JSON_LINES);
-    json_named(&j, "forfait", f->id, f->libelle);
-    json_named(&j, "strate", k->id, k->libelle);
-    cdg_json_key(&j, "services");
-    cdg_json_begin_array(&j, CDG_JSON_LINES);
-    for (size_t i = 0; i < nrows; i++) {
-        const cdg_eval_row *r = &rows[i];
-        cdg_json_begin_object(&j, CDG_JSON_INLINE);
-        cdg_json_key_str(&j, "id", r->service->id);
-        cdg_json_key_str(&j, "libelle", r->service->libelle);
-        cdg_json_key_str(&j, "rubrique", r->service->rubrique ? r->service->rubrique->id : NULL);
-        cdg_json_key_str(&j, "statut", cdg_statut_name(r->statut));
-        cdg_json_key(&j, "quantite");
-        if (r->quantite >= 0)
-            cdg_json_int(&j, r->quantite);
-        else
-            cdg_json_null(&j);
-        cdg_json_key_str(&j, "unite", r->unite);
-        cdg_json_key_str(&j, "texte", r->texte);
-        cdg_json_key(&j, "attaches");
-        cdg_json_begin_array(&j, CDG_JSON_INLINE);
-        for (const cdg_attache *at = r->attaches; at; at = at->next) {
-            cdg_json_begin_object(&j, CDG_JSON_INLINE);
-            cdg_json_key_str(&j, "service", at->service->id);
-            cdg_json_key_int(&j, "quantite", at->quantite);
-            cdg_json_end(&j);
-        }
-        cdg_json_end(&j);
-        if (why)
-            print_why_json(&j, why, r);
-        cdg_json_end(&j);
-    }
-    cdg_json_end(&j);
-    cdg_json_key(&j, "options");
-    cdg_json_begin_array(&j, CDG_JSON_LINES);
-    for (size_t i = 0; i < nopts; i++) {
-        const cdg_option *o = opts[i].option;
-        cdg_json_begin_object(&j, CDG_JSON_INLINE);
-        cdg_json_key_str(&j, "id", o->id);
-        cdg_json_key_str(&j, "libelle", o->libelle);
-        cdg_json_key_str(&j, "statut", cdg_statut_name(opts[i].cell->statut));
-        cdg_json_key_str(&j, "tarif", cdg_tarif_name(o->tarif));
-        cdg_json_key_str(&j, "service", o->service ? o->service->id : NULL);
-        cdg_json_key(&j, "montant");
-        if (o->has_montant)
-            cdg_money_json(&j, o->montant);
-        else
-            cdg_json_null(&j);
-        cdg_json_key_str(&j, "texte", opts[i].cell->texte);
-        cdg_json_end(&j);
-    }
-    cdg_json_end(&j);
+    json_members(&j, f, k, rows, nrows, opts, nopts, why);
     cdg_json_end(&j);
 }
 
@@ -302,6 +308,205 @@ static int parse_args(int argc, char **argv, query_args *q)
     return CLI_OK;
 }
 
+/* What was asked: every service and option (all), or the services svcs
+ * and the options asked by name. */
+typedef struct query_scope {
+    bool all;
+    const cdg_service **svcs;
+    size_t nsvcs;
+    const cdg_option **asked;
+    size_t nasked;
+} query_scope;
+
+/* The answer for one forfait. */
+typedef struct query_answer {
+    const cdg_forfait *f;
+    cdg_eval_row *rows;
+    size_t nrows;
+    cdg_eval_option *opts;
+    size_t nopts;
+} query_answer;
+
+/* Computes the rows of forfait f in stratum k for the scope, and its
+ * options: all of the forfait's, or those about the requested services
+ * then the options asked by name (each listed once). */
+static query_answer answer_for(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
+                               const query_scope *sc, cdg_arena *a)
+{
+    query_answer r = {.f = f};
+    r.nrows = sc->all ? m->nservices : sc->nsvcs;
+    r.rows = cdg_arena_calloc(a, r.nrows + 1, sizeof *r.rows);
+    for (size_t i = 0; i < r.nrows; i++)
+        r.rows[i] = cdg_eval_row_for(f, sc->all ? &m->services[i] : sc->svcs[i], k);
+    r.opts = cdg_arena_calloc(a, m->noptions + 1, sizeof *r.opts);
+    if (sc->all) {
+        r.nopts = cdg_eval_options(m, f, NULL, r.opts);
+        return r;
+    }
+    cdg_eval_option *tmp = cdg_arena_calloc(a, m->noptions + 1, sizeof *tmp);
+    bool *seen = cdg_arena_calloc(a, m->noptions + 1, sizeof *seen);
+    for (size_t i = 0; i < sc->nsvcs; i++) {
+        size_t n = cdg_eval_options(m, f, sc->svcs[i], tmp);
+        for (size_t j = 0; j < n; j++)
+            if (!seen[tmp[j].option->index]) {
+                seen[tmp[j].option->index] = true;
+                r.opts[r.nopts++] = tmp[j];
+            }
+    }
+    for (size_t i = 0; i < sc->nasked; i++)
+        if (!seen[sc->asked[i]->index]) {
+            seen[sc->asked[i]->index] = true;
+            r.opts[r.nopts++] = (cdg_eval_option){sc->asked[i], &sc->asked[i]->cells[f->index]};
+        }
+    return r;
+}
+
+/* One grid of --forfait tous: a row label and one cell per forfait. */
+typedef struct grid {
+    const char *corner;        /* heading of the label column */
+    size_t nrows;
+    const char **labels;
+    const char **cells;        /* nrows x nforfaits */
+} grid;
+
+/* Prints g with forfait ids as headings when it fits width (0: no limit),
+ * else with column numbers explained on a line above, the widest cells
+ * wrapped (an adviser's 80-column terminal). */
+static void print_grid(const cdg_model *m, const grid *g, unsigned width, cdg_arena *a)
+{
+    unsigned nf = m->nforfaits;
+    size_t total = cdg_utf8_width(g->corner, strlen(g->corner));
+    for (size_t i = 0; i < g->nrows; i++) {
+        size_t w = cdg_utf8_width(g->labels[i], strlen(g->labels[i]));
+        if (w > total)
+            total = w;
+    }
+    for (unsigned fi = 0; fi < nf; fi++) {
+        size_t col = strlen(m->forfaits[fi].id);
+        for (size_t i = 0; i < g->nrows; i++) {
+            const char *c = g->cells[i * nf + fi];
+            size_t w = cdg_utf8_width(c, strlen(c));
+            if (w > col)
+                col = w;
+        }
+        total += 2 + col;
+    }
+    bool numbered = width && total > width;
+    if (numbered) {
+        /* "columns: 1 Metiers, 2 …", wrapped at width */
+        const char *head = _("columns:");
+        size_t used = cdg_utf8_width(head, strlen(head));
+        fputs(head, stdout);
+        for (unsigned fi = 0; fi < nf; fi++) {
+            const char *item = cdg_arena_printf(a, "%u %s%s", fi + 1, m->forfaits[fi].id,
+                                                fi + 1 < nf ? "," : "");
+            size_t w = strlen(item) + 1;
+            if (used + w > width && used > 0) {
+                fputs("\n ", stdout);
+                used = 1;
+            }
+            printf(" %s", item);
+            used += w;
+        }
+        fputc('\n', stdout);
+    }
+    cdg_table *t = cdg_table_new(a, nf + 1);
+    cdg_table_row(t);
+    cdg_table_cell(t, g->corner);
+    for (unsigned fi = 0; fi < nf; fi++) {
+        if (numbered)
+            cdg_table_cellf(t, "%u", fi + 1);
+        else
+            cdg_table_cell(t, m->forfaits[fi].id);
+    }
+    for (size_t i = 0; i < g->nrows; i++) {
+        cdg_table_row(t);
+        cdg_table_cell(t, g->labels[i]);
+        for (unsigned fi = 0; fi < nf; fi++)
+            cdg_table_cell(t, g->cells[i * nf + fi]);
+    }
+    cdg_table_set_max_width(t, width);
+    cdg_table_print(t, stdout, "", 1);
+}
+
+/* --forfait tous as text: one table of services (rows) by forfaits
+ * (columns), each cell the included quantity or the status, then the
+ * options of any forfait the same way, in declaration order. */
+static void print_side_by_side(const cdg_model *m, const cdg_strate *k, const cdg_profil *p,
+                               const query_answer *ans, cdg_arena *a)
+{
+    char buf[300];
+    unsigned nf = m->nforfaits, width = cli_terminal_width(stdout);
+    printf(_("%s: stratum %s, every forfait\n"), cdg_eval_profil_text(p, buf, sizeof buf), k->id);
+    printf("%s\n\n", k->libelle);
+    grid g = {.corner = _("service"), .nrows = ans[0].nrows};
+    g.labels = cdg_arena_calloc(a, g.nrows + 1, sizeof *g.labels);
+    g.cells = cdg_arena_calloc(a, g.nrows * nf + 1, sizeof *g.cells);
+    for (size_t i = 0; i < g.nrows; i++) {
+        g.labels[i] = ans[0].rows[i].service->id;
+        for (unsigned fi = 0; fi < nf; fi++) {
+            const cdg_eval_row *r = &ans[fi].rows[i];
+            if (r->statut == CDG_INCLUS && r->quantite >= 0) {
+                quantity_text(r, buf, sizeof buf);
+                g.cells[i * nf + fi] = cdg_arena_printf(a, "%s", buf);
+            } else
+                g.cells[i * nf + fi] = _(cdg_statut_words(r->statut));
+        }
+    }
+    if (g.nrows)
+        print_grid(m, &g, width, a);
+    bool *listed = cdg_arena_calloc(a, m->noptions + 1, sizeof *listed);
+    grid o = {.corner = _("option")};
+    for (unsigned fi = 0; fi < nf; fi++)
+        for (size_t i = 0; i < ans[fi].nopts; i++)
+            if (!listed[ans[fi].opts[i].option->index]) {
+                listed[ans[fi].opts[i].option->index] = true;
+                o.nrows++;
+            }
+    if (o.nrows == 0)
+        return;
+    o.labels = cdg_arena_calloc(a, o.nrows + 1, sizeof *o.labels);
+    o.cells = cdg_arena_calloc(a, o.nrows * nf + 1, sizeof *o.cells);
+    size_t row = 0;
+    for (unsigned oi = 0; oi < m->noptions; oi++) {
+        if (!listed[oi])
+            continue;
+        o.labels[row] = m->options[oi].id;
+        for (unsigned fi = 0; fi < nf; fi++)
+            o.cells[row * nf + fi] = _(cdg_statut_words(m->options[oi].cells[fi].statut));
+        row++;
+    }
+    if (g.nrows)
+        fputs("\n", stdout);
+    print_grid(m, &o, width, a);
+}
+
+/* --forfait tous with --json: {"profil", "strate", "forfaits": {ID: the
+ * object of a one-forfait query}}. */
+static void print_json_side_by_side(const cdg_model *m, const cdg_ast *ast, const cdg_strate *k,
+                                    const cdg_profil *p, const query_answer *ans, bool why,
+                                    cdg_arena *a)
+{
+    char buf[300];
+    cdg_json j;
+    cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(p, buf, sizeof buf));
+    json_named(&j, "strate", k->id, k->libelle);
+    cdg_json_key(&j, "forfaits");
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    for (unsigned fi = 0; fi < m->nforfaits; fi++) {
+        const query_answer *r = &ans[fi];
+        why_ctx w = {.m = m, .ast = ast, .f = r->f, .p = p, .k = k, .a = a};
+        cdg_json_key(&j, r->f->id);
+        cdg_json_begin_object(&j, CDG_JSON_LINES);
+        json_members(&j, r->f, k, r->rows, r->nrows, r->opts, r->nopts, why ? &w : NULL);
+        cdg_json_end(&j);
+    }
+    cdg_json_end(&j);
+    cdg_json_end(&j);
+}
+
 /* `query`: parse, load, resolve names, compute the rows, print. */
 int cli_query(int argc, char **argv, cli_env *env)
 {
@@ -318,52 +523,59 @@ int cli_query(int argc, char **argv, cli_env *env)
     const cdg_model *m = u->model;
     cdg_arena *a = u->arena;
     cdg_profil p;
-    const cdg_forfait *f = cli_forfait("query", m, q.forfait);
-    if (!f || !cli_profil("query", m, q.profil, &p)) {
+    /* "tous" (any case) asks every forfait, unless a forfait has that id. */
+    bool every = cdg_eval_find_forfait(m, q.forfait, NULL) == NULL && strcasecmp(q.forfait, "tous") == 0;
+    const cdg_forfait *f = every ? NULL : cli_forfait("query", m, q.forfait);
+    if ((!every && !f) || !cli_profil("query", m, q.profil, &p)) {
         cdg_unit_free(u);
         return CLI_USAGE;
     }
-    const cdg_service **svcs = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *svcs);
-    for (int i = 0; i < q.nservices; i++)
-        if (!(svcs[i] = cli_service("query", m, q.services[i]))) {
+    if (every && q.why && !q.json) {
+        cdg_unit_free(u);
+        return cli_usage_error("query: --why with --forfait tous needs --json (or ask one forfait)");
+    }
+    /* --service names services or options (filtrage_spam): a service
+     * when one matches, else an option. */
+    query_scope sc = {.all = q.nservices == 0};
+    sc.svcs = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *sc.svcs);
+    sc.asked = cdg_arena_calloc(a, (size_t)q.nservices + 1, sizeof *sc.asked);
+    for (int i = 0; i < q.nservices; i++) {
+        const cdg_service *s;
+        const cdg_option *o;
+        if (!cli_service_or_option("query", m, q.services[i], &s, &o)) {
             cdg_unit_free(u);
             return CLI_USAGE;
         }
+        if (s)
+            sc.svcs[sc.nsvcs++] = s;
+        else
+            sc.asked[sc.nasked++] = o;
+    }
     const cdg_strate *k = cli_strate_of("query", m, &p);
     if (!k) {
         cdg_unit_free(u);
         return CLI_FAIL;
     }
 
-    size_t nrows = q.nservices ? (size_t)q.nservices : m->nservices;
-    cdg_eval_row *rows = cdg_arena_calloc(a, nrows, sizeof *rows);
-    for (size_t i = 0; i < nrows; i++)
-        rows[i] = cdg_eval_row_for(f, q.nservices ? svcs[i] : &m->services[i], k);
-    /* Options: all of the forfait's, or those about the requested services
-     * (each listed once, in declaration order). */
-    cdg_eval_option *opts = cdg_arena_calloc(a, m->noptions + 1, sizeof *opts);
-    size_t nopts = 0;
-    if (!q.nservices)
-        nopts = cdg_eval_options(m, f, NULL, opts);
-    else {
-        cdg_eval_option *tmp = cdg_arena_calloc(a, m->noptions + 1, sizeof *tmp);
-        bool *seen = cdg_arena_calloc(a, m->noptions + 1, sizeof *seen);
-        for (int i = 0; i < q.nservices; i++) {
-            size_t n = cdg_eval_options(m, f, svcs[i], tmp);
-            for (size_t j = 0; j < n; j++)
-                if (!seen[tmp[j].option->index]) {
-                    seen[tmp[j].option->index] = true;
-                    opts[nopts++] = tmp[j];
-                }
-        }
+    if (every) {
+        query_answer *ans = cdg_arena_calloc(a, m->nforfaits + 1, sizeof *ans);
+        for (unsigned fi = 0; fi < m->nforfaits; fi++)
+            ans[fi] = answer_for(m, &m->forfaits[fi], k, &sc, a);
+        if (q.json)
+            print_json_side_by_side(m, u->ast, k, &p, ans, q.why, a);
+        else if (m->nforfaits)
+            print_side_by_side(m, k, &p, ans, a);
+        cdg_unit_free(u);
+        return CLI_OK;
     }
+    query_answer r = answer_for(m, f, k, &sc, a);
     why_ctx why = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .a = a};
     if (q.json)
-        print_json(f, k, rows, nrows, opts, nopts, q.why ? &why : NULL);
+        print_json(f, k, r.rows, r.nrows, r.opts, r.nopts, q.why ? &why : NULL);
     else {
-        print_text(m, f, k, &p, rows, nrows, opts, nopts, a);
+        print_text(m, f, k, &p, r.rows, r.nrows, r.opts, r.nopts, a);
         if (q.why)
-            print_why_text(&why, rows, nrows);
+            print_why_text(&why, r.rows, r.nrows);
     }
     cdg_unit_free(u);
     return CLI_OK;

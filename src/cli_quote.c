@@ -6,6 +6,7 @@
 
 static const char quote_help[] =
     N_("usage: cdgrules quote FILE --forfait F --profil P --besoin S=N [--besoin S2=N2 ...]\n"
+    "                      [--json] [--why]\n"
     "\n"
     "For each need of N units of a counted service S: the quantity forfait F\n"
     "includes for the authority P, the extra (N minus included, at least 0),\n"
@@ -17,6 +18,11 @@ static const char quote_help[] =
     "  --forfait F    the package (required)\n"
     "  --profil P     CATEGORIE=MESURE or CATEGORIE (required)\n"
     "  --besoin S=N   N units of service S (required, repeatable)\n"
+    "  --json         one JSON object: forfait, profil, strate, each need\n"
+    "                 (besoins) with its quantities and prices, the total\n"
+    "  --why          for each need, the entries of FILE that decide the\n"
+    "                 included quantity and the option that prices the extra\n"
+    "                 (FILE:LINE:COL); with --json, a \"pourquoi\" array per need\n"
     "\n"
     "Exit status: 0 every extra can be bought as an option, 1 some extra has\n"
     "no option (or no stratum matches, or the rules have errors), 2 usage or\n"
@@ -25,7 +31,7 @@ static const char quote_help[] =
 
 /* Parses the command line; CLI_OK, -1 after --help, or the exit status. */
 static int parse_args(int argc, char **argv, const char **file, const char **forfait,
-                      const char **profil, const char **needs, int *nneeds)
+                      const char **profil, const char **needs, int *nneeds, bool *json, bool *why)
 {
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -33,7 +39,11 @@ static int parse_args(int argc, char **argv, const char **file, const char **for
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(_(quote_help), stdout);
             return -1;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
+        } else if (strcmp(argv[i], "--json") == 0)
+            *json = true;
+        else if (strcmp(argv[i], "--why") == 0)
+            *why = true;
+        else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
             if (*forfait)
@@ -94,13 +104,112 @@ static bool parse_need(const cdg_model *m, const char *text, const cdg_service *
     return true;
 }
 
+/* A computed quote: each need priced, the priced total, and how many
+ * extras have no amount or no option. */
+typedef struct quote_answer {
+    const cdg_model *m;
+    const cdg_ast *ast;
+    const cdg_forfait *f;
+    const cdg_profil *p;
+    const cdg_strate *k;
+    const cdg_eval_quote *qs;
+    size_t n;
+    int64_t total;
+    size_t unpriced, unavailable;
+    cdg_arena *a;
+} quote_answer;
+
+/* Why need e is what it is: the entries deciding its included quantity,
+ * then, when there is an extra, those of the option that prices it. */
+static const cdg_raison *need_steps(const quote_answer *q, const cdg_eval_quote *e)
+{
+    cdg_raison *head = cdg_pourquoi_service(q->m, q->ast, q->f, e->service, q->k, q->a);
+    if (!e->option || e->supplement == 0)
+        return head;
+    cdg_raison *last = head;
+    while (last->next)
+        last = last->next;
+    last->next = cdg_pourquoi_option(q->m, q->ast, q->f, e->option, true, q->a);
+    return head;
+}
+
+/* --why as text: the stratum, then each need with its chain. */
+static void print_why_text(const quote_answer *q)
+{
+    cdg_source *src = q->m->src;
+    fputs(_("\nwhy\n"), stdout);
+    for (const cdg_raison *r = cdg_pourquoi_strate(q->m, q->p, q->k, q->a); r; r = r->next)
+        printf(_("  stratum: %s (%s)\n"), r->texte, cdg_pourquoi_lieu(src, r->span, q->a));
+    for (size_t i = 0; i < q->n; i++) {
+        const cdg_eval_quote *e = &q->qs[i];
+        char need[CDG_NUM_TEXT_MAX + 64], incl[CDG_NUM_TEXT_MAX + 64], extra[CDG_NUM_TEXT_MAX + 64];
+        cdg_quantity_text(e->besoin, e->service, need, sizeof need);
+        cdg_quantity_text(e->inclus, e->service, incl, sizeof incl);
+        cdg_quantity_text(e->supplement, e->service, extra, sizeof extra);
+        printf(_("  %s: %s needed, %s included, %s extra\n"), e->service->id, need, incl, extra);
+        cli_why_text(stdout, src, need_steps(q, e), "    ", q->a);
+        if (e->supplement > 0 && !e->option)
+            printf(_("    no option sold in %s is priced per unit of %s\n"), q->f->libelle,
+                   e->service->id);
+    }
+}
+
+/* Writes "key": an amount, or null. */
+static void json_money_or_null(cdg_json *j, const char *key, bool has, int64_t cents)
+{
+    cdg_json_key(j, key);
+    if (has)
+        cdg_money_json(j, cents);
+    else
+        cdg_json_null(j);
+}
+
+/* The quote as one JSON object (keys in a stable order). */
+static void print_json(const quote_answer *q, bool why)
+{
+    char buf[300];
+    cdg_json j;
+    cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    cli_json_named(&j, "forfait", q->f->id, q->f->libelle);
+    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(q->p, buf, sizeof buf));
+    cli_json_named(&j, "strate", q->k->id, q->k->libelle);
+    cdg_json_key(&j, "besoins");
+    cdg_json_begin_array(&j, CDG_JSON_LINES);
+    size_t priced = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        const cdg_eval_quote *e = &q->qs[i];
+        bool has_price = e->supplement > 0 && e->has_montant;
+        priced += has_price;
+        cdg_json_begin_object(&j, CDG_JSON_INLINE);
+        cdg_json_key_str(&j, "service", e->service->id);
+        cdg_json_key_str(&j, "unite", e->service->unite);
+        cdg_json_key_int(&j, "demande", e->besoin);
+        cdg_json_key_str(&j, "statut", cdg_statut_name(e->row.statut));
+        cdg_json_key_int(&j, "inclus", e->inclus);
+        cdg_json_key_int(&j, "supplement", e->supplement);
+        cdg_json_key_str(&j, "option", e->supplement > 0 && e->option ? e->option->id : NULL);
+        json_money_or_null(&j, "prix_unitaire", has_price, e->montant);
+        json_money_or_null(&j, "total", has_price || e->supplement == 0, has_price ? e->total : 0);
+        if (why)
+            cli_why_json(&j, q->m->src, need_steps(q, e), q->a);
+        cdg_json_end(&j);
+    }
+    cdg_json_end(&j);
+    json_money_or_null(&j, "total", !q->unpriced || priced, q->total);
+    cdg_json_key_int(&j, "supplements_non_chiffres", (int64_t)q->unpriced);
+    cdg_json_key_int(&j, "supplements_sans_option", (int64_t)q->unavailable);
+    cdg_json_end(&j);
+}
+
 /* `quote`: prices each counted need; exit 1 when an extra cannot be bought. */
 int cli_quote(int argc, char **argv, cli_env *env)
 {
     const char *file = NULL, *forfait = NULL, *profil = NULL;
     const char *texts[argc > 0 ? argc : 1];
     int nneeds = 0;
-    int st = parse_args(argc, argv, &file, &forfait, &profil, texts, &nneeds);
+    bool json = false, why = false;
+    int st = parse_args(argc, argv, &file, &forfait, &profil, texts, &nneeds, &json, &why);
     if (st != CLI_OK)
         return st < 0 ? CLI_OK : st;
 
@@ -147,6 +256,15 @@ int cli_quote(int argc, char **argv, cli_env *env)
             unavailable++;
         else if (qs[i].supplement > 0 && !qs[i].has_montant)
             unpriced++;
+    }
+
+    quote_answer qa = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .qs = qs,
+                       .n = (size_t)nneeds, .total = total, .unpriced = unpriced,
+                       .unavailable = unavailable, .a = a};
+    if (json) {
+        print_json(&qa, why);
+        cdg_unit_free(u);
+        return unavailable ? CLI_FAIL : CLI_OK;
     }
 
     char buf[300], m1[CDG_MONEY_TEXT_MAX], m2[CDG_MONEY_TEXT_MAX];
@@ -201,6 +319,8 @@ int cli_quote(int argc, char **argv, cli_env *env)
                             "%zu extras without an option: no option of this forfait prices them\n",
                             unavailable),
                unavailable);
+    if (why)
+        print_why_text(&qa);
     cdg_unit_free(u);
     return unavailable ? CLI_FAIL : CLI_OK;
 }

@@ -6,7 +6,8 @@
 static const char strate_help[] =
     N_("usage: cdgrules strate FILE --profil P [--profil P2 ...] [--json]\n"
     "\n"
-    "Prints the stratum of each profile: its id, a tab, its label.\n"
+    "Prints the stratum of each profile: its id, a tab, its label; with\n"
+    "several profiles, each line starts with its profile and a tab.\n"
     "A profile is CATEGORIE=MESURE (commune=1200, etablissement=15) or a\n"
     "category without a measure (non_affiliee); categories come from FILE.\n"
     "\n"
@@ -21,6 +22,7 @@ int cli_strate(int argc, char **argv, cli_env *env)
 {
     const char *file = NULL;
     bool json = false;
+    const char *last = NULL;   /* the last --profil, for the hint below */
     int nprofils = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -34,9 +36,13 @@ int cli_strate(int argc, char **argv, cli_env *env)
             if (r < 0)
                 return CLI_USAGE;
             nprofils++;
+            last = v;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("strate: unknown option '%s' (see 'cdgrules strate --help')",
                                    argv[i]);
+        else if (file && last && strchr(argv[i], '=') && !strstr(argv[i], ".cdg"))
+            return cli_usage_error("strate: '%s' looks like a profile: give each profile its own --profil "
+                                   "(--profil %s --profil %s)", argv[i], last, argv[i]);
         else if (file)
             return cli_usage_error("strate: more than one rules file ('%s' and '%s')", file, argv[i]);
         else
@@ -89,7 +95,10 @@ int cli_strate(int argc, char **argv, cli_env *env)
             } else
                 cdg_json_null(&w);
             cdg_json_end(&w);
-        } else if (k)
+        } else if (k && nprofils > 1)
+            printf("%s\t%s\t%s\n", cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
+                   k->libelle ? k->libelle : "");
+        else if (k)
             printf("%s\t%s\n", k->id, k->libelle ? k->libelle : "");
     }
     if (json)

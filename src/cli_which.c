@@ -5,18 +5,150 @@
 #include "cli.h"
 
 static const char which_help[] =
-    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...]\n"
+    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...] [--json] [--why]\n"
     "\n"
     "Lists the forfaits that include every needed service S for the\n"
     "authority P (status inclus, and not 0 units in its stratum), then, for\n"
     "each other forfait, the needed services it does not include and their\n"
-    "status. S is a service id or label, case and accents ignored.\n"
+    "status. S is a service id or label, case and accents ignored; it may\n"
+    "also be an option (filtrage_spam), needed inclus in the forfait.\n"
     "\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required)\n"
     "  --besoin S    a needed service (required, repeatable)\n"
+    "  --json        one JSON object: profil, strate, besoins, and each forfait\n"
+    "                with inclut_tout and the needs it misses (manque)\n"
+    "  --why         for each forfait not chosen, the first need it misses\n"
+    "                (services before options) and the entry of FILE that\n"
+    "                says so (FILE:LINE:COL); with --json, a \"pourquoi\"\n"
+    "                array per such forfait\n"
     "\n"
     "Exit status: 0 some forfait includes every need, 1 none does (or no\n"
     "stratum matches, or the rules have errors), 2 usage or I/O error.\n");
+
+/* The answer of `which`: for each forfait (by index), whether it includes
+ * every need, and the needs it misses. */
+typedef struct which_answer {
+    const cdg_model *m;
+    const cdg_ast *ast;
+    const cdg_profil *p;
+    const cdg_strate *k;
+    const cdg_service **needs;
+    size_t nneeds;
+    const cdg_option **oneeds;      /* options needed inclus */
+    size_t noneeds;
+    bool *fits;
+    const cdg_service ***missing;
+    size_t *nmissing;
+    const cdg_option ***omissing;   /* the options needed that a forfait lacks */
+    size_t *nomissing;
+    size_t nfit;            /* forfaits that include every need */
+    cdg_arena *a;
+} which_answer;
+
+/* Fills w's fits, missing and nfit from its model, stratum and needs. */
+static void which_compute(which_answer *w)
+{
+    const cdg_model *m = w->m;
+    w->fits = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->fits);
+    w->missing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->missing);
+    w->nmissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->nmissing);
+    w->omissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->omissing);
+    w->nomissing = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->nomissing);
+    for (unsigned fi = 0; fi < m->nforfaits; fi++) {
+        w->missing[fi] = cdg_arena_calloc(w->a, w->nneeds, sizeof *w->missing[fi]);
+        w->fits[fi] = cdg_eval_includes_all(&m->forfaits[fi], w->k, w->needs, w->nneeds,
+                                            w->missing[fi], &w->nmissing[fi]);
+        w->omissing[fi] = cdg_arena_calloc(w->a, w->noneeds + 1, sizeof *w->omissing[fi]);
+        for (size_t i = 0; i < w->noneeds; i++)
+            if (w->oneeds[i]->cells[fi].statut != CDG_INCLUS) {
+                w->omissing[fi][w->nomissing[fi]++] = w->oneeds[i];
+                w->fits[fi] = false;
+            }
+        w->nfit += w->fits[fi];
+    }
+}
+
+/* --why as text: the stratum, then for each forfait not chosen the first
+ * need it misses and the entries that decide it. */
+static void print_why_text(const which_answer *w)
+{
+    cdg_source *src = w->m->src;
+    fputs(_("\nwhy\n"), stdout);
+    for (const cdg_raison *r = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); r; r = r->next)
+        printf(_("  stratum: %s (%s)\n"), r->texte, cdg_pourquoi_lieu(src, r->span, w->a));
+    for (unsigned fi = 0; fi < w->m->nforfaits; fi++) {
+        if (w->fits[fi])
+            continue;
+        const cdg_forfait *f = &w->m->forfaits[fi];
+        if (w->nmissing[fi] == 0) {
+            const cdg_option *o = w->omissing[fi][0];
+            printf("  %s : %s (%s)\n", f->id, o->id, _(cdg_statut_words(o->cells[fi].statut)));
+            cli_why_text(stdout, src, cdg_pourquoi_option(w->m, w->ast, f, o, false, w->a), "    ", w->a);
+            continue;
+        }
+        const cdg_service *s = w->missing[fi][0];
+        cdg_eval_row r = cdg_eval_row_for(f, s, w->k);
+        printf("  %s : %s (%s%s)\n", f->id, s->id, _(cdg_statut_words(r.statut)), r.quantite == 0 ? ", 0" : "");
+        cli_why_text(stdout, src, cdg_pourquoi_service(w->m, w->ast, f, s, w->k, w->a), "    ", w->a);
+    }
+}
+
+/* The answer as one JSON object; forfaits in declaration order. */
+static void print_json(const which_answer *w, bool why)
+{
+    char buf[300];
+    cdg_json j;
+    cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&j, CDG_JSON_LINES);
+    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(w->p, buf, sizeof buf));
+    cli_json_named(&j, "strate", w->k->id, w->k->libelle);
+    cdg_json_key(&j, "besoins");
+    cdg_json_begin_array(&j, CDG_JSON_INLINE);
+    for (size_t i = 0; i < w->nneeds; i++)
+        cdg_json_str(&j, w->needs[i]->id);
+    for (size_t i = 0; i < w->noneeds; i++)
+        cdg_json_str(&j, w->oneeds[i]->id);
+    cdg_json_end(&j);
+    cdg_json_key(&j, "forfaits");
+    cdg_json_begin_array(&j, CDG_JSON_LINES);
+    for (unsigned fi = 0; fi < w->m->nforfaits; fi++) {
+        const cdg_forfait *f = &w->m->forfaits[fi];
+        cdg_json_begin_object(&j, CDG_JSON_INLINE);
+        cdg_json_key_str(&j, "id", f->id);
+        cdg_json_key_str(&j, "libelle", f->libelle);
+        cdg_json_key_bool(&j, "inclut_tout", w->fits[fi]);
+        cdg_json_key(&j, "manque");
+        cdg_json_begin_array(&j, CDG_JSON_INLINE);
+        for (size_t i = 0; i < w->nmissing[fi]; i++) {
+            cdg_eval_row r = cdg_eval_row_for(f, w->missing[fi][i], w->k);
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key_str(&j, "service", r.service->id);
+            cdg_json_key_str(&j, "statut", cdg_statut_name(r.statut));
+            cdg_json_key(&j, "quantite");
+            if (r.quantite >= 0)
+                cdg_json_int(&j, r.quantite);
+            else
+                cdg_json_null(&j);
+            cdg_json_end(&j);
+        }
+        for (size_t i = 0; i < w->nomissing[fi]; i++) {
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key_str(&j, "option", w->omissing[fi][i]->id);
+            cdg_json_key_str(&j, "statut", cdg_statut_name(w->omissing[fi][i]->cells[fi].statut));
+            cdg_json_end(&j);
+        }
+        cdg_json_end(&j);
+        if (why && w->nmissing[fi])
+            cli_why_json(&j, w->m->src,
+                         cdg_pourquoi_service(w->m, w->ast, f, w->missing[fi][0], w->k, w->a), w->a);
+        else if (why && !w->fits[fi])
+            cli_why_json(&j, w->m->src,
+                         cdg_pourquoi_option(w->m, w->ast, f, w->omissing[fi][0], false, w->a), w->a);
+        cdg_json_end(&j);
+    }
+    cdg_json_end(&j);
+    cdg_json_end(&j);
+}
 
 /* `which`: splits the forfaits into those that include every need and the others. */
 int cli_which(int argc, char **argv, cli_env *env)
@@ -24,13 +156,18 @@ int cli_which(int argc, char **argv, cli_env *env)
     const char *file = NULL, *profil = NULL;
     const char *names[argc > 0 ? argc : 1];
     int nneeds = 0;
+    bool json = false, why = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(_(which_help), stdout);
             return CLI_OK;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
+        } else if (strcmp(argv[i], "--json") == 0)
+            json = true;
+        else if (strcmp(argv[i], "--why") == 0)
+            why = true;
+        else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
             if (profil)
@@ -62,10 +199,22 @@ int cli_which(int argc, char **argv, cli_env *env)
     const cdg_model *m = u->model;
     cdg_arena *a = u->arena;
     cdg_profil p;
+    /* A need is a service, or else an option (needed inclus). */
     const cdg_service **needs = cdg_arena_calloc(a, (size_t)nneeds, sizeof *needs);
+    const cdg_option **oneeds = cdg_arena_calloc(a, (size_t)nneeds, sizeof *oneeds);
+    size_t nsvc = 0, nopt = 0;
     bool ok = cli_profil("which", m, profil, &p);
-    for (int i = 0; ok && i < nneeds; i++)
-        ok = (needs[i] = cli_service("which", m, names[i])) != NULL;
+    for (int i = 0; ok && i < nneeds; i++) {
+        const cdg_service *s;
+        const cdg_option *o;
+        if ((ok = cli_service_or_option("which", m, names[i], &s, &o))) {
+            if (s)
+                needs[nsvc++] = s;
+            else
+                oneeds[nopt++] = o;
+            names[i] = s ? s->id : o->id;
+        }
+    }
     if (!ok) {
         cdg_unit_free(u);
         return CLI_USAGE;
@@ -76,21 +225,30 @@ int cli_which(int argc, char **argv, cli_env *env)
         return CLI_FAIL;
     }
 
+    which_answer w = {.m = m, .ast = u->ast, .p = &p, .k = k, .needs = needs, .nneeds = nsvc,
+                      .oneeds = oneeds, .noneeds = nopt, .a = a};
+    which_compute(&w);
+    if (json) {
+        print_json(&w, why);
+        cdg_unit_free(u);
+        return w.nfit ? CLI_OK : CLI_FAIL;
+    }
+
     char buf[300];
     cdg_buf list;
     cdg_buf_init(&list, a);
     for (int i = 0; i < nneeds; i++)
-        cdg_buf_printf(&list, "%s%s", i ? ", " : "", needs[i]->id);
+        cdg_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
     printf(_("%s: stratum %s; needs: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
            cdg_buf_str(&list));
 
-    const cdg_service **missing = cdg_arena_calloc(a, (size_t)nneeds, sizeof *missing);
     cdg_table *yes = cdg_table_new(a, 2), *no = cdg_table_new(a, 3);
     size_t nyes = 0, nno = 0;
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
-        size_t nmissing;
-        if (cdg_eval_includes_all(f, k, needs, (size_t)nneeds, missing, &nmissing)) {
+        const cdg_service **missing = w.missing[fi];
+        size_t nmissing = w.nmissing[fi];
+        if (w.fits[fi]) {
             cdg_table_row(yes);
             cdg_table_cell(yes, f->id);
             cdg_table_cell(yes, f->libelle);
@@ -104,6 +262,9 @@ int cli_which(int argc, char **argv, cli_env *env)
             cdg_buf_printf(&miss, "%s%s (%s%s)", j ? ", " : "", missing[j]->id,
                            _(cdg_statut_words(r.statut)), r.quantite == 0 ? ", 0" : "");
         }
+        for (size_t j = 0; j < w.nomissing[fi]; j++)
+            cdg_buf_printf(&miss, "%s%s (%s)", miss.len ? ", " : "", w.omissing[fi][j]->id,
+                           _(cdg_statut_words(w.omissing[fi][j]->cells[fi].statut)));
         cdg_table_row(no);
         cdg_table_cell(no, f->id);
         cdg_table_cell(no, _("missing"));
@@ -121,6 +282,8 @@ int cli_which(int argc, char **argv, cli_env *env)
         cdg_table_set_max_width(no, cli_terminal_width(stdout));
         cdg_table_print(no, stdout, "  ", 0);
     }
+    if (why)
+        print_why_text(&w);
     cdg_unit_free(u);
     return nyes ? CLI_OK : CLI_FAIL;
 }

@@ -163,6 +163,13 @@ const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name, c
     return i < 0 ? NULL : &m->services[i];
 }
 
+const cdg_option *cdg_eval_find_option(const cdg_model *m, const char *name, cdg_eval_error *err)
+{
+    named_array a = NAMED(m->options, m->noptions, cdg_option, "option", "options");
+    long i = find_named(&a, name, err);
+    return i < 0 ? NULL : &m->options[i];
+}
+
 const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
                                              cdg_eval_error *err)
 {

@@ -61,6 +61,8 @@ CDG_API const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char 
                                                  cdg_eval_error *err);
 CDG_API const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name,
                                                  cdg_eval_error *err);
+CDG_API const cdg_option *cdg_eval_find_option(const cdg_model *m, const char *name,
+                                               cdg_eval_error *err);
 CDG_API const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
                                                      cdg_eval_error *err);
 

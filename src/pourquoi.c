@@ -212,6 +212,42 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
     return zip(people.head, source.head);
 }
 
+/* The steps of cdg_pourquoi_option, in c's language. */
+static void option_steps(chain *c, const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                         const cdg_option *o, bool extra)
+{
+    cdg_arena *a = c->a;
+    const cdg_decl *d = ast ? find_decl(ast->decls, CDG_KW_OPTION, o->id) : NULL;
+    const cdg_block *b = d ? d->block : NULL;
+    const cdg_entry *e = find_entry(b, CDG_KW_TARIF, NULL);
+    cdg_span sp = e ? e->span : o->span;
+    if (extra)
+        add(c, sp, cdg_arena_printf(a, tr(c, N_("option %s prices the extra: %s")), o->id, quote(c, m, sp)));
+    e = find_entry(b, CDG_KW_NONE, f->id);
+    if (!e)
+        e = find_entry(b, CDG_KW_DEFAUT, NULL);
+    sp = e ? e->span : o->span;
+    cdg_statut st = o->cells[f->index].statut;
+    add(c, sp,
+        cdg_arena_printf(a, tr(c, N_("in %s, option %s is %s: %s")), f->libelle, o->id,
+                         tr(c, cdg_statut_words(st)), quote(c, m, sp)));
+    if (o->has_montant) {
+        e = find_entry(b, CDG_KW_MONTANT, NULL);
+        sp = e ? e->span : o->span;
+        add(c, sp, cdg_arena_printf(a, tr(c, N_("its amount: %s")), quote(c, m, sp)));
+    }
+}
+
+cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                                const cdg_option *o, bool extra, cdg_arena *a)
+{
+    chain people = {.a = a, .people = true, .tail = &people.head};
+    chain source = {.a = a, .people = false, .tail = &source.head};
+    option_steps(&people, m, ast, f, o, extra);
+    option_steps(&source, m, ast, f, o, extra);
+    return zip(people.head, source.head);
+}
+
 const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a)
 {
     unsigned line, col;

@@ -7,6 +7,8 @@
 #ifndef CDG_POURQUOI_H
 #define CDG_POURQUOI_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 #include "ast.h"
 #include "model.h"
@@ -34,6 +36,13 @@ cdg_raison *cdg_pourquoi_strate(const cdg_model *m, const cdg_profil *p, const c
  * the forfait and the whole table are named. */
 cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
                                  const cdg_service *s, const cdg_strate *k, cdg_arena *a);
+
+/* Why option o is what forfait f offers: when extra (it prices an extra
+ * quantity) its `tarif:` entry first; then the entry giving its status in
+ * f (the forfait's own line or the `defaut:`), and its `montant:` when it
+ * has one. ast as above. */
+cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
+                                const cdg_option *o, bool extra, cdg_arena *a);
 
 /* "FILE:LINE:COL" of a span. */
 const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a);

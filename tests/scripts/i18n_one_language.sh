@@ -1,6 +1,7 @@
 #!/bin/sh
 # One language per run: a representative set of commands (check with errors
-# and notes, a failing example's notes, query, query --why, quote, which,
+# and notes, a failing example's notes, query, query --why, query --forfait
+# tous, an option queried as a service, quote, quote --why, which, which --why,
 # strate, test --coverage, diff text and md) prints none of the tool's own
 # French words under LANGUAGE=en (and with no language at all: the sources'
 # words are English), and none of its English words under LANGUAGE=fr.
@@ -43,6 +44,10 @@ query $fix --forfait Heberge --profil commune=1200 --why
 quote $fix --forfait Metiers --profil etablissement=120 --besoin sauvegarde=20 --besoin certificat=3
 quote $fix --forfait Heberge --profil commune=1200 --besoin sauvegarde=20
 which $fix --profil commune=1200 --besoin parapheur --besoin sauvegarde
+which $fix --profil commune=1200 --besoin parapheur --besoin sauvegarde --why
+quote $fix --forfait Metiers --profil etablissement=120 --besoin sauvegarde=20 --besoin certificat=3 --why
+query $fix --forfait tous --profil commune=1200
+query $fix --forfait Metiers --profil commune=1200 --service filtrage_spam
 strate $fix --profil commune=1200
 diff $fix examples/cdg47-2027.cdg
 diff $fix examples/cdg47-2027.cdg --format md

@@ -1,0 +1,55 @@
+#!/bin/sh
+# The JSON of `which`, `quote` and `query --forfait tous` parses with jq and
+# has the documented keys (README "Commands", docs/ENTITLEMENTS.md); each
+# forfait of `query --forfait tous --json` is exactly what `query --forfait
+# F --json` prints; amounts use the one money shape.
+# Usage: tests/scripts/answer_json_shapes.sh BUILD/cdgrules
+set -eu
+bin=$1
+rules=$(dirname "$0")/../../rules/cdg47.cdg
+command -v jq >/dev/null || { echo "jq is needed (apt-get install jq)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "answer_json_shapes: FAIL: $*"; exit 1; }
+
+for p in commune=1200 etablissement=60 non_affiliee; do
+    "$bin" which "$rules" --profil "$p" --besoin parapheur --besoin sauvegarde --besoin filtrage_spam \
+        --json --why >"$tmp/w.json" || [ $? = 1 ] || fail "which $p"
+    jq -e '
+      (keys == ["besoins","forfaits","profil","strate"]) and
+      (.besoins == ["parapheur","sauvegarde","filtrage_spam"]) and
+      (.forfaits | length == 5) and
+      all(.forfaits[];
+          (.inclut_tout | type == "boolean") and
+          (.inclut_tout == (.manque == [])) and
+          (if .inclut_tout then (has("pourquoi") | not)
+           else (.pourquoi | length > 0) and all(.pourquoi[]; keys == ["colonne","lieu","ligne","texte"])
+           end) and
+          all(.manque[]; (keys == ["quantite","service","statut"]) or (keys == ["option","statut"])))
+    ' "$tmp/w.json" >/dev/null || { cat "$tmp/w.json"; fail "which --json shape ($p)"; }
+
+    for f in Metiers Heberge TechnologiePlus; do
+        "$bin" quote "$rules" --forfait "$f" --profil "$p" --besoin sauvegarde=40 --besoin messagerie=2 \
+            --json --why >"$tmp/q.json" || [ $? = 1 ] || fail "quote $f $p"
+        jq -e '
+          (keys == ["besoins","forfait","profil","strate","supplements_non_chiffres","supplements_sans_option","total"]) and
+          (.besoins | length == 2) and
+          all(.besoins[];
+              (keys == ["demande","inclus","option","pourquoi","prix_unitaire","service","statut","supplement","total","unite"]) and
+              (.supplement == ([.demande - .inclus, 0] | max)) and
+              ((.prix_unitaire == null) or (.prix_unitaire | keys == ["centimes","devise"])) and
+              (.pourquoi | length > 0)) and
+          ((.total == null) or (.total | keys == ["centimes","devise"]))
+        ' "$tmp/q.json" >/dev/null || { cat "$tmp/q.json"; fail "quote --json shape ($f $p)"; }
+    done
+
+    "$bin" query "$rules" --forfait tous --profil "$p" --json >"$tmp/all.json" || fail "query tous $p"
+    jq -e '(keys == ["forfaits","profil","strate"]) and (.forfaits | keys | length == 5)' "$tmp/all.json" >/dev/null ||
+        fail "query --forfait tous --json shape ($p)"
+    for f in $(jq -r '.forfaits | keys[]' "$tmp/all.json"); do
+        "$bin" query "$rules" --forfait "$f" --profil "$p" --json | jq -S . >"$tmp/one.json"
+        jq -S --arg f "$f" '.forfaits[$f]' "$tmp/all.json" >"$tmp/col.json"
+        cmp -s "$tmp/one.json" "$tmp/col.json" || { diff "$tmp/one.json" "$tmp/col.json" | head; fail "tous differs from --forfait $f ($p)"; }
+    done
+done
+echo "answer_json_shapes: ok"
