@@ -40,7 +40,12 @@ awk -F, 'NR > 1 { p = $NF + 0
          END { for (s in n) print s, n[s] }' "$tmp/in.csv" | sort >"$tmp/want"
 awk -F, 'NR > 1 { n[$(NF-2)]++ } END { for (s in n) print s, n[s] }' "$tmp/out.csv" | sort >"$tmp/got"
 cmp -s "$tmp/want" "$tmp/got" || { echo "strata counts differ"; diff "$tmp/want" "$tmp/got"; exit 1; }
-awk "BEGIN { exit !($cpu < 0.5) }" || { echo "too slow: ${cpu}s of CPU"; exit 1; }
-awk "BEGIN { exit !($secs < 1.0) }" || { echo "too slow: ${secs}s"; exit 1; }
-[ "$kb" -lt 16384 ] || { echo "memory not constant: ${kb} KB"; exit 1; }
+# Under sanitizers (make test-asan) the instrumentation slows every row and
+# adds its own shadow memory: the answers and the constant memory are still
+# checked, the absolute time and memory floors are not.
+if [ -z "${CDG_SANITIZER:-}" ]; then
+    awk "BEGIN { exit !($cpu < 0.5) }" || { echo "too slow: ${cpu}s of CPU"; exit 1; }
+    awk "BEGIN { exit !($secs < 1.0) }" || { echo "too slow: ${secs}s"; exit 1; }
+    [ "$kb" -lt 16384 ] || { echo "memory not constant: ${kb} KB"; exit 1; }
+fi
 [ "$kb" -lt $((small_kb + 512)) ] || { echo "memory grows with the input: ${small_kb} -> ${kb} KB"; exit 1; }
