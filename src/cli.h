@@ -14,7 +14,7 @@
 #include "atomicio.h"
 #include "csv.h"
 #include "diag_emit.h"
-#include "diag_json.h"
+#include "diag_format.h"
 #include "exemples.h"
 #include "i18n.h"
 #include "json.h"
