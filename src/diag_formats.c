@@ -276,18 +276,18 @@ static void sarif_end(cdg_diag_run *run, bool ok)
 }
 
 /* The table: adding a format is its three functions and one line here.
- * The first is the default. The help is shown after the name in
- * `cdgrules test --help` ("github (annotations on stdout)"). */
+ * The first is the default. The help follows the name in `cdgrules test
+ * --help`: "github (annotations on stdout)". `test` has never offered
+ * json: offering it is ALL on its line (and a new usage_unknown_format
+ * golden case, which uses json as the unknown name). */
+#define ALL (CDG_DIAG_CHECK | CDG_DIAG_TEST)
 static const cdg_diag_format formats[] = {
-    {"text", N_("diagnostics with their source line, on stderr"), CDG_DIAG_STDERR,
-     CDG_DIAG_CHECK | CDG_DIAG_TEST, cdg_diag_text_begin, cdg_diag_text_file, cdg_diag_text_end},
-    {"json", N_("a JSON array on stdout"), CDG_DIAG_DOCUMENT,
-     CDG_DIAG_CHECK, json_begin, json_file, json_end},
-    {"github", N_("annotations on stdout"), CDG_DIAG_LINES,
-     CDG_DIAG_CHECK | CDG_DIAG_TEST, github_begin, github_file, github_end},
-    {"sarif", N_("a SARIF 2.1.0 log on stdout"), CDG_DIAG_DOCUMENT,
-     CDG_DIAG_CHECK | CDG_DIAG_TEST, sarif_begin, sarif_file, sarif_end},
+    {"text", N_("for people, on stderr"), CDG_DIAG_STDERR, ALL, cdg_diag_text_begin, cdg_diag_text_file, cdg_diag_text_end},
+    {"json", N_("a JSON array on stdout"), CDG_DIAG_DOCUMENT, CDG_DIAG_CHECK, json_begin, json_file, json_end},
+    {"github", N_("annotations on stdout"), CDG_DIAG_LINES, ALL, github_begin, github_file, github_end},
+    {"sarif", N_("a SARIF 2.1.0 log on stdout"), CDG_DIAG_DOCUMENT, ALL, sarif_begin, sarif_file, sarif_end},
 };
+#undef ALL
 
 size_t cdg_diag_format_count(void)
 {
