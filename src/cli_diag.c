@@ -1,9 +1,9 @@
-/* cli_diag.c — the --format option of `check` and `test` (cli_diag.h):
+/* cli_diag.c — the --format option of `check` and `test` (cli.h):
  * everything it shows or accepts comes from the table of diagnostics
  * formats, so a new format needs no change here. */
 #include <string.h>
 
-#include "cli_diag.h"
+#include "cli.h"
 
 /* The longest list of formats a command can offer. */
 enum { MAX_FORMATS = 32 };

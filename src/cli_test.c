@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_diag.h"
 
 /* The help; the formats (usage line, then --format) come from the table. */
 static const char test_help[] =

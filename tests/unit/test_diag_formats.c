@@ -87,6 +87,8 @@ Test(diag_formats, table_lines_are_complete_and_unique)
     cr_assert_geq(n, 4);
     cr_assert_str_eq(cdg_diag_format_at(0)->name, "text");
     cr_assert_eq(cdg_diag_format_at(0)->output, CDG_DIAG_STDERR);
+    cr_assert_eq(cdg_diag_format_at(0)->commands, CDG_DIAG_CHECK | CDG_DIAG_TEST,
+                 "the default is offered by every command");
     cr_assert_null(cdg_diag_format_at(n));
     for (size_t i = 0; i < n; i++) {
         const cdg_diag_format *f = cdg_diag_format_at(i);
