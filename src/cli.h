@@ -14,7 +14,7 @@
 #include "atomicio.h"
 #include "csv.h"
 #include "diag_emit.h"
-#include "diag_json.h"
+#include "diag_format.h"
 #include "exemples.h"
 #include "i18n.h"
 #include "json.h"
@@ -107,5 +107,28 @@ void cli_why_json(cdg_json *j, cdg_source *src, const cdg_raison *r, cdg_arena *
 void cli_why_text(FILE *out, cdg_source *src, const cdg_raison *r, const char *indent, cdg_arena *a);
 /* Writes "key": {"id", "libelle"}. */
 void cli_json_named(cdg_json *j, const char *key, const char *id, const char *libelle);
+
+/* The --format option of check and test (cli_diag.c), read from the
+ * table of diagnostics formats (diag_format.h).
+ * The format called value (any case) that command (CDG_DIAG_CHECK or
+ * CDG_DIAG_TEST) offers; NULL after the usage error "cmd: unknown format
+ * 'xml' (expected text, json, github or sarif)". */
+const cdg_diag_format *cli_diag_format(const char *cmd, unsigned command, const char *value);
+
+/* The names of the formats command offers for a usage line:
+ * "text|json|github|sarif". Returns buf. */
+const char *cli_diag_format_names(char *buf, size_t cap, unsigned command);
+
+/* The formats command offers for an option's description: "text
+ * (default), json, github or sarif", or with their help, "text (default),
+ * github (annotations on stdout) or sarif (…)". A line that would pass
+ * column 79 is broken before the next format and continued at column
+ * indent. Returns buf. */
+const char *cli_diag_format_list(char *buf, size_t cap, unsigned command, bool with_help,
+                                 size_t indent);
+
+/* Fills run for format f on stdout and stderr, in env's colours, and
+ * calls the format's begin. */
+void cli_diag_run_begin(cdg_diag_run *run, const cdg_diag_format *f, const cli_env *env);
 
 #endif

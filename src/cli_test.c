@@ -3,12 +3,12 @@
  * their coverage of the offer's cells, and generates boundary examples. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 
+/* The help; the formats (usage line, then --format) come from the table. */
 static const char test_help[] =
-    N_("usage: cdgrules test [--coverage] [--min-coverage P] [--format text|github|sarif]\n"
+    N_("usage: cdgrules test [--coverage] [--min-coverage P] [--format %s]\n"
     "                     [--verbose] FILE...\n"
     "       cdgrules test --generate-boundaries FILE\n"
     "\n"
@@ -22,8 +22,7 @@ static const char test_help[] =
     "                         example exercises, and the share covered\n"
     "  --min-coverage P       fail (exit 1) when a file's share is below P\n"
     "                         percent (0 to 100)\n"
-    "  --format FORMAT        text (default), github (annotations on stdout)\n"
-    "                         or sarif (a SARIF 2.1.0 log on stdout)\n"
+    "  --format FORMAT        %s\n"
     "  --verbose              name each example with PASS or FAIL\n"
     "  --generate-boundaries  print, in the canonical layout, an exemple for\n"
     "                         each forfait on both sides of every stratum\n"
@@ -33,7 +32,13 @@ static const char test_help[] =
     "Exit status: 0 every example passed (and the coverage is reached), 1 a\n"
     "failed example, rule errors or coverage below P, 2 usage or I/O error.\n");
 
-enum test_format { FMT_TEXT, FMT_GITHUB, FMT_SARIF };
+/* Prints the help, with the formats test offers and their help. */
+static void print_help(void)
+{
+    char names[256], list[1024];
+    printf(_(test_help), cli_diag_format_names(names, sizeof names, CDG_DIAG_TEST),
+           cli_diag_format_list(list, sizeof list, CDG_DIAG_TEST, true, 25));
+}
 
 /* The options of the run, as given on the command line. */
 typedef struct test_args {
@@ -42,7 +47,7 @@ typedef struct test_args {
     bool coverage, verbose, boundaries;
     bool has_min;
     double min;
-    enum test_format format;
+    const cdg_diag_format *format;
 } test_args;
 
 /* Parses "80", "92.5": a percentage from 0 to 100. */
@@ -66,7 +71,7 @@ static int parse_args(int argc, char **argv, test_args *t)
         const char *v;
         int r;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(test_help), stdout);
+            print_help();
             return -1;
         } else if (strcmp(argv[i], "--coverage") == 0)
             t->coverage = true;
@@ -81,16 +86,8 @@ static int parse_args(int argc, char **argv, test_args *t)
                 return cli_usage_error("test: --min-coverage needs a percentage from 0 to 100, not '%s'", v);
             t->has_min = true;
         } else if ((r = cli_opt_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (r < 0)
+            if (r < 0 || !(t->format = cli_diag_format("test", CDG_DIAG_TEST, v)))
                 return CLI_USAGE;
-            if (strcasecmp(v, "text") == 0)
-                t->format = FMT_TEXT;
-            else if (strcasecmp(v, "github") == 0)
-                t->format = FMT_GITHUB;
-            else if (strcasecmp(v, "sarif") == 0)
-                t->format = FMT_SARIF;
-            else
-                return cli_usage_error("test: unknown format '%s' (expected text, github or sarif)", v);
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("test: unknown option '%s' (see 'cdgrules test --help')", argv[i]);
         else
@@ -98,12 +95,12 @@ static int parse_args(int argc, char **argv, test_args *t)
     }
     if (t->nfiles == 0)
         return cli_usage_error("test: no rules file given (usage: cdgrules test FILE...)");
-    if (t->boundaries && (t->coverage || t->has_min || t->verbose || t->format != FMT_TEXT))
+    if (t->boundaries && (t->coverage || t->has_min || t->verbose || t->format != cdg_diag_format_at(0)))
         return cli_usage_error("test: --generate-boundaries prints examples and runs nothing; "
                                "it takes no other option");
     if (t->boundaries && t->nfiles > 1)
         return cli_usage_error("test: --generate-boundaries takes one rules file");
-    if (t->format == FMT_SARIF && (t->coverage || t->verbose))
+    if (t->format->output == CDG_DIAG_DOCUMENT && (t->coverage || t->verbose))
         return cli_usage_error("test: --coverage and --verbose go with --format text or github "
                                "(they would corrupt the SARIF log)");
     return CLI_OK;
@@ -156,23 +153,17 @@ static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool deta
     }
 }
 
-/* Runs the examples of one loaded file; adds to the totals; returns the
- * file's exit status. */
-static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, cdg_json *sarif,
-                     unsigned *passed, unsigned *failed)
+/* Runs the examples of one loaded file, their failures written to run;
+ * adds to the totals; returns the file's exit status. */
+static int test_unit(cdg_unit *u, const test_args *t, cdg_diag_run *run, unsigned *passed,
+                     unsigned *failed)
 {
     cdg_diags d;
     cdg_diags_init(&d, u->arena);
     cdg_exemples_result r;
     cdg_exemples_run(u->model, u->ast, &d, &r);
     cdg_diags_sort(&d);
-    cdg_diag_style style = {.color = env->color};
-    if (t->format == FMT_TEXT)
-        cdg_diags_print(stderr, &d, &style);
-    else if (t->format == FMT_GITHUB)
-        cdg_diags_print_github(stdout, &d);
-    else
-        cdg_diags_print_sarif(sarif, &d);
+    run->format->file(run, &d);
     if (u->model->nexemples == 0)
         fprintf(stderr, _("cdgrules: test: %s: no exemple block to run\n"), u->src->name);
     if (t->verbose)
@@ -184,7 +175,7 @@ static int test_unit(cdg_unit *u, const test_args *t, cli_env *env, cdg_json *sa
     if (t->coverage || t->has_min) {
         cdg_couverture c;
         cdg_exemples_coverage(u->model, u->arena, &c);
-        if (t->format != FMT_SARIF)
+        if (t->format->output != CDG_DIAG_DOCUMENT)
             print_coverage(u, &c, t->coverage);
         if (t->has_min && cdg_couverture_percent(&c) < t->min) {
             char got[CDG_NUM_TEXT_MAX], min[CDG_NUM_TEXT_MAX];
@@ -213,7 +204,7 @@ static int generate(const char *file, cli_env *env)
 int cli_test(int argc, char **argv, cli_env *env)
 {
     const char *files[argc > 0 ? argc : 1];
-    test_args t = {.files = files};
+    test_args t = {.files = files, .format = cdg_diag_format_at(0)};
     int st = parse_args(argc, argv, &t);
     if (st != CLI_OK)
         return st < 0 ? CLI_OK : st;
@@ -222,10 +213,8 @@ int cli_test(int argc, char **argv, cli_env *env)
 
     int status = CLI_OK;
     unsigned passed = 0, failed = 0;
-    cdg_json sarif;
-    cdg_json_init(&sarif, stdout, CDG_JSON_PRETTY);
-    if (t.format == FMT_SARIF)
-        cdg_sarif_begin(&sarif, CDGRULES_VERSION);
+    cdg_diag_run run;
+    cli_diag_run_begin(&run, t.format, env);
     for (int i = 0; i < t.nfiles; i++) {
         int fst;
         cdg_unit *u = cli_load(t.files[i], env, false, &fst);
@@ -234,13 +223,7 @@ int cli_test(int argc, char **argv, cli_env *env)
             continue;
         }
         if (!cdg_unit_ok(u)) {
-            cdg_diag_style style = {.color = env->color};
-            if (t.format == FMT_TEXT)
-                cdg_diags_print(stderr, &u->diags, &style);
-            else if (t.format == FMT_GITHUB)
-                cdg_diags_print_github(stdout, &u->diags);
-            else
-                cdg_diags_print_sarif(&sarif, &u->diags);
+            t.format->file(&run, &u->diags);
             fprintf(stderr, _("cdgrules: test: %s: the rules have errors; no example was run\n"),
                     t.files[i]);
             if (status == CLI_OK)
@@ -248,14 +231,15 @@ int cli_test(int argc, char **argv, cli_env *env)
             cdg_unit_free(u);
             continue;
         }
-        fst = test_unit(u, &t, env, &sarif, &passed, &failed);
+        fst = test_unit(u, &t, &run, &passed, &failed);
         if (fst != CLI_OK && status == CLI_OK)
             status = fst;
         cdg_unit_free(u);
     }
-    if (t.format == FMT_SARIF)
-        cdg_sarif_end(&sarif, status != CLI_USAGE);
-    /* Not translated: scripts read this line (README, "Languages"). */
-    fprintf(t.format == FMT_SARIF ? stderr : stdout, "%u passed, %u failed\n", passed, failed);
+    t.format->end(&run, status != CLI_USAGE);
+    /* Not translated: scripts read this line (README, "Languages"); it goes
+     * to stderr when stdout holds a document. */
+    fprintf(t.format->output == CDG_DIAG_DOCUMENT ? stderr : stdout, "%u passed, %u failed\n",
+            passed, failed);
     return status;
 }

@@ -1,12 +1,11 @@
 /* diag.c — collecting, sorting and printing diagnostics. */
-#include "diag_json.h"
 #include "diag_emit.h"
+#include "diag_format.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
 #include "nls.h"
 #include "utf8.h"
 
@@ -261,29 +260,20 @@ void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st)
         cdg_diag_print(out, d->items[i], st);
 }
 
-/* One diagnostic as a compact object: file, line, column, end column,
- * severity, message. */
-static void print_json_one(cdg_json *w, const cdg_diag *g)
+/* The text format (diag_format.h): each file's diagnostics on stderr as
+ * they come; nothing to open or close around them. */
+void cdg_diag_text_begin(cdg_diag_run *run)
 {
-    unsigned line, col, eline, ecol;
-    cdg_source_position(g->src, g->span.begin, &line, &col);
-    cdg_source_position(g->src, g->span.end > g->span.begin ? g->span.end : g->span.begin + 1,
-                        &eline, &ecol);
-    if (eline != line)
-        ecol = col + 1;
-    cdg_json_begin_object(w, CDG_JSON_INLINE);
-    cdg_json_key_str(w, "file", g->src->name);
-    cdg_json_key_int(w, "line", line);
-    cdg_json_key_int(w, "column", col);
-    cdg_json_key_int(w, "end_column", ecol);
-    cdg_json_key_str(w, "severity", cdg_severity_name(g->severity));
-    cdg_json_key_str(w, "message", g->message);
-    cdg_json_end(w);
+    (void)run;
 }
 
-void cdg_diags_print_json(cdg_json *w, const cdg_diags *d)
+void cdg_diag_text_file(cdg_diag_run *run, const cdg_diags *d)
 {
-    for (size_t i = 0; i < d->len; i++)
-        for (const cdg_diag *g = d->items[i]; g; g = g->note)
-            print_json_one(w, g);
+    cdg_diags_print(run->err, d, &run->style);
+}
+
+void cdg_diag_text_end(cdg_diag_run *run, bool ok)
+{
+    (void)run;
+    (void)ok;
 }

@@ -1,12 +1,16 @@
-/* diag_formats.c — diagnostics for CI: GitHub Actions workflow annotations
- * and SARIF 2.1.0 logs (code scanning, IDEs). The text and JSON printers
- * live in diag.c; all four print the same diagnostics in the same order. */
+/* diag_formats.c — the table of diagnostics formats (diag_format.h) and
+ * the machine formats: a JSON array, GitHub Actions workflow annotations
+ * and SARIF 2.1.0 logs (code scanning, IDEs). The text format lives in
+ * diag.c; all four print the same diagnostics in the same order. JSON is
+ * written by the project's writer (json.h) only. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "diag_json.h"
+#include "diag_format.h"
 #include "diag.h"
 #include "json.h"
+#include "nls.h"
 
 /* Where a diagnostic starts and ends: 1-based line and column (characters);
  * the end column is exclusive, and at least one past the start. */
@@ -27,6 +31,47 @@ static region region_of(const cdg_diag *g)
     if (r.eline == r.line && r.ecol <= r.col)
         r.ecol = r.col + 1;
     return r;
+}
+
+/* One diagnostic as a compact object: file, line, column, end column,
+ * severity, message. */
+static void json_one(cdg_json *w, const cdg_diag *g)
+{
+    unsigned line, col, eline, ecol;
+    cdg_source_position(g->src, g->span.begin, &line, &col);
+    cdg_source_position(g->src, g->span.end > g->span.begin ? g->span.end : g->span.begin + 1,
+                        &eline, &ecol);
+    if (eline != line)
+        ecol = col + 1;
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "file", g->src->name);
+    cdg_json_key_int(w, "line", line);
+    cdg_json_key_int(w, "column", col);
+    cdg_json_key_int(w, "end_column", ecol);
+    cdg_json_key_str(w, "severity", cdg_severity_name(g->severity));
+    cdg_json_key_str(w, "message", g->message);
+    cdg_json_end(w);
+}
+
+/* json: one array of every file's diagnostics, one object per line. */
+static void json_begin(cdg_diag_run *run)
+{
+    cdg_json_init(&run->json, run->out, CDG_JSON_COMPACT);
+    cdg_json_begin_array(&run->json, CDG_JSON_LINES_OPEN);
+}
+
+/* The diagnostics and their notes, each an element of the array. */
+static void json_file(cdg_diag_run *run, const cdg_diags *d)
+{
+    for (size_t i = 0; i < d->len; i++)
+        for (const cdg_diag *g = d->items[i]; g; g = g->note)
+            json_one(&run->json, g);
+}
+
+static void json_end(cdg_diag_run *run, bool ok)
+{
+    (void)ok;
+    cdg_json_end(&run->json);
 }
 
 /* GitHub's escaping of workflow command text: '%', CR and LF always, and
@@ -78,8 +123,29 @@ void cdg_diags_print_github(FILE *out, const cdg_diags *d)
             github_one(out, g);
 }
 
-void cdg_sarif_begin(cdg_json *w, const char *tool_version)
+/* github: independent lines, nothing around them. */
+static void github_begin(cdg_diag_run *run)
 {
+    (void)run;
+}
+
+static void github_file(cdg_diag_run *run, const cdg_diags *d)
+{
+    cdg_diags_print_github(run->out, d);
+}
+
+static void github_end(cdg_diag_run *run, bool ok)
+{
+    (void)run;
+    (void)ok;
+}
+
+/* sarif: a log with one run, opened up to its "results" array, which
+ * every file's diagnostics then extend. */
+static void sarif_begin(cdg_diag_run *run)
+{
+    cdg_json *w = &run->json;
+    cdg_json_init(w, run->out, CDG_JSON_PRETTY);
     cdg_json_begin_object(w, CDG_JSON_LINES);
     cdg_json_key_str(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     cdg_json_key_str(w, "version", "2.1.0");
@@ -91,7 +157,7 @@ void cdg_sarif_begin(cdg_json *w, const char *tool_version)
     cdg_json_key(w, "driver");
     cdg_json_begin_object(w, CDG_JSON_INLINE);
     cdg_json_key_str(w, "name", "cdgrules");
-    cdg_json_key_str(w, "version", tool_version);
+    cdg_json_key_str(w, "version", run->tool_version);
     cdg_json_end(w);
     cdg_json_end(w);
     cdg_json_key_str(w, "columnKind", "unicodeCodePoints");
@@ -158,8 +224,10 @@ static void sarif_message(cdg_json *w, const char *text)
     cdg_json_end(w);
 }
 
-void cdg_diags_print_sarif(cdg_json *w, const cdg_diags *d)
+/* One result per diagnostic; its notes become related locations. */
+static void sarif_file(cdg_diag_run *run, const cdg_diags *d)
 {
+    cdg_json *w = &run->json;
     for (size_t i = 0; i < d->len; i++) {
         const cdg_diag *g = d->items[i];
         /* Locations on their own lines, one column right of the brace. */
@@ -191,16 +259,50 @@ void cdg_diags_print_sarif(cdg_json *w, const cdg_diags *d)
     }
 }
 
-void cdg_sarif_end(cdg_json *w, bool execution_ok)
+/* Closes the results, then says whether every file could be read. */
+static void sarif_end(cdg_diag_run *run, bool ok)
 {
+    cdg_json *w = &run->json;
     cdg_json_end(w);   /* results */
     cdg_json_key(w, "invocations");
     cdg_json_begin_array(w, CDG_JSON_INLINE);
     cdg_json_begin_object(w, CDG_JSON_INLINE);
-    cdg_json_key_bool(w, "executionSuccessful", execution_ok);
+    cdg_json_key_bool(w, "executionSuccessful", ok);
     cdg_json_end(w);
     cdg_json_end(w);
     cdg_json_end(w);   /* the run */
     cdg_json_end(w);   /* runs */
     cdg_json_end(w);   /* the log */
+}
+
+/* The table: adding a format is its three functions and one line here.
+ * The first is the default. The help follows the name in `cdgrules test
+ * --help`: "github (annotations on stdout)". `test` has never offered
+ * json: offering it is ALL on its line (and a new usage_unknown_format
+ * golden case, which uses json as the unknown name). */
+#define ALL (CDG_DIAG_CHECK | CDG_DIAG_TEST)
+static const cdg_diag_format formats[] = {
+    {"text", N_("for people, on stderr"), CDG_DIAG_STDERR, ALL, cdg_diag_text_begin, cdg_diag_text_file, cdg_diag_text_end},
+    {"json", N_("a JSON array on stdout"), CDG_DIAG_DOCUMENT, CDG_DIAG_CHECK, json_begin, json_file, json_end},
+    {"github", N_("annotations on stdout"), CDG_DIAG_LINES, ALL, github_begin, github_file, github_end},
+    {"sarif", N_("a SARIF 2.1.0 log on stdout"), CDG_DIAG_DOCUMENT, ALL, sarif_begin, sarif_file, sarif_end},
+};
+#undef ALL
+
+size_t cdg_diag_format_count(void)
+{
+    return sizeof formats / sizeof formats[0];
+}
+
+const cdg_diag_format *cdg_diag_format_at(size_t i)
+{
+    return i < cdg_diag_format_count() ? &formats[i] : NULL;
+}
+
+const cdg_diag_format *cdg_diag_format_find(const char *name, unsigned command)
+{
+    for (size_t i = 0; i < cdg_diag_format_count(); i++)
+        if ((formats[i].commands & command) && strcasecmp(name, formats[i].name) == 0)
+            return &formats[i];
+    return NULL;
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "diag_json.h"
+#include "diag_format.h"
 #include "diff.h"
 #include "dump.h"
 #include "eval.h"
@@ -149,14 +149,15 @@ static void fuzz_loaded(cdg_unit *u, cdg_memctl *ctl, FILE *out)
     if (setjmp(oom))
         return;
     cdg_arena_catch(u->arena, &oom);
-    cdg_diag_style plain = {.color = false}, color = {.color = true};
-    cdg_diags_print(out, &u->diags, &plain);
+    cdg_diag_style color = {.color = true};
     cdg_diags_print(out, &u->diags, &color);
-    cdg_json w;
-    cdg_json_init(&w, out, CDG_JSON_COMPACT);
-    cdg_json_begin_array(&w, CDG_JSON_LINES_OPEN);
-    cdg_diags_print_json(&w, &u->diags);
-    cdg_json_end(&w);
+    for (size_t i = 0; i < cdg_diag_format_count(); i++) {
+        cdg_diag_run run = {.format = cdg_diag_format_at(i), .out = out, .err = out,
+                            .tool_version = "fuzz"};
+        run.format->begin(&run);
+        run.format->file(&run, &u->diags);
+        run.format->end(&run, true);
+    }
     if (cdg_unit_ok(u)) {
         fuzz_lookups(u->model);
         fuzz_cells(u->model, out);

@@ -1,6 +1,6 @@
 /* test_diag.c — diagnostics: sorting, caret rendering (tabs, accents),
  * JSON escaping. */
-#include "diag_json.h"
+#include "diag_helpers.h"
 #include "helpers.h"
 
 #include "diag_emit.h"
@@ -19,25 +19,10 @@ static void setup(fixture *f, const char *text)
     cdg_diags_init(&f->d, f->a);
 }
 
-/* What fn prints, as a malloc'd string. */
+/* What the json or the text format prints, as a malloc'd string. */
 static char *capture_diags(const cdg_diags *d, bool json)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    cr_assert_not_null(out);
-    if (json) {
-        cdg_json w;
-        cdg_json_init(&w, out, CDG_JSON_COMPACT);
-        cdg_json_begin_array(&w, CDG_JSON_LINES_OPEN);
-        cdg_diags_print_json(&w, d);
-        cdg_json_end(&w);
-    } else {
-        cdg_diag_style st = {.color = false};
-        cdg_diags_print(out, d, &st);
-    }
-    fclose(out);
-    return buf;
+    return run_format_one(json ? "json" : "text", d);
 }
 
 static cdg_span sp(uint32_t b, uint32_t e)
