@@ -27,14 +27,27 @@ static void print_help(void)
            cli_diag_format_list(list, sizeof list, CDG_DIAG_CHECK, false, 20));
 }
 
-/* One line of counts: what the offer is made of. */
+/* One line of counts: what the offer is made of, in the run's language. */
 static void print_summary(const cdg_unit *u)
 {
     const cdg_model *m = u->model;
-    printf("%s: offre '%s' (%s): %u categories, %u strates, %u rubriques, %u services, "
-           "%u forfaits, %u options, %u exemples\n",
-           u->src->name, m->id ? m->id : "?", m->libelle ? m->libelle : "", m->ncategories,
-           m->nstrates, m->nrubriques, m->nservices, m->nforfaits, m->noptions, m->nexemples);
+    const unsigned n[] = {m->ncategories, m->nstrates, m->nrubriques, m->nservices,
+                          m->nforfaits,   m->noptions, m->nexemples};
+    const char *fmt[] = {
+        cdg_ngettext("%u category", "%u categories", n[0]),
+        cdg_ngettext("%u stratum", "%u strata", n[1]),
+        cdg_ngettext("%u section", "%u sections", n[2]),
+        cdg_ngettext("%u service", "%u services", n[3]),
+        cdg_ngettext("%u forfait", "%u forfaits", n[4]),
+        cdg_ngettext("%u option", "%u options", n[5]),
+        cdg_ngettext("%u example", "%u examples", n[6]),
+    };
+    printf(_("%s: offer '%s' (%s): "), u->src->name, m->id ? m->id : "?", m->libelle ? m->libelle : "");
+    for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+        fputs(i ? ", " : "", stdout);
+        printf(fmt[i], n[i]);
+    }
+    putchar('\n');
 }
 
 /* The closing line for people: "2 errors and 1 warning generated." */
