@@ -26,8 +26,9 @@ static const char query_help[] =
     "  --json        one JSON object: forfait, strate, services, options\n"
     "  --why         for each answer, the chain of entries that produced it\n"
     "                (stratum range, forfait cell or inherited one, per-stratum\n"
-    "                quantity line), in French, with FILE:LINE:COL; with --json,\n"
-    "                a \"pourquoi\" array per service\n"
+    "                quantity line), with FILE:LINE:COL; with --json,\n"
+    "                a \"pourquoi\" array per service (its \"texte\" in the\n"
+    "                sources' English words, the same in every language)\n"
     "\n"
     "Exit status: 0 answered, 1 no stratum matches the profile (or the rules\n"
     "have errors), 2 usage or I/O error.\n");

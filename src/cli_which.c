@@ -82,13 +82,13 @@ static void print_why_text(const which_answer *w)
         const cdg_forfait *f = &w->m->forfaits[fi];
         if (w->nmissing[fi] == 0) {
             const cdg_option *o = w->omissing[fi][0];
-            printf("  %s : %s (%s)\n", f->id, o->id, _(cdg_statut_words(o->cells[fi].statut)));
+            printf(_("  %s: %s (%s)\n"), f->id, o->id, _(cdg_statut_words(o->cells[fi].statut)));
             cli_why_text(stdout, src, cdg_pourquoi_option(w->m, w->ast, f, o, false, w->a), "    ", w->a);
             continue;
         }
         const cdg_service *s = w->missing[fi][0];
         cdg_eval_row r = cdg_eval_row_for(f, s, w->k);
-        printf("  %s : %s (%s%s)\n", f->id, s->id, _(cdg_statut_words(r.statut)), r.quantite == 0 ? ", 0" : "");
+        printf(_("  %s: %s (%s%s)\n"), f->id, s->id, _(cdg_statut_words(r.statut)), r.quantite == 0 ? ", 0" : "");
         cli_why_text(stdout, src, cdg_pourquoi_service(w->m, w->ast, f, s, w->k, w->a), "    ", w->a);
     }
 }

@@ -132,11 +132,11 @@ static long find_named(const named_array *a, const char *name, cdg_eval_error *e
         free(names);
     }
     if (sugg) {
-        fail(err, "unknown %s '%s'; did you mean '%s'?", a->kind, name, sugg);
+        fail(err, "unknown %s '%s'; did you mean '%s'?", _(a->kind), name, sugg);
         return -1;
     }
-    int len = snprintf(err->message, sizeof err->message, _("unknown %s '%s' (%s:"), a->kind, name,
-                       a->kinds);
+    int len = snprintf(err->message, sizeof err->message, _("unknown %s '%s' (%s:"), _(a->kind), name,
+                       _(a->kinds));
     for (size_t i = 0; i < a->n && len > 0 && (size_t)len < sizeof err->message; i++)
         len += snprintf(err->message + len, sizeof err->message - (size_t)len, "%s %s",
                         i ? "," : "", named_id(a, i));
@@ -151,21 +151,21 @@ static long find_named(const named_array *a, const char *name, cdg_eval_error *e
 
 const cdg_forfait *cdg_eval_find_forfait(const cdg_model *m, const char *name, cdg_eval_error *err)
 {
-    named_array a = NAMED(m->forfaits, m->nforfaits, cdg_forfait, "forfait", "forfaits");
+    named_array a = NAMED(m->forfaits, m->nforfaits, cdg_forfait, N_("forfait"), N_("forfaits"));
     long i = find_named(&a, name, err);
     return i < 0 ? NULL : &m->forfaits[i];
 }
 
 const cdg_service *cdg_eval_find_service(const cdg_model *m, const char *name, cdg_eval_error *err)
 {
-    named_array a = NAMED(m->services, m->nservices, cdg_service, "service", "services");
+    named_array a = NAMED(m->services, m->nservices, cdg_service, N_("service"), N_("services"));
     long i = find_named(&a, name, err);
     return i < 0 ? NULL : &m->services[i];
 }
 
 const cdg_option *cdg_eval_find_option(const cdg_model *m, const char *name, cdg_eval_error *err)
 {
-    named_array a = NAMED(m->options, m->noptions, cdg_option, "option", "options");
+    named_array a = NAMED(m->options, m->noptions, cdg_option, N_("option"), N_("options"));
     long i = find_named(&a, name, err);
     return i < 0 ? NULL : &m->options[i];
 }
@@ -173,7 +173,7 @@ const cdg_option *cdg_eval_find_option(const cdg_model *m, const char *name, cdg
 const cdg_categorie *cdg_eval_find_categorie(const cdg_model *m, const char *name,
                                              cdg_eval_error *err)
 {
-    named_array a = NAMED(m->categories, m->ncategories, cdg_categorie, "category", "categories");
+    named_array a = NAMED(m->categories, m->ncategories, cdg_categorie, N_("category"), N_("categories"));
     long i = find_named(&a, name, err);
     return i < 0 ? NULL : &m->categories[i];
 }
@@ -182,13 +182,20 @@ bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out
                            cdg_eval_error *err)
 {
     const char *eq = strchr(text, '=');
-    size_t nlen = eq ? (size_t)(eq - text) : strlen(text);
+    /* Blanks around the category and the '=' are what people type
+     * ("commune = 1200"): the category's name is trimmed. */
+    const char *start = text;
+    while (*start == ' ' || *start == '\t')
+        start++;
+    size_t nlen = eq ? (size_t)(eq - start) : strlen(start);
+    while (nlen > 0 && (start[nlen - 1] == ' ' || start[nlen - 1] == '\t'))
+        nlen--;
     char name[256];
     if (nlen == 0 || nlen >= sizeof name) {
         fail(err, "profile '%s': expected CATEGORIE=MESURE or CATEGORIE", text);
         return false;
     }
-    memcpy(name, text, nlen);
+    memcpy(name, start, nlen);
     name[nlen] = '\0';
     cdg_eval_error sub;
     const cdg_categorie *c = cdg_eval_find_categorie(m, name, &sub);
@@ -211,7 +218,13 @@ bool cdg_eval_parse_profil(const cdg_model *m, const char *text, cdg_profil *out
              c->id, c->mesure, c->id);
         return false;
     }
-    cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->mesure);
+    const char *ms = eq + 1;
+    while (*ms == ' ' || *ms == '\t')
+        ms++;
+    size_t mlen = strlen(ms);
+    while (mlen > 0 && (ms[mlen - 1] == ' ' || ms[mlen - 1] == '\t'))
+        mlen--;
+    cdg_mesure_status st = cdg_eval_parse_mesure(ms, mlen, &out->mesure);
     if (st != CDG_MESURE_OK) {
         fail(err, "profile '%s': the measure (%s) %s", text, c->mesure, _(cdg_mesure_reason(st)));
         return false;
