@@ -84,6 +84,8 @@ fi
 quoted=$(line_of 'service gestion_parc "Gestion de parc";')
 mistake typographic_quotes "$quoted" 's/"Gestion de parc"/“Gestion de parc”/'
 mistake guillemets "$quoted" 's/"Gestion de parc"/« Gestion de parc »/'
+# A no-break space pasted from a word processor where a blank goes.
+mistake no_break_space "$cell" "s/messagerie: 1/messagerie:$(printf '\302\240')1/"
 
 # A file saved in Windows-1252 (Latin-1): one error, at the first accented letter.
 iconv -f UTF-8 -t WINDOWS-1252//TRANSLIT "$rules" >"$tmp/latin1.cdg"
