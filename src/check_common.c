@@ -234,12 +234,12 @@ static const char *spaced_keyword(const cdg_value *v)
     return NULL;
 }
 
-/* The status keyword a string value spells (`"Non inclus"` for
- * non_inclus, case, blanks and '_' aside), or NULL. */
+/* The status keyword a string or a word spells (`"Non inclus"` or
+ * `Non_inclus` for non_inclus, case, blanks and '_' aside), or NULL. */
 static const char *quoted_status(const cdg_value *v)
 {
     static const char *const statuses[] = {"inclus", "non_inclus", "en_option", "sans_objet"};
-    if (v->kind != CDG_VAL_STRING)
+    if (v->kind != CDG_VAL_STRING && v->kind != CDG_VAL_IDENT)
         return NULL;
     char word[16];
     size_t n = 0;
@@ -257,6 +257,11 @@ static const char *quoted_status(const cdg_value *v)
 bool cdg_check_slip(checker *c, const cdg_value *v, bool both_words)
 {
     const char *quoted = v ? quoted_status(v) : NULL;
+    if (quoted && v->kind == CDG_VAL_IDENT) {  /* `Inclus`: capitalised as in a document */
+        ERR(c, cdg_value_span(v), "keywords are written in lower case: write %s (or %s \"%s\" to print "
+                                  "this wording)", quoted, quoted, v->text);
+        return true;
+    }
     if (quoted) {
         ERR(c, cdg_value_span(v), "a status is a keyword, not a string: write %s (or %s \"%s\" to print "
                                   "this wording)", quoted, quoted, v->text);

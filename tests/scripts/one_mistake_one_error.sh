@@ -63,6 +63,7 @@ cell=$(line_of '  parapheur: non_inclus;')
 mistake en_option_in_two_words "$cell" 's/non_inclus/en option/'
 mistake non_inclus_capitalised "$cell" 's/non_inclus/Non inclus/'
 mistake non_inclus_as_string "$cell" 's/non_inclus/"Non inclus"/'
+mistake status_capitalised "$cell" 's/non_inclus/Non_inclus/'
 cell=$(line_of '  messagerie: 1 "Un compte inclus";')
 mistake decimal_comma "$cell" 's/1 "Un/1,5 "Un/'
 range=$(line_of 'commune: 1_000..1_999;')
