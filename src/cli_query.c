@@ -103,11 +103,13 @@ static void quantity_text(const cdg_eval_row *r, char *buf, size_t cap)
 }
 
 /* The tarif of an option in words, in the run's language: "daily rate",
- * "per unit of sauvegarde", "on quotation". */
+ * "per Go" (the counted service's unit, not its id), "on quotation". */
 static void tarif_text(const cdg_option *o, char *buf, size_t cap)
 {
-    if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
-        snprintf(buf, cap, _("per unit of %s"), o->service->id);
+    if (o->tarif == CDG_TARIF_PAR_UNITE && o->service && o->service->unite)
+        snprintf(buf, cap, _("per %s"), cdg_service_unite_for(o->service, 1));
+    else if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        snprintf(buf, cap, _("per unit of %s"), o->service->libelle);
     else if (o->tarif == CDG_TARIF_JOURNALIER)
         snprintf(buf, cap, "%s", _("daily rate"));
     else if (o->tarif == CDG_TARIF_SUR_ETUDE)
