@@ -42,7 +42,7 @@ check_under() {
 # The diagnostic of $tmp/err is in French ("erreur", "service inconnu")
 # and not in English.
 is_french() {
-    grep -q ': erreur: service inconnu' "$tmp/err" && ! grep -q ': error: ' "$tmp/err"
+    grep -q ": erreur: service '[a-z_]*' introuvable" "$tmp/err" && ! grep -q ': error: ' "$tmp/err"
 }
 is_english() {
     grep -q ': error: unknown service' "$tmp/err" && ! grep -q ': erreur: ' "$tmp/err"
