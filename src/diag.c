@@ -83,8 +83,10 @@ cdg_diag *cdg_diag_add(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span
     return diag_push(d, g);
 }
 
-cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
-                            const char *message, const char *text)
+/* A diagnostic whose message was composed by the caller, as written in the
+ * sources (message) and in the user's language (text). */
+static cdg_diag *diag_of_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                              const char *message, const char *text)
 {
     cdg_diag *g = cdg_arena_calloc(d->arena, 1, sizeof *g);
     g->severity = sev;
@@ -92,7 +94,22 @@ cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg
     g->span = span;
     g->message = cdg_arena_strdup(d->arena, message);
     g->text = strcmp(message, text) == 0 ? g->message : cdg_arena_strdup(d->arena, text);
-    return diag_push(d, g);
+    return g;
+}
+
+/* Appends note g after the notes of to (printed in that order). */
+static void note_append(cdg_diag *to, cdg_diag *g)
+{
+    cdg_diag **tail = &to->note;
+    while (*tail)
+        tail = &(*tail)->note;
+    *tail = g;
+}
+
+cdg_diag *cdg_diag_add_text(cdg_diags *d, cdg_severity sev, cdg_source *src, cdg_span span,
+                            const char *message, const char *text)
+{
+    return diag_push(d, diag_of_text(d, sev, src, span, message, text));
 }
 
 void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
@@ -102,25 +119,13 @@ void cdg_diag_note(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
     va_start(ap, fmt);
     cdg_diag *g = diag_new(d, CDG_NOTE, src, span, fmt, ap);
     va_end(ap);
-    cdg_diag **tail = &to->note;
-    while (*tail)
-        tail = &(*tail)->note;
-    *tail = g;
+    note_append(to, g);
 }
 
 void cdg_diag_note_text(cdg_diags *d, cdg_diag *to, cdg_source *src, cdg_span span,
                         const char *message, const char *text)
 {
-    cdg_diag *g = cdg_arena_calloc(d->arena, 1, sizeof *g);
-    g->severity = CDG_NOTE;
-    g->src = src;
-    g->span = span;
-    g->message = cdg_arena_strdup(d->arena, message);
-    g->text = strcmp(message, text) == 0 ? g->message : cdg_arena_strdup(d->arena, text);
-    cdg_diag **tail = &to->note;
-    while (*tail)
-        tail = &(*tail)->note;
-    *tail = g;
+    note_append(to, diag_of_text(d, CDG_NOTE, src, span, message, text));
 }
 
 static int diag_cmp(const void *a, const void *b)

@@ -11,17 +11,25 @@
 
 static bool is_digit(char b) { return b >= '0' && b <= '9'; }
 
+/* Formats fmt twice, as written in the sources (msg) and in the user's
+ * language (text): the two forms every diagnostic keeps. */
+static void format_both(char *msg, char *text, size_t cap, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    vsnprintf(msg, cap, fmt, ap);
+    vsnprintf(text, cap, _(fmt), ap2);
+    va_end(ap2);
+}
+
 /* Sets g's message, as written and in the user's language. */
 __attribute__((format(printf, 3, 4)))
 static void reword(cdg_arena *a, cdg_diag *g, const char *fmt, ...)
 {
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
     char msg[512], text[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    vsnprintf(text, sizeof text, _(fmt), ap2);
-    va_end(ap2);
+    format_both(msg, text, sizeof msg, fmt, ap);
     va_end(ap);
     g->message = cdg_arena_strdup(a, msg);
     g->text = cdg_arena_strdup(a, text);
@@ -58,13 +66,10 @@ void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
     ctx->last_error = span;
     if (ctx->fatal)
         return;
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
     char msg[512], text[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    vsnprintf(text, sizeof text, _(fmt), ap2);
-    va_end(ap2);
+    format_both(msg, text, sizeof msg, fmt, ap);
     va_end(ap);
     if (++ctx->diags->syntax_errors > CDG_MAX_SYNTAX_ERRORS) {
         cdg_diag_add(ctx->diags, CDG_NOTE, ctx->src, span,
