@@ -30,6 +30,7 @@
 #include "cdgrules/model.h"
 #include "cdgrules/unit.h"
 #include "cdgrules/eval.h"
+#include "cdgrules/prix.h"
 #include "cdgrules/dump.h"
 #include "cdgrules/diff.h"
 #include "cdgrules/fmt.h"

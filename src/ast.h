@@ -18,12 +18,14 @@
 
 /* The largest integer the language accepts: 2^53 - 1, exact in JSON. */
 #define CDG_INT_MAX INT64_C(9007199254740991)
+/* A DECIMAL value counts ten-thousandths: 12.50 is 125000. */
+#define CDG_DECIMAL_SCALE 10000
 
 typedef enum {
     CDG_VAL_IDENT,    /* text */
     CDG_VAL_KEYWORD,  /* kw */
     CDG_VAL_INT,      /* i */
-    CDG_VAL_DECIMAL,  /* cents */
+    CDG_VAL_DECIMAL,  /* i, in ten-thousandths */
     CDG_VAL_RANGE,    /* lo..hi */
     CDG_VAL_STRING    /* text (escapes decoded) */
 } cdg_value_kind;
@@ -44,7 +46,7 @@ typedef struct cdg_value {
     signed kw : 8;            /* a cdg_keyword: KEYWORD; CDG_KW_NONE for the other kinds */
     union {
         const char *text;     /* IDENT, STRING */
-        int64_t i;            /* INT; DECIMAL: amount in cents */
+        int64_t i;            /* INT; DECIMAL: in ten-thousandths (CDG_DECIMAL_SCALE) */
         struct {
             int64_t lo, hi;   /* RANGE: inclusive; hi < 0 means no upper bound */
         };

@@ -75,8 +75,33 @@ static void offre_titre(checker *c, void *item, const cdg_entry *e)
     *slot = title->text;
 }
 
+/* `arrondi: centime_proche [par_ligne];`: the offer's rounding rule. */
+static void offre_arrondi(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    if (c->m->arrondi.span.end) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "'arrondi' is given twice");
+        NOTE(c, g, c->m->arrondi.span, "first given here");
+        return;
+    }
+    cdg_check_arrondi(c, e, &c->m->arrondi);
+}
+
+/* `millesime: 2027;`: the year the prices apply to. */
+static void offre_millesime(checker *c, void *item, const cdg_entry *e)
+{
+    (void)item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (v && v->kind == CDG_VAL_INT && v->i >= 1900 && v->i <= 9999)
+        c->m->millesime = v->i;
+    else if (v)
+        ERR(c, cdg_value_span(v), "'millesime' is the year the prices apply to (2027), found '%s'", cdg_check_text(c, v));
+}
+
 static const entry_syntax offre_syntax = {
-    N_("the offre"), N_("'editeur', 'edition', 'chevauchement' or 'titre'"), NULL, {
+    N_("the offre"), N_("'editeur', 'edition', 'chevauchement', 'titre', 'arrondi' or 'millesime'"), NULL, {
+    {CDG_KW_ARRONDI, offre_arrondi},
+    {CDG_KW_MILLESIME, offre_millesime},
     {CDG_KW_EDITEUR, offre_editeur},
     {CDG_KW_EDITION, offre_edition},
     {CDG_KW_CHEVAUCHEMENT, offre_chevauchement},
@@ -89,6 +114,12 @@ void cdg_check_offre(checker *c)
     c->m->chevauchement = CDG_CHEVAUCHEMENT_DERNIERE;
     if (c->offre)
         cdg_check_entries(c, c->offre->block, &offre_syntax, NULL);
+    if (!c->m->millesime && c->m->edition) {  /* the edition's year, if it starts with one */
+        const char *y = c->m->edition;
+        if (y[0] >= '1' && y[0] <= '9' && y[1] >= '0' && y[1] <= '9' && y[2] >= '0' && y[2] <= '9' &&
+            y[3] >= '0' && y[3] <= '9' && !(y[4] >= '0' && y[4] <= '9'))
+            c->m->millesime = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+    }
 }
 
 /* ---- categories ---------------------------------------------------------------- */

@@ -187,6 +187,17 @@ int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owne
 /* Warns where a per-stratum quantity decreases as the strata grow. */
 void cdg_check_decreasing(checker *c, const int64_t *q, const cdg_span *spans, const char *owner);
 
+/* ---- prices (check_prix.c) ------------------------------------------------------------ */
+
+/* Reads the price of entry e (`prix:`, `prix_premiere_annee:`; an
+ * option's `montant:` when option), owned by owner ("forfait 'Metiers'");
+ * NULL after an error. */
+const cdg_prix *cdg_check_prix(checker *c, const cdg_entry *e, const char *owner, bool option);
+/* Reads `arrondi: …;` into *out; false after an error. */
+bool cdg_check_arrondi(checker *c, const cdg_entry *e, cdg_arrondi *out);
+/* Warns where a larger authority pays less (pass 3). */
+void cdg_check_prix_lint(checker *c);
+
 /* ---- published wordings (check_wording.c) ------------------------------------------ */
 
 /* The wording of a forfait's cell for service s, when the file gives none. */

@@ -166,7 +166,8 @@ static int fh_cmp(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Warns about forfaits with the same cells: hashed, sorted, compared. */
+/* Warns about forfaits with the same cells (and no price of their own):
+ * hashed, sorted, compared. */
 static void check_identical_forfaits(checker *c)
 {
     cdg_model *m = c->m;
@@ -183,7 +184,7 @@ static void check_identical_forfaits(checker *c)
         for (unsigned a = i; a < j; a++)
             for (unsigned b = a + 1; b < j; b++) {
                 const cdg_forfait *x = &m->forfaits[v[a].i], *y = &m->forfaits[v[b].i];
-                bool same = true;
+                bool same = x->prix == y->prix;  /* differently priced: alternatives, not copies */
                 for (unsigned s = 0; s < m->nservices && same; s++)
                     same = cells_equal(m, x->cells[s], y->cells[s]);
                 if (same) {
@@ -220,4 +221,5 @@ void cdg_check_lint(checker *c)
         check_identical_forfaits(c);
         check_unused(c);
     }
+    cdg_check_prix_lint(c);
 }

@@ -10,7 +10,7 @@
 typedef struct option_reader {
     cdg_option *o;
     const cdg_entry **by;
-    const cdg_entry *tarif, *def;
+    const cdg_entry *tarif, *def, *montant;
     const char *texte, *per_unit, *deftexte;
     cdg_statut defst;
 } option_reader;
@@ -56,22 +56,18 @@ static void option_tarif(checker *c, void *item, const cdg_entry *e)
         ERR(c, cdg_value_span(svc), "unexpected '%s' in 'tarif'", cdg_check_text(c, svc));
 }
 
-/* `montant: 450.00 EUR;`: kept in cents. */
+/* `montant: 450.00 EUR;` or `montant: selon_strate < S1: … >;`: the
+ * price of a day or of an extra unit. */
 static void option_montant(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_option *o = ((option_reader *)item)->o;
-    const cdg_value *v = cdg_entry_values(e), *eur = v ? cdg_value_next(v) : NULL;
-    if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !eur ||
-        eur->kw != CDG_KW_EUR || cdg_value_next(eur)) {
-        ERR(c, v ? cdg_value_span(v) : cdg_entry_key_span(e), "'montant' is an amount in euros: 'montant: 450.00 EUR;'");
+    option_reader *r = item;
+    if (r->montant) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "'montant' is given twice in option '%s'", r->o->id);
+        NOTE(c, g, cdg_entry_key_span(r->montant), "first given here");
         return;
     }
-    o->has_montant = true;
-    o->montant = v->kind == CDG_VAL_INT ? v->i * 100 : v->i;
-    if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / 100) {
-        ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
-        o->montant = 0;
-    }
+    r->montant = e;
+    r->o->montant = cdg_check_prix(c, e, cdg_arena_printf(c->a, "option '%s'", r->o->id), true);
 }
 
 /* `texte: "…";`: the wording of the option's cells priced `en_option`. */
@@ -253,8 +249,9 @@ void cdg_check_options(checker *c)
         cdg_check_entries(c, c->decls[K_OPTION][i]->block, &option_syntax, &r);
         if (!r.tarif && c->syntax_ok)
             ERR(c, r.o->span, "option '%s' has no 'tarif' (journalier, par_unite SERVICE or sur_etude)", r.o->id);
-        if (r.o->has_montant && r.o->tarif == CDG_TARIF_SUR_ETUDE)
-            WARN(c, r.o->span, "option '%s' is priced 'sur_etude'; its 'montant' is never used", r.o->id);
+        if (r.montant && r.tarif && r.o->tarif == CDG_TARIF_SUR_ETUDE)
+            ERR(c, cdg_entry_key_span(r.montant), "option '%s' is priced 'sur_etude' (after a study), so it has no "
+                "amount: remove 'montant', or price it 'journalier' or 'par_unite'", r.o->id);
         fill_option(c, &r);
     }
     if (c->syntax_ok && c->d->errors == 0)  /* a finished offer's question, not an error's echo */

@@ -15,6 +15,7 @@ typedef struct forfait_reader {
     cdg_forfait *f;
     const cdg_decl *d;
     const cdg_entry *base_entry, *def_entry;
+    const cdg_entry *prix_entry, *premiere_entry, *arrondi_entry;
     cdg_statut def;
     bool base_ok;
 } forfait_reader;
@@ -316,11 +317,46 @@ static void forfait_defaut(checker *c, void *item, const cdg_entry *e)
     }
 }
 
+/* `prix: …;` and `prix_premiere_annee: …;`: what the forfait costs a
+ * year, and the first year. */
+static void forfait_prix(checker *c, void *item, const cdg_entry *e)
+{
+    forfait_reader *r = item;
+    const cdg_entry **seen = e->key_kw == CDG_KW_PRIX ? &r->prix_entry : &r->premiere_entry;
+    if (*seen) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "'%s' is given twice in forfait '%s'", e->key, r->f->id);
+        NOTE(c, g, cdg_entry_key_span(*seen), "first given here");
+        return;
+    }
+    *seen = e;
+    const cdg_prix *p = cdg_check_prix(c, e, cdg_arena_printf(c->a, "forfait '%s'", r->f->id), false);
+    if (e->key_kw == CDG_KW_PRIX)
+        r->f->prix = p;
+    else
+        r->f->prix_premiere = p;
+}
+
+/* `arrondi: …;`: the forfait's own rounding rule. */
+static void forfait_arrondi(checker *c, void *item, const cdg_entry *e)
+{
+    forfait_reader *r = item;
+    if (r->arrondi_entry) {
+        cdg_diag *g = ERR(c, cdg_entry_key_span(e), "'arrondi' is given twice in forfait '%s'", r->f->id);
+        NOTE(c, g, cdg_entry_key_span(r->arrondi_entry), "first given here");
+        return;
+    }
+    r->arrondi_entry = e;
+    cdg_check_arrondi(c, e, &r->f->arrondi);
+}
+
 static const entry_syntax forfait_syntax = {
-    N_("a forfait"), N_("a service id, 'base' or 'defaut'"), NULL, {
+    N_("a forfait"), N_("a service id, 'base', 'defaut', 'prix', 'prix_premiere_annee' or 'arrondi'"), NULL, {
     {CDG_KW_NONE, forfait_cell},
     {CDG_KW_BASE, forfait_base_entry},
     {CDG_KW_DEFAUT, forfait_defaut},
+    {CDG_KW_PRIX, forfait_prix},
+    {CDG_KW_PRIX_PREMIERE_ANNEE, forfait_prix},
+    {CDG_KW_ARRONDI, forfait_arrondi},
 }};
 
 /* ---- expansion ------------------------------------------------------------------- */
@@ -382,7 +418,11 @@ static void resolve_forfait(checker *c, unsigned fi)
     f->provenance = ALLOC(c, m->nservices, unsigned char);
     for (unsigned s = 0; s < m->nservices; s++)
         f->provenance[s] = CDG_PROV_NONE;
+    f->arrondi = m->arrondi;
     cdg_check_entries(c, r.d->block, &forfait_syntax, &r);
+    if (r.premiere_entry && !r.prix_entry && f->prix_premiere)
+        ERR(c, cdg_entry_key_span(r.premiere_entry), "forfait '%s' gives its price the first year but not the "
+            "following years: add 'prix: …;'", f->id);
     if (r.def_entry)
         f->defaut_span = r.def_entry->span;
     fill_unstated(c, &r);

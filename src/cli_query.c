@@ -4,6 +4,8 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "money.h"
+#include "prix.h"
 
 static const char query_help[] =
     N_("usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"
@@ -172,9 +174,10 @@ options:
         cdg_table_cell(t, _(cdg_statut_words(opts[i].cell->statut)));
         tarif_text(o, buf, sizeof buf);
         cdg_table_cell(t, buf);
-        if (o->has_montant) {
+        const cdg_prix *mt = cdg_prix_pour_strate(o->montant, k);
+        if (mt) {
             char money[CDG_MONEY_TEXT_MAX];
-            cdg_table_cell(t, cdg_money_text(o->montant, money, sizeof money));
+            cdg_table_cell(t, cdg_money_text_scaled(mt->montant, 4, money, sizeof money));
         } else
             cdg_table_cell(t, "-");
         cdg_table_cell(t, opts[i].cell->texte);
@@ -242,8 +245,9 @@ static void json_members(cdg_json *j, const cdg_forfait *f, const cdg_strate *k,
         cdg_json_key_str(j, "tarif", cdg_tarif_name(o->tarif));
         cdg_json_key_str(j, "service", o->service ? o->service->id : NULL);
         cdg_json_key(j, "montant");
-        if (o->has_montant)
-            cdg_money_json(j, o->montant);
+        const cdg_prix *mt = cdg_prix_pour_strate(o->montant, k);
+        if (mt)
+            cdg_money_json_scaled(j, mt->montant, 4);
         else
             cdg_json_null(j);
         cdg_json_key_str(j, "texte", opts[i].cell->texte);

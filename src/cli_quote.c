@@ -1,38 +1,54 @@
-/* cli_quote.c — `cdgrules quote`: for each counted need, the included
- * quantity, the extra, and the option that prices it (exact decimals). */
+/* cli_quote.c — `cdgrules quote`: what an authority would pay for a
+ * forfait: its price for the year, each need beyond what it includes
+ * priced by the option that sells it, each line with its formula in
+ * words, and the total to the cent (devis.h computes; this prints). */
 #include <string.h>
 
 #include "cli.h"
+#include "devis.h"
+#include "money.h"
+#include "prix_texte.h"
 
 static const char quote_help[] =
-    N_("usage: cdgrules quote FILE --forfait F --profil P --besoin S=N [--besoin S2=N2 ...]\n"
-    "                      [--json] [--why]\n"
+    N_("usage: cdgrules quote FILE --forfait F --profil P [--besoin S=N ...]\n"
+    "                      [--annee premiere|suivantes] [--json] [--why]\n"
     "\n"
-    "For each need of N units of a counted service S: the quantity forfait F\n"
-    "includes for the authority P, the extra (N minus included, at least 0),\n"
-    "and the option that prices the extra, with the unit amount and the total\n"
-    "where the rules give amounts (exact decimal arithmetic, in EUR).\n"
-    "Only the service's own cell counts: a quantity attached to another cell\n"
-    "(the parapheur's certificate) does not add to it.\n"
+    "What authority P would pay for forfait F: the forfait's price for the\n"
+    "year, then each need priced by the option that sells it, each line with\n"
+    "its formula in words, and the total to the cent by the rules' rounding\n"
+    "rule (exact decimal arithmetic, in EUR). A need of N units of a counted\n"
+    "service S is compared with the quantity F includes for P; only the\n"
+    "extra is priced. A need of N days of an option priced per day is priced\n"
+    "whole. An amount the rules do not give stays not priced, and the total\n"
+    "says it is partial.\n"
     "\n"
     "  --forfait F    the package (required)\n"
     "  --profil P     CATEGORIE=MESURE or CATEGORIE (required)\n"
-    "  --besoin S=N   N units of service S (required, repeatable)\n"
-    "  --json         one JSON object: forfait, profil, strate, each need\n"
-    "                 (besoins) with its quantities and prices, the total\n"
-    "  --why          for each need, the entries of FILE that decide the\n"
-    "                 included quantity and the option that prices the extra\n"
-    "                 (FILE:LINE:COL); with --json, a \"pourquoi\" array per need\n"
+    "  --besoin S=N   N units of counted service S, or N days of option S\n"
+    "                 (repeatable); the count of a forfait priced per unit\n"
+    "  --annee A      premiere (the first year) or suivantes (the following\n"
+    "                 years, the default)\n"
+    "  --json         one JSON object: forfait, profil, strate, annee, each\n"
+    "                 need (besoins), each priced line (lignes), the total\n"
+    "  --why          for each line, the entries of FILE that decide it\n"
+    "                 (FILE:LINE:COL); with --json, a \"pourquoi\" array per line\n"
     "\n"
     "Exit status: 0 every extra can be bought as an option, 1 some extra has\n"
     "no option (or no stratum matches, or the rules have errors), 2 usage or\n"
     "I/O error.\n");
 
+/* The command line. */
+typedef struct quote_args {
+    const char *file, *forfait, *profil;
+    const char **needs;
+    int nneeds;
+    bool json, why, premiere;
+} quote_args;
 
 /* Parses the command line; CLI_OK, -1 after --help, or the exit status. */
-static int parse_args(int argc, char **argv, const char **file, const char **forfait,
-                      const char **profil, const char **needs, int *nneeds, bool *json, bool *why)
+static int parse_args(int argc, char **argv, quote_args *q)
 {
+    bool annee = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -40,47 +56,55 @@ static int parse_args(int argc, char **argv, const char **file, const char **for
             fputs(_(quote_help), stdout);
             return -1;
         } else if (strcmp(argv[i], "--json") == 0)
-            *json = true;
+            q->json = true;
         else if (strcmp(argv[i], "--why") == 0)
-            *why = true;
+            q->why = true;
         else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (*forfait)
+            if (q->forfait)
                 return cli_usage_error("quote: --forfait given twice");
-            *forfait = v;
+            q->forfait = v;
         } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            if (*profil)
+            if (q->profil)
                 return cli_usage_error("quote: --profil given twice");
-            *profil = v;
+            q->profil = v;
         } else if ((r = cli_opt_value(argc, argv, &i, "--besoin", &v)) != 0) {
             if (r < 0)
                 return CLI_USAGE;
-            needs[(*nneeds)++] = v;
+            q->needs[q->nneeds++] = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--annee", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (annee)
+                return cli_usage_error("quote: --annee given twice");
+            annee = true;
+            if (strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
+                return cli_usage_error("quote: --annee '%s': write premiere (the first year) or suivantes "
+                                       "(the following years)", v);
+            q->premiere = strcmp(v, "premiere") == 0;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("quote: unknown option '%s' (see 'cdgrules quote --help')",
                                    argv[i]);
-        else if (*file)
-            return cli_usage_error("quote: more than one rules file ('%s' and '%s')", *file, argv[i]);
+        else if (q->file)
+            return cli_usage_error("quote: more than one rules file ('%s' and '%s')", q->file, argv[i]);
         else
-            *file = argv[i];
+            q->file = argv[i];
     }
-    if (!*file)
-        return cli_usage_error("quote: no rules file given (usage: cdgrules quote FILE --forfait F --profil P --besoin S=N)");
-    if (!*forfait)
+    if (!q->file)
+        return cli_usage_error("quote: no rules file given (usage: cdgrules quote FILE --forfait F --profil P [--besoin S=N])");
+    if (!q->forfait)
         return cli_usage_error("quote: --forfait is required (e.g. --forfait Metiers)");
-    if (!*profil)
+    if (!q->profil)
         return cli_usage_error("quote: --profil is required (e.g. --profil commune=1200)");
-    if (*nneeds == 0)
-        return cli_usage_error("quote: --besoin is required (e.g. --besoin sauvegarde=20)");
     return CLI_OK;
 }
 
-/* Resolves "S=N" into a counted service and a quantity; false after a
- * usage error. */
-static bool parse_need(const cdg_model *m, const char *text, const cdg_service **s, int64_t *n)
+/* Resolves "S=N" into a need: N units of counted service S, or N days
+ * of option S priced per day; false after a usage error. */
+static bool parse_need(const cdg_model *m, const char *text, cdg_besoin *out)
 {
     const char *eq = strrchr(text, '=');
     if (!eq)
@@ -92,30 +116,35 @@ static bool parse_need(const cdg_model *m, const char *text, const cdg_service *
         return cli_usage_error("quote: --besoin '%s': expected SERVICE=QUANTITE", text), false;
     memcpy(name, text, len);
     name[len] = '\0';
-    if (!(*s = cli_service("quote", m, name)))
+    const cdg_service *s;
+    const cdg_option *o;
+    if (!cli_service_or_option("quote", m, name, &s, &o))
         return false;
-    if (!(*s)->unite)
-        return cli_usage_error("quote: --besoin '%s': service '%s' is not counted (it has no unite); "
-                               "use 'cdgrules which' for yes/no needs", text, (*s)->id), false;
-    cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), n);
+    if (s && !s->unite) {
+        const cdg_option *day = cdg_eval_find_option(m, name, NULL);
+        if (day && day->tarif == CDG_TARIF_JOURNALIER)
+            s = NULL, o = day;
+        else
+            return cli_usage_error("quote: --besoin '%s': service '%s' is not counted (it has no unite); "
+                                   "use 'cdgrules which' for yes/no needs", text, s->id), false;
+    }
+    if (o && o->tarif != CDG_TARIF_JOURNALIER)
+        return cli_usage_error("quote: --besoin '%s': option '%s' is not priced per day; give the need as "
+                               "units of the service it counts", text, o->id), false;
+    cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->n);
     if (st != CDG_MESURE_OK)
         return cli_usage_error("quote: --besoin '%s': the quantity %s", text,
                                _(cdg_mesure_reason(st))), false;
+    out->service = s;
+    out->option = o;
     return true;
 }
 
-/* A computed quote: each need priced, the priced total, and how many
- * extras have no amount or no option. */
+/* A computed quote and what printing it needs. */
 typedef struct quote_answer {
     const cdg_model *m;
     const cdg_ast *ast;
-    const cdg_forfait *f;
-    const cdg_profil *p;
-    const cdg_strate *k;
-    const cdg_eval_quote *qs;
-    size_t n;
-    int64_t total;
-    size_t unpriced, unavailable;
+    const cdg_devis *d;
     cdg_arena *a;
 } quote_answer;
 
@@ -123,38 +152,156 @@ typedef struct quote_answer {
  * then, when there is an extra, those of the option that prices it. */
 static const cdg_raison *need_steps(const quote_answer *q, const cdg_eval_quote *e)
 {
-    cdg_raison *head = cdg_pourquoi_service(q->m, q->ast, q->f, e->service, q->k, q->a);
+    const cdg_devis *d = q->d;
+    cdg_raison *head = cdg_pourquoi_service(q->m, q->ast, d->forfait, e->service, d->strate, q->a);
     if (!e->option || e->supplement == 0)
         return head;
     cdg_raison *last = head;
     while (last->next)
         last = last->next;
-    last->next = cdg_pourquoi_option(q->m, q->ast, q->f, e->option, true, q->a);
+    last->next = cdg_pourquoi_option(q->m, q->ast, d->forfait, e->option, true, q->a);
     return head;
 }
 
-/* --why as text: the stratum, then each need with its chain. */
-static void print_why_text(const quote_answer *q)
+/* Why line l costs what it does. */
+static const cdg_raison *line_steps(const quote_answer *q, const cdg_devis_ligne *l)
 {
-    cdg_source *src = q->m->src;
-    fputs(_("\nwhy\n"), stdout);
-    for (const cdg_raison *r = cdg_pourquoi_strate(q->m, q->p, q->k, q->a); r; r = r->next)
-        printf(_("  stratum: %s (%s)\n"), r->texte, cdg_pourquoi_lieu(src, r->span, q->a));
-    for (size_t i = 0; i < q->n; i++) {
-        const cdg_eval_quote *e = &q->qs[i];
-        char need[CDG_NUM_TEXT_MAX + 64], incl[CDG_NUM_TEXT_MAX + 64], extra[CDG_NUM_TEXT_MAX + 64];
-        cdg_quantity_text(e->besoin, e->service, need, sizeof need);
-        cdg_quantity_text(e->inclus, e->service, incl, sizeof incl);
-        cdg_quantity_text(e->supplement, e->service, extra, sizeof extra);
-        printf(_("  %s: %s needed, %s included, %s extra\n"), e->service->id, need, incl, extra);
-        cli_why_text(stdout, src, need_steps(q, e), "    ", q->a);
-        if (e->supplement > 0 && !e->option)
-            printf(_("    no option sold in %s is priced per unit of %s\n"), q->f->libelle,
-                   e->service->id);
+    const cdg_devis *d = q->d;
+    if (l->kind == CDG_DEVIS_SUPPLEMENT)
+        return need_steps(q, &l->need);
+    cdg_raison *head = l->kind == CDG_DEVIS_JOURS && l->option
+                           ? cdg_pourquoi_option(q->m, q->ast, d->forfait, l->option, false, q->a) : NULL;
+    cdg_raison *more = cdg_pourquoi_prix(q->m, d->forfait, &l->prix, q->a);
+    if (!head)
+        return more;
+    cdg_raison *last = head;
+    while (last->next)
+        last = last->next;
+    last->next = more;
+    return head;
+}
+
+/* What line l is, for people: "Forfait Métiers", "sauvegarde: 15 Go
+ * extra (option sauvegarde)", "interventions_site: 2 days". */
+static const char *line_label(const quote_answer *q, const cdg_devis_ligne *l)
+{
+    char n[CDG_NUM_TEXT_MAX + 64];
+    if (l->kind == CDG_DEVIS_FORFAIT)
+        return q->d->forfait->libelle;
+    if (l->kind == CDG_DEVIS_JOURS)
+        return cdg_arena_printf(q->a, cdg_ngettext("%s: %s day", "%s: %s days", (unsigned long)l->besoin->n),
+                                l->besoin->option->id, cdg_num_text(l->besoin->n, n, sizeof n));
+    cdg_quantity_text(l->need.supplement, l->need.service, n, sizeof n);
+    if (l->option)
+        return cdg_arena_printf(q->a, _("%s: %s extra (option %s)"), l->need.service->id, n, l->option->id);
+    return cdg_arena_printf(q->a, _("%s: %s extra"), l->need.service->id, n);
+}
+
+/* The units of line l's formula. */
+static cdg_prix_unites line_units(const quote_answer *q, const cdg_devis_ligne *l)
+{
+    if (l->kind == CDG_DEVIS_JOURS)
+        return (cdg_prix_unites){_("day"), _("days")};
+    if (l->kind == CDG_DEVIS_SUPPLEMENT)
+        return (cdg_prix_unites){l->need.service->unite, l->need.service->unite_pluriel};
+    return cdg_prix_unites_de(l->prix.prix, &q->d->profil);
+}
+
+/* How line l is priced, in words: its formula, or why it has none. */
+static const char *line_formula(const quote_answer *q, const cdg_devis_ligne *l)
+{
+    const cdg_forfait *f = q->d->forfait;
+    if (l->kind == CDG_DEVIS_SUPPLEMENT && l->need.supplement == 0)
+        return _("nothing extra: the forfait includes it");
+    if (l->kind != CDG_DEVIS_FORFAIT && !l->option)
+        return l->kind == CDG_DEVIS_JOURS ? _("not sold in this forfait")
+                                          : _("no option of this forfait sells it");
+    if (l->prix.etat != CDG_PRIX_CHIFFRE)
+        return cdg_prix_raison(&l->prix, q->a);
+    return cdg_prix_formule(&l->prix, line_units(q, l), f->arrondi.mode, f->arrondi.sur_total, q->a);
+}
+
+/* The rounding rule in words. */
+static const char *rule_words(const cdg_arrondi *r)
+{
+    if (r->mode == CDG_ARRONDI_SUPERIEUR)
+        return r->sur_total ? _("rounded up to the cent, on the total") : _("rounded up to the cent, line by line");
+    return r->sur_total ? _("rounded to the nearest cent, on the total")
+                        : _("rounded to the nearest cent, line by line");
+}
+
+/* The needs of counted services as a table. */
+static void print_needs(const quote_answer *q)
+{
+    const cdg_devis *d = q->d;
+    size_t n = 0;
+    for (size_t i = 0; i < d->nlignes; i++)
+        n += d->lignes[i].kind == CDG_DEVIS_SUPPLEMENT;
+    if (!n)
+        return;
+    cdg_table *t = cdg_table_new(q->a, 5);
+    cdg_table_row(t);
+    const char *heads[] = {N_("need"), N_("requested"), N_("included"), N_("extra"), N_("option")};
+    for (unsigned c = 0; c < 5; c++)
+        cdg_table_cell(t, _(heads[c]));
+    for (size_t i = 0; i < d->nlignes; i++) {
+        const cdg_devis_ligne *l = &d->lignes[i];
+        if (l->kind != CDG_DEVIS_SUPPLEMENT)
+            continue;
+        const cdg_eval_quote *e = &l->need;
+        char qt[CDG_NUM_TEXT_MAX + 64];
+        cdg_table_row(t);
+        cdg_table_cell(t, e->service->id);
+        cdg_table_cell(t, cdg_quantity_text(e->besoin, e->service, qt, sizeof qt));
+        if (e->row.statut == CDG_INCLUS)
+            cdg_table_cell(t, cdg_quantity_text(e->inclus, e->service, qt, sizeof qt));
+        else
+            cdg_table_cellf(t, "0 (%s)", _(cdg_statut_words(e->row.statut)));
+        cdg_table_cell(t, cdg_quantity_text(e->supplement, e->service, qt, sizeof qt));
+        cdg_table_cell(t, e->supplement == 0 ? "-" : e->option ? e->option->id : _("none"));
+    }
+    cdg_table_set_max_width(t, cli_terminal_width(stdout));
+    cdg_table_print(t, stdout, "", 1);
+    fputc('\n', stdout);
+}
+
+/* The quote as text: the needs, each priced line, the total, --why. */
+static void print_text(const quote_answer *q, bool why)
+{
+    const cdg_devis *d = q->d;
+    const cdg_forfait *f = d->forfait;
+    char buf[300], m1[CDG_MONEY_TEXT_MAX];
+    printf(_("%s (%s), %s: stratum %s, %s\n\n"), f->libelle, f->id,
+           cdg_eval_profil_text(&d->profil, buf, sizeof buf), d->strate->id,
+           d->premiere_annee ? _("first year") : _("following years"));
+    print_needs(q);
+    fputs(_("price\n"), stdout);
+    for (size_t i = 0; i < d->nlignes; i++) {
+        const cdg_devis_ligne *l = &d->lignes[i];
+        printf("  %s: %s\n", line_label(q, l), line_formula(q, l));
+        if (why)
+            cli_why_text(stdout, q->m->src, line_steps(q, l), "      ", q->a);
+    }
+    const char *total = cdg_money_text(d->total, m1, sizeof m1);
+    if (d->non_chiffres)
+        printf(cdg_ngettext("\ntotal: %s, partial: %zu line is not priced (%s)\n",
+                            "\ntotal: %s, partial: %zu lines are not priced (%s)\n", d->non_chiffres),
+               total, d->non_chiffres, rule_words(&f->arrondi));
+    else
+        printf(_("\ntotal: %s (%s)\n"), total, rule_words(&f->arrondi));
+    if (d->sans_option)
+        printf(cdg_ngettext("%zu extra without an option: no option of this forfait prices it\n",
+                            "%zu extras without an option: no option of this forfait prices them\n",
+                            d->sans_option),
+               d->sans_option);
+    if (why) {
+        fputs(_("\nwhy\n"), stdout);
+        for (const cdg_raison *r = cdg_pourquoi_strate(q->m, &d->profil, d->strate, q->a); r; r = r->next)
+            printf(_("  stratum: %s (%s)\n"), r->texte, cdg_pourquoi_lieu(q->m->src, r->span, q->a));
     }
 }
 
-/* Writes "key": an amount, or null. */
+/* Writes "key": an amount in cents, or null. */
 static void json_money_or_null(cdg_json *j, const char *key, bool has, int64_t cents)
 {
     cdg_json_key(j, key);
@@ -164,71 +311,127 @@ static void json_money_or_null(cdg_json *j, const char *key, bool has, int64_t c
         cdg_json_null(j);
 }
 
+/* The needs of counted services, as the "besoins" array. */
+static void json_needs(cdg_json *j, const quote_answer *q, bool why)
+{
+    cdg_json_key(j, "besoins");
+    cdg_json_begin_array(j, CDG_JSON_LINES);
+    for (size_t i = 0; i < q->d->nlignes; i++) {
+        const cdg_devis_ligne *l = &q->d->lignes[i];
+        if (l->kind != CDG_DEVIS_SUPPLEMENT)
+            continue;
+        const cdg_eval_quote *e = &l->need;
+        bool has_price = e->supplement > 0 && l->option && l->prix.etat == CDG_PRIX_CHIFFRE;
+        const cdg_prix *mt = l->prix.prix;
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "service", e->service->id);
+        cdg_json_key_str(j, "unite", e->service->unite);
+        cdg_json_key_int(j, "demande", e->besoin);
+        cdg_json_key_str(j, "statut", cdg_statut_name(e->row.statut));
+        cdg_json_key_int(j, "inclus", e->inclus);
+        cdg_json_key_int(j, "supplement", e->supplement);
+        cdg_json_key_str(j, "option", e->supplement > 0 && e->option ? e->option->id : NULL);
+        cdg_json_key(j, "prix_unitaire");
+        if (has_price && mt)
+            cdg_money_json_scaled(j, mt->montant, 4);
+        else
+            cdg_json_null(j);
+        json_money_or_null(j, "total", has_price || e->supplement == 0, has_price ? l->prix.centimes : 0);
+        if (why)
+            cli_why_json(j, q->m->src, need_steps(q, e), q->a);
+        cdg_json_end(j);
+    }
+    cdg_json_end(j);
+}
+
+/* Each line as the "lignes" array. */
+static void json_lines(cdg_json *j, const quote_answer *q, bool why)
+{
+    static const char *const kinds[] = {"forfait", "supplement", "jours"};
+    const cdg_forfait *f = q->d->forfait;
+    cdg_json_key(j, "lignes");
+    cdg_json_begin_array(j, CDG_JSON_LINES);
+    for (size_t i = 0; i < q->d->nlignes; i++) {
+        const cdg_devis_ligne *l = &q->d->lignes[i];
+        bool priced = l->prix.etat == CDG_PRIX_CHIFFRE;
+        cdg_json_begin_object(j, CDG_JSON_INLINE);
+        cdg_json_key_str(j, "nature", kinds[l->kind]);
+        cdg_json_key_str(j, "libelle", line_label(q, l));
+        cdg_json_key_str(j, "option", l->option ? l->option->id : NULL);
+        cdg_json_key(j, "quantite");
+        if (l->prix.unites >= 0)
+            cdg_json_int(j, l->prix.unites);
+        else
+            cdg_json_null(j);
+        cdg_json_key_str(j, "formule", line_formula(q, l));
+        json_money_or_null(j, "montant", priced, l->prix.centimes);
+        cdg_json_key(j, "exact");
+        if (priced)
+            cdg_money_json_scaled(j, l->prix.exact, 8);
+        else
+            cdg_json_null(j);
+        cdg_json_key_bool(j, "chiffre", priced);
+        if (why)
+            cli_why_json(j, q->m->src, line_steps(q, l), q->a);
+        cdg_json_end(j);
+    }
+    cdg_json_end(j);
+    (void)f;
+}
+
 /* The quote as one JSON object (keys in a stable order). */
 static void print_json(const quote_answer *q, bool why)
 {
+    const cdg_devis *d = q->d;
     char buf[300];
     cdg_json j;
     cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
     cdg_json_begin_object(&j, CDG_JSON_LINES);
-    cli_json_named(&j, "forfait", q->f->id, q->f->libelle);
-    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(q->p, buf, sizeof buf));
-    cli_json_named(&j, "strate", q->k->id, q->k->libelle);
-    cdg_json_key(&j, "besoins");
-    cdg_json_begin_array(&j, CDG_JSON_LINES);
-    size_t priced = 0;
-    for (size_t i = 0; i < q->n; i++) {
-        const cdg_eval_quote *e = &q->qs[i];
-        bool has_price = e->supplement > 0 && e->has_montant;
-        priced += has_price;
-        cdg_json_begin_object(&j, CDG_JSON_INLINE);
-        cdg_json_key_str(&j, "service", e->service->id);
-        cdg_json_key_str(&j, "unite", e->service->unite);
-        cdg_json_key_int(&j, "demande", e->besoin);
-        cdg_json_key_str(&j, "statut", cdg_statut_name(e->row.statut));
-        cdg_json_key_int(&j, "inclus", e->inclus);
-        cdg_json_key_int(&j, "supplement", e->supplement);
-        cdg_json_key_str(&j, "option", e->supplement > 0 && e->option ? e->option->id : NULL);
-        json_money_or_null(&j, "prix_unitaire", has_price, e->montant);
-        json_money_or_null(&j, "total", has_price || e->supplement == 0, has_price ? e->total : 0);
-        if (why)
-            cli_why_json(&j, q->m->src, need_steps(q, e), q->a);
-        cdg_json_end(&j);
-    }
+    cli_json_named(&j, "forfait", d->forfait->id, d->forfait->libelle);
+    cdg_json_key_str(&j, "profil", cdg_eval_profil_text(&d->profil, buf, sizeof buf));
+    cli_json_named(&j, "strate", d->strate->id, d->strate->libelle);
+    cdg_json_key_str(&j, "annee", d->premiere_annee ? "premiere" : "suivantes");
+    json_needs(&j, q, why);
+    json_lines(&j, q, why);
+    cdg_json_key(&j, "arrondi");
+    cdg_json_begin_object(&j, CDG_JSON_INLINE);
+    cdg_json_key_str(&j, "mode", d->forfait->arrondi.mode == CDG_ARRONDI_SUPERIEUR ? "centime_superieur" : "centime_proche");
+    cdg_json_key_bool(&j, "sur_total", d->forfait->arrondi.sur_total);
     cdg_json_end(&j);
-    json_money_or_null(&j, "total", !q->unpriced || priced, q->total);
-    cdg_json_key_int(&j, "supplements_non_chiffres", (int64_t)q->unpriced);
-    cdg_json_key_int(&j, "supplements_sans_option", (int64_t)q->unavailable);
+    json_money_or_null(&j, "total", true, d->total);
+    cdg_json_key_bool(&j, "partiel", d->non_chiffres > 0);
+    cdg_json_key_int(&j, "lignes_non_chiffrees", (int64_t)d->non_chiffres);
+    cdg_json_key_int(&j, "supplements_sans_option", (int64_t)d->sans_option);
     cdg_json_end(&j);
 }
 
-/* `quote`: prices each counted need; exit 1 when an extra cannot be bought. */
+/* `quote`: prices a forfait and the needs; exit 1 when an extra cannot be bought. */
 int cli_quote(int argc, char **argv, cli_env *env)
 {
-    const char *file = NULL, *forfait = NULL, *profil = NULL;
     const char *texts[argc > 0 ? argc : 1];
-    int nneeds = 0;
-    bool json = false, why = false;
-    int st = parse_args(argc, argv, &file, &forfait, &profil, texts, &nneeds, &json, &why);
+    quote_args q = {.needs = texts};
+    int st = parse_args(argc, argv, &q);
     if (st != CLI_OK)
         return st < 0 ? CLI_OK : st;
 
     int status;
-    cdg_unit *u = cli_load_rules(file, env, &status);
+    cdg_unit *u = cli_load_rules(q.file, env, &status);
     if (!u)
         return status;
     const cdg_model *m = u->model;
     cdg_arena *a = u->arena;
     cdg_profil p;
-    const cdg_forfait *f = cli_forfait("quote", m, forfait);
-    bool ok = f && cli_profil("quote", m, profil, &p);
-    const cdg_service **svcs = cdg_arena_calloc(a, (size_t)nneeds, sizeof *svcs);
-    int64_t *qty = cdg_arena_calloc(a, (size_t)nneeds, sizeof *qty);
-    for (int i = 0; ok && i < nneeds; i++) {
-        ok = parse_need(m, texts[i], &svcs[i], &qty[i]);
-        for (int j = 0; ok && j < i; j++)
-            if (svcs[j] == svcs[i])
-                ok = cli_usage_error("quote: service '%s' needed twice", svcs[i]->id) == CLI_OK;
+    const cdg_forfait *f = cli_forfait("quote", m, q.forfait);
+    bool ok = f && cli_profil("quote", m, q.profil, &p);
+    cdg_besoin *needs = NULL, **tail = &needs;
+    for (int i = 0; ok && i < q.nneeds; i++) {
+        cdg_besoin *b = cdg_arena_calloc(a, 1, sizeof *b);
+        ok = parse_need(m, q.needs[i], b);
+        for (const cdg_besoin *c = needs; ok && c; c = c->next)
+            if ((b->service && c->service == b->service) || (b->option && c->option == b->option))
+                ok = cli_usage_error("quote: '%s' needed twice", b->service ? b->service->id : b->option->id) == CLI_OK;
+        *tail = b;
+        tail = &b->next;
     }
     if (!ok) {
         cdg_unit_free(u);
@@ -239,88 +442,18 @@ int cli_quote(int argc, char **argv, cli_env *env)
         cdg_unit_free(u);
         return CLI_FAIL;
     }
-
-    cdg_eval_quote *qs = cdg_arena_calloc(a, (size_t)nneeds, sizeof *qs);
-    int64_t total = 0;
-    size_t unpriced = 0, unavailable = 0;
-    for (int i = 0; i < nneeds; i++) {
-        cdg_eval_error err;
-        if (!cdg_eval_quote_need(m, f, k, svcs[i], qty[i], &qs[i], &err) ||
-            (qs[i].has_montant && !cdg_money_add(total, qs[i].total, &total))) {
-            fprintf(stderr, _("cdgrules: quote: %s\n"), qs[i].has_montant && err.message[0] ? err.message
-                                                                      : _("the total overflows"));
-            cdg_unit_free(u);
-            return CLI_FAIL;
-        }
-        if (qs[i].supplement > 0 && !qs[i].option)
-            unavailable++;
-        else if (qs[i].supplement > 0 && !qs[i].has_montant)
-            unpriced++;
-    }
-
-    quote_answer qa = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .qs = qs,
-                       .n = (size_t)nneeds, .total = total, .unpriced = unpriced,
-                       .unavailable = unavailable, .a = a};
-    if (json) {
-        print_json(&qa, why);
+    cdg_devis d;
+    cdg_eval_error err = {{0}};
+    if (!cdg_devis_make(m, f, k, &p, needs, q.premiere, a, &d, &err)) {
+        fprintf(stderr, _("cdgrules: quote: %s\n"), err.message);
         cdg_unit_free(u);
-        return unavailable ? CLI_FAIL : CLI_OK;
+        return CLI_FAIL;
     }
-
-    char buf[300], m1[CDG_MONEY_TEXT_MAX], m2[CDG_MONEY_TEXT_MAX];
-    printf(_("%s (%s), %s: stratum %s\n\n"), f->libelle, f->id, cdg_eval_profil_text(&p, buf, sizeof buf),
-           k->id);
-    cdg_table *t = cdg_table_new(a, 7);
-    cdg_table_row(t);
-    const char *heads[] = {N_("need"), N_("requested"), N_("included"), N_("extra"), N_("option"), N_("unit price"), N_("total")};
-    for (unsigned c = 0; c < 7; c++)
-        cdg_table_cell(t, _(heads[c]));
-    for (int i = 0; i < nneeds; i++) {
-        const cdg_eval_quote *q = &qs[i];
-        char qt[CDG_NUM_TEXT_MAX + 64];
-        cdg_table_row(t);
-        cdg_table_cell(t, q->service->id);
-        cdg_table_cell(t, cdg_quantity_text(q->besoin, q->service, qt, sizeof qt));
-        if (q->row.statut == CDG_INCLUS)
-            cdg_table_cell(t, cdg_quantity_text(q->inclus, q->service, qt, sizeof qt));
-        else
-            cdg_table_cellf(t, "0 (%s)", _(cdg_statut_words(q->row.statut)));
-        cdg_table_cell(t, cdg_quantity_text(q->supplement, q->service, qt, sizeof qt));
-        cdg_table_cell(t, q->supplement == 0 ? "-" : q->option ? q->option->id : _("none"));
-        if (q->supplement > 0 && q->has_montant) {
-            cdg_table_cell(t, cdg_money_text(q->montant, m1, sizeof m1));
-            cdg_table_cell(t, cdg_money_text(q->total, m2, sizeof m2));
-        } else if (q->supplement > 0 && q->option) {
-            cdg_table_cell(t, _("not priced"));
-            cdg_table_cell(t, "-");
-        } else {
-            cdg_table_cell(t, "-");
-            cdg_table_cell(t, q->supplement > 0 ? "-" : cdg_money_text(0, m2, sizeof m2));
-        }
-    }
-    cdg_table_set_max_width(t, cli_terminal_width(stdout));
-    cdg_table_print(t, stdout, "", 1);
-    size_t priced = 0;
-    for (int i = 0; i < nneeds; i++)
-        priced += qs[i].supplement > 0 && qs[i].has_montant;
-    if (unpriced && !priced)
-        printf(cdg_ngettext("\ntotal: not priced (%zu extra without an amount in the rules)\n",
-                            "\ntotal: not priced (%zu extras without an amount in the rules)\n", unpriced),
-               unpriced);
-    else if (unpriced)
-        printf(cdg_ngettext("\ntotal: %s + %zu extra not priced (no amount in the rules)\n",
-                            "\ntotal: %s + %zu extras not priced (no amount in the rules)\n",
-                            unpriced),
-               cdg_money_text(total, m1, sizeof m1), unpriced);
+    quote_answer qa = {.m = m, .ast = u->ast, .d = &d, .a = a};
+    if (q.json)
+        print_json(&qa, q.why);
     else
-        printf(_("\ntotal: %s\n"), cdg_money_text(total, m1, sizeof m1));
-    if (unavailable)
-        printf(cdg_ngettext("%zu extra without an option: no option of this forfait prices it\n",
-                            "%zu extras without an option: no option of this forfait prices them\n",
-                            unavailable),
-               unavailable);
-    if (why)
-        print_why_text(&qa);
+        print_text(&qa, q.why);
     cdg_unit_free(u);
-    return unavailable ? CLI_FAIL : CLI_OK;
+    return d.sans_option ? CLI_FAIL : CLI_OK;
 }

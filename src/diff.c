@@ -122,19 +122,22 @@ static bool member_eq(const cdg_member *x, const cdg_member *y)
 /* An option's amount in words ("450,00 €"), or "no amount". */
 static const char *money(differ *d, const cdg_option *o)
 {
-    if (!o->has_montant)
+    if (!o->montant)
         return T(d, N_("no amount"));
+    if (o->montant->kind != CDG_PRIX_FIXE)
+        return T(d, N_("amounts per stratum"));
     char buf[CDG_MONEY_TEXT_MAX];
-    return cdg_arena_strdup(d->a, cdg_money_text(o->montant, buf, sizeof buf));
+    return cdg_arena_strdup(d->a, cdg_money_text_scaled(o->montant->montant, 4, buf, sizeof buf));
 }
 
-/* A copy of o's amount in cents, in the diff's arena, or NULL for none. */
+/* A copy of o's amount (ten-thousandths of a euro), in the diff's arena,
+ * or NULL for none or for amounts per stratum. */
 static const int64_t *cents(differ *d, const cdg_option *o)
 {
-    if (!o->has_montant)
+    if (!o->montant || o->montant->kind != CDG_PRIX_FIXE)
         return NULL;
     int64_t *v = cdg_arena_calloc(d->a, 1, sizeof *v);
-    *v = o->montant;
+    *v = o->montant->montant;
     return v;
 }
 
@@ -489,7 +492,7 @@ static void diff_options(differ *d)
             c = add(d, '~', "option_tarif", ot, nt, N_("%s, pricing"), no->libelle);
             c->option = no->id;
         }
-        if (oo->has_montant != no->has_montant || oo->montant != no->montant) {
+        if (strcmp(money(d, oo), money(d, no)) != 0) {
             c = add(d, '~', "option_montant", money(d, oo), money(d, no), N_("%s, amount"), no->libelle);
             c->option = no->id;
             c->montant = true;
@@ -658,7 +661,7 @@ void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, 
             for (int i = 0; i < 2; i++) {
                 cdg_json_key(&w, keys[i]);
                 if (m[i])
-                    cdg_money_json(&w, *m[i]);
+                    cdg_money_json_scaled(&w, *m[i], 4);
                 else
                     cdg_json_null(&w);
             }

@@ -31,7 +31,7 @@ typedef struct cdg_change {
     const char *subject_text, *before_text, *after_text;
     const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
     bool montant;          /* an option's amount changed: the two below are set */
-    const int64_t *montant_before, *montant_after;  /* in cents, NULL for none */
+    const int64_t *montant_before, *montant_after;  /* in ten-thousandths of a euro, NULL for none */
     struct cdg_change *next;
 } cdg_change;
 

@@ -114,12 +114,15 @@ const char *cdg_dump_title(const cdg_model *m, cdg_dump_table t)
 
 const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
 {
-    if (!o->has_montant)
+    if (!o->montant)
         return "";
     cdg_buf b;
     char money[CDG_MONEY_TEXT_MAX];
     cdg_buf_init(&b, c->arena);
-    cdg_buf_puts(&b, cdg_money_text(o->montant, money, sizeof money));
+    if (o->montant->kind == CDG_PRIX_FIXE)
+        cdg_buf_puts(&b, cdg_money_text_scaled(o->montant->montant, 4, money, sizeof money));
+    else
+        cdg_buf_puts(&b, "Selon strate,");
     if (o->tarif == CDG_TARIF_JOURNALIER)
         cdg_buf_puts(&b, " par jour");
     else if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
@@ -189,7 +192,7 @@ bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memc
     cdg_dump_ctx c = {.out = out, .m = m, .opts = opts, .arena = arena};
     strate_columns(&c);
     for (unsigned i = 0; i < m->noptions; i++)
-        c.montants |= m->options[i].has_montant;
+        c.montants |= m->options[i].montant != NULL;
     if (opts->format < cdg_dump_format_count())
         formats[opts->format].dump(&c);
     cdg_arena_free(arena);

@@ -210,8 +210,8 @@ static void options(cdg_json *w, const cdg_model *m)
         cdg_json_key_str(w, "tarif", cdg_tarif_name(o->tarif));
         cdg_json_key_str(w, "service", o->service ? o->service->id : NULL);
         cdg_json_key(w, "montant");
-        if (o->has_montant)
-            cdg_money_json(w, o->montant);
+        if (o->montant && o->montant->kind == CDG_PRIX_FIXE)
+            cdg_money_json_scaled(w, o->montant->montant, 4);
         else
             cdg_json_null(w);
         cdg_json_key_bool(w, "fusionne", o->fusionne);

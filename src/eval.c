@@ -1,5 +1,6 @@
 /* eval.c — entitlements on the resolved model. */
 #include "eval.h"
+#include "prix.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -335,10 +336,14 @@ bool cdg_eval_quote_need(const cdg_model *m, const cdg_forfait *f, const cdg_str
     out->inclus = out->row.statut == CDG_INCLUS && out->row.quantite > 0 ? out->row.quantite : 0;
     out->supplement = need > out->inclus ? need - out->inclus : 0;
     out->option = cdg_eval_extra_option(m, f, s);
-    if (out->option && out->option->has_montant) {
-        out->has_montant = true;
-        out->montant = out->option->montant;
-        if (!cdg_money_mul(out->montant, out->supplement, &out->total)) {
+    const cdg_prix *mt = out->option ? cdg_prix_pour_strate(out->option->montant, k) : NULL;
+    if (mt) {
+        cdg_prix_ligne l;
+        cdg_prix_fois(mt, k, out->supplement, f->arrondi.mode, &l);
+        out->has_montant = l.etat == CDG_PRIX_CHIFFRE;
+        out->montant = mt->montant;
+        out->total = l.centimes;
+        if (l.etat == CDG_PRIX_DEPASSEMENT) {
             fail(err, "the price of %lld %s of '%s' overflows", (long long)out->supplement,
                  s->unite ? s->unite : "units", s->id);
             return false;

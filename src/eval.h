@@ -114,7 +114,8 @@ typedef struct cdg_eval_quote {
     cdg_eval_row row;                    /* the service's own cell */
     const cdg_option *option;            /* prices the supplement; NULL if none */
     bool has_montant;                    /* option gives an amount */
-    int64_t montant, total;              /* cents: per unit, and supplement x unit */
+    int64_t montant, total;              /* per unit (ten-thousandths of a euro), and the
+                                          * supplement's price rounded to cents */
 } cdg_eval_quote;
 
 /* Prices need units of counted service s in forfait f for stratum k. The

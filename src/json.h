@@ -65,6 +65,8 @@ void cdg_json_key(cdg_json *w, const char *key);
 /* A string, escaped; NULL writes null. */
 void cdg_json_str(cdg_json *w, const char *s);
 void cdg_json_int(cdg_json *w, int64_t n);
+/* The exact decimal v / 10^decimals, without trailing zeros ("1.25"). */
+void cdg_json_decimal(cdg_json *w, int64_t v, unsigned decimals);
 void cdg_json_bool(cdg_json *w, bool b);
 void cdg_json_null(cdg_json *w);
 

@@ -102,6 +102,61 @@ typedef struct cdg_cell {
     bool par_defaut;           /* set by `defaut:` */
 } cdg_cell;
 
+/* ---- prices ----------------------------------------------------------------
+ * Amounts are exact integers of ten-thousandths of a euro (CDG_PRIX_SCALE
+ * per euro: 1.10 EUR is 11000), coefficients ten-thousandths of 1 (0.7 is
+ * 7000); a computed line is exact in hundred-millionths of a euro and
+ * rounded to the cent by the forfait's rounding rule. Never floating point. */
+#define CDG_PRIX_SCALE 10000
+
+typedef enum {
+    CDG_PRIX_FIXE,     /* an amount */
+    CDG_PRIX_MESURE,   /* an amount per unit of the authority's measure (habitants, agents) */
+    CDG_PRIX_UNITE,    /* an amount per unit of a counted service the authority declares */
+    CDG_PRIX_STRATE    /* a price per stratum */
+} cdg_prix_kind;
+
+/* A tranche of the count and its coefficient (`tranche: 6..10 0.7;`). */
+typedef struct cdg_tranche {
+    int64_t lo, hi;      /* inclusive; hi == CDG_OPEN for "11.." */
+    int64_t coef;        /* ten-thousandths: 0.7 is 7000 */
+    cdg_span span;
+} cdg_tranche;
+
+/* A price as the file writes it:
+ *   FIXE    `450.00 EUR`
+ *   MESURE  `1.10 EUR par_mesure [minimum A EUR] [maximum A EUR]`
+ *   UNITE   `600.00 EUR par_unite SERVICE [global|marginal] [minimum …] [maximum …]
+ *            [< tranche: 1..5 1; tranche: 6.. 0.7; >]`
+ *   STRATE  `selon_strate < S1: PRICE; … >`
+ * With tranches, `global` (the default) applies the coefficient of the
+ * tranche the count falls in to every unit; `marginal` prices each
+ * tranche's units at its own coefficient. */
+typedef struct cdg_prix {
+    cdg_prix_kind kind;
+    bool marginal;
+    bool has_min, has_max;
+    int64_t montant;               /* FIXE: the amount; MESURE, UNITE: per unit */
+    int64_t min, max;              /* bounds of the line */
+    const struct cdg_service *service;  /* UNITE; STRATE: the first its strata count */
+    const cdg_tranche *tranches;   /* UNITE: NULL for a plain per-unit price */
+    unsigned ntranches;
+    const struct cdg_prix *const *par_strate;  /* STRATE: one per stratum */
+    cdg_span span;                 /* the amount as written (or selon_strate) */
+} cdg_prix;
+
+typedef enum {
+    CDG_ARRONDI_PROCHE,      /* to the nearest cent, half up */
+    CDG_ARRONDI_SUPERIEUR    /* up to the cent */
+} cdg_arrondi_mode;
+
+/* `arrondi: centime_proche|centime_superieur [par_ligne|sur_total];` */
+typedef struct cdg_arrondi {
+    cdg_arrondi_mode mode;
+    bool sur_total;          /* round the total once, not each line */
+    cdg_span span;           /* where it is stated; empty for the default */
+} cdg_arrondi;
+
 /* How a forfait got its cell for a service. */
 typedef enum {
     CDG_PROV_BASE,      /* inherited from its base forfait */
@@ -118,6 +173,11 @@ typedef struct cdg_forfait {
                                 * itself is found in the syntax tree) */
     cdg_span span, defaut_span;
     unsigned index;
+    /* Its annual price (`prix:`) and its price the first year
+     * (`prix_premiere_annee:`, else the same); NULL: not priced. Prices
+     * are not inherited through `base:`. */
+    const cdg_prix *prix, *prix_premiere;
+    cdg_arrondi arrondi;       /* its own rule, else the offer's */
 } cdg_forfait;
 
 typedef enum { CDG_TARIF_JOURNALIER, CDG_TARIF_PAR_UNITE, CDG_TARIF_SUR_ETUDE } cdg_tarif;
@@ -133,10 +193,10 @@ typedef struct cdg_option {
     const char *id, *libelle;
     cdg_tarif tarif;
     const cdg_service *service;   /* PAR_UNITE: the counted service */
-    bool has_montant;
     bool fusionne;                /* stated once, by `defaut:` alone: the
                                    * tables print one merged cell */
-    int64_t montant;              /* cents */
+    const cdg_prix *montant;      /* per day or per extra unit (FIXE, or
+                                   * STRATE of FIXE); NULL: not given */
     cdg_option_cell *cells;       /* one per forfait */
     cdg_span span;
     unsigned index;
@@ -147,8 +207,10 @@ typedef struct cdg_attendu {
     const cdg_service *service;   /* NULL: the expectation is the stratum */
     const cdg_strate *strate;
     bool has_statut, has_quantite;
+    bool has_prix, has_devis;     /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
     cdg_statut statut;
     int64_t quantite;
+    int64_t centimes;             /* has_prix, has_devis: the expected amount */
     cdg_span span;
     struct cdg_attendu *next;
 } cdg_attendu;
@@ -158,10 +220,22 @@ typedef struct cdg_profil {
     int64_t mesure;               /* -1 when the category has no measure */
 } cdg_profil;
 
+/* A need stated by an example (`besoin: sauvegarde 20;`): units of a
+ * counted service, or days of an option priced per day. */
+typedef struct cdg_besoin {
+    const cdg_service *service;
+    const struct cdg_option *option;
+    int64_t n;
+    cdg_span span;
+    struct cdg_besoin *next;
+} cdg_besoin;
+
 typedef struct cdg_exemple {
     const char *libelle;
     cdg_profil profil;
     const cdg_forfait *forfait;
+    cdg_besoin *besoins;
+    bool premiere_annee;          /* `annee: premiere;` */
     cdg_attendu *attendus;
     cdg_span span;
 } cdg_exemple;
@@ -172,6 +246,9 @@ typedef struct cdg_model {
     cdg_source *src;
     const char *id, *libelle, *editeur, *edition;
     cdg_chevauchement chevauchement;
+    cdg_arrondi arrondi;          /* the offer's rounding rule */
+    int64_t millesime;            /* the year the prices apply to (default: edition; 0 if none) */
+    bool has_prix;                /* some forfait or option states an amount */
     /* Titles of the published tables (`titre:`), NULL when not given. */
     const char *titre_forfaits, *titre_strates, *titre_options;
     cdg_categorie *categories; unsigned ncategories;

@@ -53,6 +53,27 @@ const char *cdg_num_text(int64_t v, char *buf, size_t cap)
     return buf;
 }
 
+const char *cdg_decimal_text(int64_t v, unsigned decimals, char *buf, size_t cap)
+{
+    char th[8], dec[8], grouped[40];
+    separators(th, sizeof th, dec, sizeof dec);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, unit = 1;
+    for (unsigned i = 0; i < decimals; i++)
+        unit *= 10;
+    uint64_t frac = mag % unit;
+    unsigned nd = decimals;
+    while (nd > 0 && frac % 10 == 0) {
+        frac /= 10;
+        nd--;
+    }
+    group(mag / unit, th, grouped, sizeof grouped);
+    if (nd)
+        snprintf(buf, cap, "%s%s%s%0*llu", v < 0 ? "-" : "", grouped, dec, (int)nd, (unsigned long long)frac);
+    else
+        snprintf(buf, cap, "%s%s", v < 0 ? "-" : "", grouped);
+    return buf;
+}
+
 const char *cdg_percent_text(double pct, char *buf, size_t cap)
 {
     char th[8], dec[8], grouped[40], num[64];

@@ -17,6 +17,9 @@
 
 /* v with its thousands grouped in the run's language, into buf. */
 const char *cdg_num_text(int64_t v, char *buf, size_t cap);
+/* The exact decimal v / 10^decimals in the run's language, without
+ * trailing zeros ("0,7", "1", "0,125" in French), into buf. */
+const char *cdg_decimal_text(int64_t v, unsigned decimals, char *buf, size_t cap);
 /* The percentage pct with one decimal in the run's language, into buf. */
 const char *cdg_percent_text(double pct, char *buf, size_t cap);
 /* n units of service s ("3 certificats", "1 compte", "5 Go"): the number

@@ -45,6 +45,16 @@ static void digit_slip(cdg_arena *arena, const cdg_source *src, cdg_diag *g)
     cdg_span span = g->span;
     if (!is_digit(t[span.end]))
         return;
+    if (t[span.begin] == '-' && (span.begin == 0 || !is_digit(t[span.begin - 1]))) {
+        uint32_t b = span.end;
+        while (is_digit(t[b]) || t[b] == '_' || (t[b] == '.' && is_digit(t[b + 1])))
+            b++;
+        int n = (int)(b - span.end);
+        g->span = (cdg_span){ span.begin, b };
+        reword(arena, g, N_("'-%.*s': amounts, coefficients and quantities are never negative; write %.*s"),
+               n, t + span.end, n, t + span.end);
+        return;
+    }
     uint32_t a = span.begin, b = span.end;
     while (a > 0 && (is_digit(t[a - 1]) || t[a - 1] == '_'))
         a--;
@@ -79,9 +89,12 @@ void cdg_parse_error(cdg_parse_ctx *ctx, cdg_span span, const char *fmt, ...)
     }
     cdg_diag *g = cdg_diag_add_text(ctx->diags, CDG_ERROR, ctx->src, span, msg, text);
     const char *t = ctx->src->text;
-    if (span.end == span.begin + 1 && span.begin > 0 && (t[span.begin] == '-' || t[span.begin] == ',') &&
-        is_digit(t[span.begin - 1]) && ctx->nslips < sizeof ctx->slips / sizeof ctx->slips[0])
-        ctx->slips[ctx->nslips++] = g;  /* maybe `1000-1999` or `12,50`: see digit_slip */
+    bool between = span.begin > 0 && (t[span.begin] == '-' || t[span.begin] == ',') &&
+                   is_digit(t[span.begin - 1]);
+    bool minus = t[span.begin] == '-' && (span.begin == 0 || !is_digit(t[span.begin - 1]));
+    if (span.end == span.begin + 1 && (between || minus) &&
+        ctx->nslips < sizeof ctx->slips / sizeof ctx->slips[0])
+        ctx->slips[ctx->nslips++] = g;  /* maybe `1000-1999`, `12,50` or `-12`: see digit_slip */
 }
 
 bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)

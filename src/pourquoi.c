@@ -231,7 +231,7 @@ static void option_steps(chain *c, const cdg_model *m, const cdg_ast *ast, const
     add(c, sp,
         cdg_arena_printf(a, tr(c, N_("in %s, option %s is %s: %s")), f->libelle, o->id,
                          tr(c, cdg_statut_words(st)), quote(c, m, sp)));
-    if (o->has_montant) {
+    if (o->montant) {
         e = find_entry(b, CDG_KW_MONTANT, NULL);
         sp = e ? e->span : o->span;
         add(c, sp, cdg_arena_printf(a, tr(c, N_("its amount: %s")), quote(c, m, sp)));
@@ -245,6 +245,49 @@ cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cd
     chain source = {.a = a, .people = false, .tail = &source.head};
     option_steps(&people, m, ast, f, o, extra);
     option_steps(&source, m, ast, f, o, extra);
+    return zip(people.head, source.head);
+}
+
+/* The line of the file that holds sp, from its first non-blank
+ * character to the ';' or the end of the line. */
+static const char *quote_line(const chain *c, const cdg_model *m, cdg_span sp)
+{
+    const char *t = m->src->text;
+    uint32_t b = sp.begin, e = sp.begin;
+    while (b > 0 && t[b - 1] != '\n')
+        b--;
+    while (t[b] == ' ' || t[b] == '\t')
+        b++;
+    while (e < m->src->len && t[e] != '\n' && t[e] != ';')
+        e++;
+    if (e < m->src->len && t[e] == ';')
+        e++;
+    return cdg_arena_printf(c->a, tr(c, N_("“%.*s”")), (int)(e - b), t + b);
+}
+
+/* The steps of a price line, in the chain's language. */
+static void prix_steps(chain *c, const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l)
+{
+    if (!l->prix)
+        return;
+    add(c, l->prix->span, cdg_arena_printf(c->a, tr(c, N_("amount: %s")), quote_line(c, m, l->prix->span)));
+    for (unsigned i = 0; i < l->ntermes; i++)
+        if (l->termes[i].tranche)
+            add(c, l->termes[i].tranche->span,
+                cdg_arena_printf(c->a, tr(c, N_("tranche: %s")), quote_line(c, m, l->termes[i].tranche->span)));
+    if (f->arrondi.span.end)
+        add(c, f->arrondi.span, cdg_arena_printf(c->a, tr(c, N_("rounding: %s")), quote_line(c, m, f->arrondi.span)));
+    else
+        add(c, f->span, tr(c, N_("rounding: to the nearest cent, half up, line by line (the file states no 'arrondi')")));
+}
+
+cdg_raison *cdg_pourquoi_prix(const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l,
+                              cdg_arena *a)
+{
+    chain people = {.a = a, .people = true, .tail = &people.head};
+    chain source = {.a = a, .people = false, .tail = &source.head};
+    prix_steps(&people, m, f, l);
+    prix_steps(&source, m, f, l);
     return zip(people.head, source.head);
 }
 

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "model.h"
+#include "prix.h"
 
 /* One step of an explanation: a sentence and the entry it rests on. The
  * sentence is in the run's language (texte: text outputs) and as written
@@ -43,6 +44,12 @@ cdg_raison *cdg_pourquoi_service(const cdg_model *m, const cdg_ast *ast, const c
  * has one. ast as above. */
 cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cdg_forfait *f,
                                 const cdg_option *o, bool extra, cdg_arena *a);
+
+/* Why line l of a forfait f's quote costs what it does: the entry of the
+ * amount used (a table's line for the stratum), the tranches applied and
+ * the rounding rule, each quoted from the file. */
+cdg_raison *cdg_pourquoi_prix(const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l,
+                              cdg_arena *a);
 
 /* "FILE:LINE:COL" of a span. */
 const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a);

@@ -85,6 +85,26 @@ static inline bool model_equal_cells(const cdg_model *a, const cdg_cell *x, cons
 /* Whether two models are identical in everything but source positions:
  * order, ids, labels, wordings, quantities, strata, options, examples.
  * On a difference, writes what differs into why (cap bytes). */
+/* Whether two prices say the same (ids compared, not pointers). */
+static inline bool model_equal_prix(const cdg_prix *x, const cdg_prix *y, unsigned nstrates)
+{
+    if (!x || !y)
+        return x == y;
+    if (x->kind != y->kind || x->marginal != y->marginal || x->has_min != y->has_min ||
+        x->has_max != y->has_max || x->montant != y->montant || (x->has_min && x->min != y->min) ||
+        (x->has_max && x->max != y->max) || x->ntranches != y->ntranches ||
+        !model_equal_str(model_equal_service_id(x->service), model_equal_service_id(y->service)))
+        return false;
+    for (unsigned i = 0; i < x->ntranches; i++)
+        if (x->tranches[i].lo != y->tranches[i].lo || x->tranches[i].hi != y->tranches[i].hi ||
+            x->tranches[i].coef != y->tranches[i].coef)
+            return false;
+    for (unsigned k = 0; x->kind == CDG_PRIX_STRATE && k < nstrates; k++)
+        if (!model_equal_prix(x->par_strate[k], y->par_strate[k], nstrates))
+            return false;
+    return true;
+}
+
 static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char *why, size_t cap)
 {
     SAME_STR(a->id, b->id, "offer ids");
@@ -93,6 +113,9 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
     SAME_STR(a->edition, b->edition, "editions");
     if (a->chevauchement != b->chevauchement)
         DIFFER("chevauchement differs");
+    if (a->arrondi.mode != b->arrondi.mode || a->arrondi.sur_total != b->arrondi.sur_total ||
+        a->millesime != b->millesime)
+        DIFFER("rounding rule or millesime differs");
     if (a->ncategories != b->ncategories || a->nstrates != b->nstrates || a->nnotes != b->nnotes ||
         a->nrubriques != b->nrubriques || a->nservices != b->nservices ||
         a->nforfaits != b->nforfaits || a->noptions != b->noptions || a->nexemples != b->nexemples)
@@ -145,6 +168,10 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
         SAME_STR(x->id, y->id, "forfait %u ids", i);
         SAME_STR(x->libelle, y->libelle, "forfait %s labels", x->id);
         SAME_STR(x->base ? x->base->id : NULL, y->base ? y->base->id : NULL, "forfait %s bases", x->id);
+        if (!model_equal_prix(x->prix, y->prix, a->nstrates) ||
+            !model_equal_prix(x->prix_premiere, y->prix_premiere, a->nstrates) ||
+            x->arrondi.mode != y->arrondi.mode || x->arrondi.sur_total != y->arrondi.sur_total)
+            DIFFER("forfait %s: prices differ", x->id);
         for (unsigned s = 0; s < a->nservices; s++) {
             char where[600];
             snprintf(where, sizeof where, "forfait %s, service %s", x->id, a->services[s].id);
@@ -159,7 +186,7 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
         const cdg_option *x = &a->options[i], *y = &b->options[i];
         SAME_STR(x->id, y->id, "option %u ids", i);
         SAME_STR(x->libelle, y->libelle, "option %s labels", x->id);
-        if (x->tarif != y->tarif || x->has_montant != y->has_montant || x->montant != y->montant)
+        if (x->tarif != y->tarif || !model_equal_prix(x->montant, y->montant, a->nstrates))
             DIFFER("option %s: pricing differs", x->id);
         if (x->fusionne != y->fusionne)
             DIFFER("option %s: merged in one model, stated per forfait in the other", x->id);

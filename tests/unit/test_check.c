@@ -56,8 +56,8 @@ Test(check, options_and_money)
     const cdg_option *o = cdg_model_option(u->model, "o"), *p = cdg_model_option(u->model, "p");
     cr_assert_eq(o->tarif, CDG_TARIF_PAR_UNITE);
     cr_assert_str_eq(o->service->id, "sauvegarde");
-    cr_assert(o->has_montant);
-    cr_assert_eq(o->montant, 123450);
+    cr_assert(o->montant && o->montant->kind == CDG_PRIX_FIXE);
+    cr_assert_eq(o->montant->montant, 12345000);  /* ten-thousandths of a euro */
     cr_assert_eq(o->cells[0].statut, CDG_INCLUS);
     cr_assert_str_eq(o->cells[0].texte, "Inclus dans le forfait");
     cr_assert_eq(p->cells[0].statut, CDG_EN_OPTION);

@@ -352,8 +352,21 @@ MUT(cell_origine, "forfait TechnologiePlus, service saisine: origin differs",
 MUT(opt_id, "option 0 ids differ", m->options[0].id = "parapheur")
 MUT(opt_label, "option parapheur_certificat labels differ", m->options[0].libelle = "Parapheur")
 MUT(opt_tarif, "option formation_site: pricing differs", option(m, "formation_site")->tarif = CDG_TARIF_SUR_ETUDE)
-MUT(opt_has_montant, "option formation_site: pricing differs", option(m, "formation_site")->has_montant = true)
-MUT(opt_montant, "option formation_site: pricing differs", option(m, "formation_site")->montant = 100)
+MUT(opt_has_montant, "option formation_site: pricing differs", {
+    cdg_prix *p = cdg_arena_calloc(a, 1, sizeof *p);
+    p->montant = 1000000;
+    option(m, "formation_site")->montant = p;
+})
+MUT(forfait_prix, "forfait Metiers: prices differ", {
+    cdg_prix *p = cdg_arena_calloc(a, 1, sizeof *p);
+    p->montant = 4500000;
+    forfait(m, "Metiers")->prix = p;
+})
+MUT(opt_montant, "option sauvegarde: pricing differs", {
+    cdg_prix *p = cdg_arena_calloc(a, 1, sizeof *p);
+    p->montant = 1000000;
+    option(m, "sauvegarde")->montant = p;
+})
 MUT(opt_service, "option certificat services differ: 'certificat' vs 'sauvegarde'",
     option(m, "certificat")->service = service(m, "sauvegarde"))
 MUT(opt_service_null, "option certificat services differ: 'certificat' vs '(null)'",
@@ -426,7 +439,7 @@ static const mutation mutations[] = {
     M(cell_per_stratum), M(cell_attache_qty), M(cell_attache_svc),
     M(cell_attache_more), M(cell_texte), M(cell_texte_null), M(cell_origine),
     M(opt_id), M(opt_label), M(opt_tarif),
-    M(opt_has_montant), M(opt_montant), M(opt_service), M(opt_service_null),
+    M(opt_has_montant), M(opt_montant), M(forfait_prix), M(opt_service), M(opt_service_null),
     M(opt_cell_statut), M(opt_cell_explicit), M(opt_cell_texte), M(ex_label),
     M(ex_cat), M(ex_cat_null), M(ex_forfait), M(ex_forfait_null), M(ex_mesure),
     M(ex_att_service), M(ex_att_strate), M(ex_att_strate_null),

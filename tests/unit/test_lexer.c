@@ -84,7 +84,7 @@ Test(lexer, tokens_and_spans)
     cr_assert_eq(x.span[2].begin, 18);
     cr_assert_eq(x.span[2].end, 25);
     cr_assert_eq(x.val[3].val.i, 1000);
-    cr_assert_eq(x.val[4].val.i, 250);
+    cr_assert_eq(x.val[4].val.i, 25000);   /* 2.50: ten-thousandths */
     cr_assert_eq(x.val[5].val.lo, 0);
     cr_assert_eq(x.val[5].val.hi, 249);
     cr_assert_eq(x.val[6].val.lo, 10);
@@ -175,11 +175,12 @@ Test(lexer, nothing_else_is_a_keyword)
 Test(lexer, number_limits)
 {
     lexed x;
-    lex_all(&x, "9007199254740991 9007199254740992 0.5 1.234");
-    cr_assert_eq(x.n, 4);
+    lex_all(&x, "9007199254740991 9007199254740992 0.5 1.23456 0.0125");
+    cr_assert_eq(x.n, 5);
     cr_assert_eq(x.val[0].val.i, CDG_INT_MAX);
-    cr_assert_eq(x.val[2].val.i, 50);
-    cr_assert_eq(x.diags.errors, 2);   /* 2^53 is too large; 3 decimals */
+    cr_assert_eq(x.val[2].val.i, 5000);   /* ten-thousandths */
+    cr_assert_eq(x.val[4].val.i, 125);
+    cr_assert_eq(x.diags.errors, 2);   /* 2^53 is too large; 5 decimals */
     cdg_arena_free(x.arena);
 }
 

@@ -74,7 +74,7 @@ Test(parser, declarations_entries_and_values)
     cr_assert_eq(v->kind, CDG_VAL_RANGE);
     cr_assert_eq(cdg_value_next(v)->kind, CDG_VAL_RANGE);
     cr_assert_eq(cdg_value_next(cdg_value_next(v))->kind, CDG_VAL_DECIMAL);
-    cr_assert_eq(cdg_value_next(cdg_value_next(v))->i, 250);
+    cr_assert_eq(cdg_value_next(cdg_value_next(v))->i, 25000);   /* 2.50 in ten-thousandths */
     cr_assert_eq(cdg_value_next(cdg_value_next(cdg_value_next(v)))->kind, CDG_VAL_KEYWORD);
     cr_assert_eq(cdg_value_next(cdg_value_next(cdg_value_next(v)))->kw, CDG_KW_INCLUS);
     cr_assert_null(e->next);

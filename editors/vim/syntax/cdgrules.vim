@@ -13,8 +13,10 @@ syn iskeyword @,48-57,_,192-255
 
 syn keyword cdgDeclaration offre categorie strate rubrique service note forfait option exemple
 syn keyword cdgKey editeur edition chevauchement titre mesure unite colonne texte base defaut tarif montant profil attendu
+syn keyword cdgKey prix prix_premiere_annee arrondi millesime tranche besoin annee devis
 syn keyword cdgValue inclus non_inclus en_option sans_objet selon_strate tous
 syn keyword cdgValue journalier par_unite sur_etude premiere derniere EUR
+syn keyword cdgValue par_mesure minimum maximum global marginal centime_proche centime_superieur par_ligne sur_total suivantes
 
 syn match cdgComment "#.*$" contains=@Spell
 syn match cdgEscape +\\[\\"]+ contained
