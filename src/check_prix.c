@@ -77,6 +77,7 @@ static bool read_amount(checker *c, const prix_reader *r, const cdg_value **pv, 
 typedef struct tranche_reader {
     cdg_tranche *t;
     unsigned n, cap;
+    bool broken;     /* a tranche was reported: the coverage would only echo it */
 } tranche_reader;
 
 /* `tranche: 6..10 0.7;`: a range of the count and its coefficient. */
@@ -89,12 +90,14 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
         if (!(k && cdg_check_after_slip(c, k)) && !(v && cdg_check_after_slip(c, v)))
             ERR(c, v ? cdg_check_values_span(e) : cdg_entry_key_span(e),
                 "a tranche is a range of the count and its coefficient: 'tranche: 6..10 0.7;'");
+        r->broken = true;
         return;
     }
     int64_t coef = k->kind == CDG_VAL_INT ? (k->i > 10 ? INT64_MAX : k->i * CDG_DECIMAL_SCALE) : k->i;
     if (coef <= 0 || coef > 10 * CDG_DECIMAL_SCALE) {
         ERR(c, cdg_value_span(k), "coefficient '%s' is outside the allowed range: a coefficient is more than 0 "
                                   "and at most 10", cdg_check_text(c, k));
+        r->broken = true;
         return;
     }
     if (r->n == r->cap) {
@@ -252,7 +255,7 @@ static bool read_scale(checker *c, const prix_reader *r, cdg_prix *p, const cdg_
     }
     tranche_reader t = {0};
     cdg_check_entries(c, b, &tranche_syntax, &t);
-    if (!tranches_cover(c, b, t.t, t.n, r->owner))
+    if (t.broken || !tranches_cover(c, b, t.t, t.n, r->owner))
         return false;
     p->tranches = t.t;
     p->ntranches = t.n;

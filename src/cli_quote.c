@@ -128,9 +128,12 @@ static bool parse_need(const cdg_model *m, const char *text, cdg_besoin *out)
             return cli_usage_error("quote: --besoin '%s': service '%s' is not counted (it has no unite); "
                                    "use 'cdgrules which' for yes/no needs", text, s->id), false;
     }
-    if (o && o->tarif != CDG_TARIF_JOURNALIER)
-        return cli_usage_error("quote: --besoin '%s': option '%s' is not priced per day; give the need as "
-                               "units of the service it counts", text, o->id), false;
+    if (o && o->tarif == CDG_TARIF_SUR_ETUDE)
+        return cli_usage_error("quote: --besoin '%s': option '%s' is priced after a study (sur_etude), so it "
+                               "cannot be quoted", text, o->id), false;
+    if (o && o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        return cli_usage_error("quote: --besoin '%s': option '%s' sells units of service '%s': give the need "
+                               "as %s=N", text, o->id, o->service->id, o->service->id), false;
     cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->n);
     if (st != CDG_MESURE_OK)
         return cli_usage_error("quote: --besoin '%s': the quantity %s", text,
@@ -163,18 +166,26 @@ static const cdg_raison *need_steps(const quote_answer *q, const cdg_eval_quote 
     return head;
 }
 
-/* Why line l costs what it does. */
+/* Why line l costs what it does: for a need, why it is needed and which
+ * option sells it (with its amount, then the stratum's line of a table of
+ * amounts); for the forfait, its price; then the rounding rule. */
 static const cdg_raison *line_steps(const quote_answer *q, const cdg_devis_ligne *l)
 {
     const cdg_devis *d = q->d;
+    const cdg_raison *head = NULL;
     if (l->kind == CDG_DEVIS_SUPPLEMENT)
-        return need_steps(q, &l->need);
-    cdg_raison *head = l->kind == CDG_DEVIS_JOURS && l->option
-                           ? cdg_pourquoi_option(q->m, q->ast, d->forfait, l->option, false, q->a) : NULL;
-    cdg_raison *more = cdg_pourquoi_prix(q->m, d->forfait, &l->prix, q->a);
+        head = need_steps(q, &l->need);
+    else if (l->kind == CDG_DEVIS_JOURS && l->option)
+        head = cdg_pourquoi_option(q->m, q->ast, d->forfait, l->option, false, q->a);
+    bool priced = l->prix.etat == CDG_PRIX_CHIFFRE && l->prix.prix;
+    cdg_raison *more = priced ? cdg_pourquoi_prix(q->m, d->forfait, &l->prix,
+                                                  l->kind == CDG_DEVIS_FORFAIT || l->prix.table, q->a)
+                              : NULL;
     if (!head)
         return more;
-    cdg_raison *last = head;
+    if (!more)
+        return head;
+    cdg_raison *last = (cdg_raison *)head;
     while (last->next)
         last = last->next;
     last->next = more;
@@ -189,12 +200,12 @@ static const char *line_label(const quote_answer *q, const cdg_devis_ligne *l)
     if (l->kind == CDG_DEVIS_FORFAIT)
         return q->d->forfait->libelle;
     if (l->kind == CDG_DEVIS_JOURS)
-        return cdg_arena_printf(q->a, cdg_ngettext("%s: %s day", "%s: %s days", (unsigned long)l->besoin->n),
+        return cdg_arena_printf(q->a, cdg_ngettext("%s, %s day", "%s, %s days", (unsigned long)l->besoin->n),
                                 l->besoin->option->id, cdg_num_text(l->besoin->n, n, sizeof n));
     cdg_quantity_text(l->need.supplement, l->need.service, n, sizeof n);
     if (l->option)
-        return cdg_arena_printf(q->a, _("%s: %s extra (option %s)"), l->need.service->id, n, l->option->id);
-    return cdg_arena_printf(q->a, _("%s: %s extra"), l->need.service->id, n);
+        return cdg_arena_printf(q->a, _("%s, %s extra (option %s)"), l->need.service->id, n, l->option->id);
+    return cdg_arena_printf(q->a, _("%s, %s extra"), l->need.service->id, n);
 }
 
 /* The units of line l's formula. */
@@ -278,7 +289,8 @@ static void print_text(const quote_answer *q, bool why)
     fputs(_("price\n"), stdout);
     for (size_t i = 0; i < d->nlignes; i++) {
         const cdg_devis_ligne *l = &d->lignes[i];
-        printf("  %s: %s\n", line_label(q, l), line_formula(q, l));
+        /* TRANSLATORS: a line of a quote: what it is, then how it is priced. */
+        printf(_("  %s: %s\n"), line_label(q, l), line_formula(q, l));
         if (why)
             cli_why_text(stdout, q->m->src, line_steps(q, l), "      ", q->a);
     }

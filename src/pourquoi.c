@@ -248,13 +248,14 @@ cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cd
     return zip(people.head, source.head);
 }
 
-/* The line of the file that holds sp, from its first non-blank
- * character to the ';' or the end of the line. */
+/* The entry that holds sp, on its line: from the start of its key (after
+ * the ';' or '<' before it, or the line's start) to its ';' or the end of
+ * the line ("S2: 0.45 EUR;" in a table written on one line). */
 static const char *quote_line(const chain *c, const cdg_model *m, cdg_span sp)
 {
     const char *t = m->src->text;
     uint32_t b = sp.begin, e = sp.begin;
-    while (b > 0 && t[b - 1] != '\n')
+    while (b > 0 && t[b - 1] != '\n' && t[b - 1] != ';' && t[b - 1] != '<')
         b--;
     while (t[b] == ' ' || t[b] == '\t')
         b++;
@@ -266,11 +267,13 @@ static const char *quote_line(const chain *c, const cdg_model *m, cdg_span sp)
 }
 
 /* The steps of a price line, in the chain's language. */
-static void prix_steps(chain *c, const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l)
+static void prix_steps(chain *c, const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l,
+                       bool with_amount)
 {
     if (!l->prix)
         return;
-    add(c, l->prix->span, cdg_arena_printf(c->a, tr(c, N_("amount: %s")), quote_line(c, m, l->prix->span)));
+    if (with_amount)
+        add(c, l->prix->span, cdg_arena_printf(c->a, tr(c, N_("amount: %s")), quote_line(c, m, l->prix->span)));
     for (unsigned i = 0; i < l->ntermes; i++)
         if (l->termes[i].tranche)
             add(c, l->termes[i].tranche->span,
@@ -282,12 +285,12 @@ static void prix_steps(chain *c, const cdg_model *m, const cdg_forfait *f, const
 }
 
 cdg_raison *cdg_pourquoi_prix(const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l,
-                              cdg_arena *a)
+                              bool with_amount, cdg_arena *a)
 {
     chain people = {.a = a, .people = true, .tail = &people.head};
     chain source = {.a = a, .people = false, .tail = &source.head};
-    prix_steps(&people, m, f, l);
-    prix_steps(&source, m, f, l);
+    prix_steps(&people, m, f, l, with_amount);
+    prix_steps(&source, m, f, l, with_amount);
     return zip(people.head, source.head);
 }
 

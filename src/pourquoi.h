@@ -46,10 +46,11 @@ cdg_raison *cdg_pourquoi_option(const cdg_model *m, const cdg_ast *ast, const cd
                                 const cdg_option *o, bool extra, cdg_arena *a);
 
 /* Why line l of a forfait f's quote costs what it does: the entry of the
- * amount used (a table's line for the stratum), the tranches applied and
- * the rounding rule, each quoted from the file. */
+ * amount used (a table's line for the stratum; left out unless
+ * with_amount), the tranches applied and the rounding rule, each quoted
+ * from the file. */
 cdg_raison *cdg_pourquoi_prix(const cdg_model *m, const cdg_forfait *f, const cdg_prix_ligne *l,
-                              cdg_arena *a);
+                              bool with_amount, cdg_arena *a);
 
 /* "FILE:LINE:COL" of a span. */
 const char *cdg_pourquoi_lieu(cdg_source *src, cdg_span sp, cdg_arena *a);

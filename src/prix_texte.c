@@ -139,10 +139,10 @@ const char *cdg_prix_raison(const cdg_prix_ligne *l, cdg_arena *a)
 {
     switch (l->etat) {
     case CDG_PRIX_CHIFFRE: return "";
-    case CDG_PRIX_NON_DONNE: return _("not priced: the rules give no amount");
-    case CDG_PRIX_SANS_MESURE: return _("not priced: the price is per unit of a measure this authority does not have");
+    case CDG_PRIX_NON_DONNE: return _("not priced (the rules give no amount)");
+    case CDG_PRIX_SANS_MESURE: return _("not priced (the price is per unit of a measure this authority does not have)");
     case CDG_PRIX_SANS_BESOIN:
-        return cdg_arena_printf(a, _("not priced: the price counts %s; state how many (%s=N)"),
+        return cdg_arena_printf(a, _("not priced (the price counts %s: state how many, %s=N)"),
                                 l->service->unite_pluriel, l->service->id);
     case CDG_PRIX_DEPASSEMENT: return _("the amount overflows");
     }
