@@ -31,6 +31,7 @@
 #include "cdgrules/unit.h"
 #include "cdgrules/eval.h"
 #include "cdgrules/prix.h"
+#include "cdgrules/devis.h"
 #include "cdgrules/dump.h"
 #include "cdgrules/diff.h"
 #include "cdgrules/fmt.h"

@@ -22,6 +22,7 @@
 #include "money.h"
 #include "numfmt.h"
 #include "pourquoi.h"
+#include "prix_texte.h"
 #include "symtab.h"
 #include "table.h"
 #include "textdiff.h"

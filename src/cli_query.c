@@ -4,8 +4,6 @@
 #include <strings.h>
 
 #include "cli.h"
-#include "money.h"
-#include "prix.h"
 
 static const char query_help[] =
     N_("usage: cdgrules query FILE --forfait F --profil P [--service S ...] [--json] [--why]\n"

@@ -5,9 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "devis.h"
-#include "money.h"
-#include "prix_texte.h"
 
 static const char quote_help[] =
     N_("usage: cdgrules quote FILE --forfait F --profil P [--besoin S=N ...]\n"

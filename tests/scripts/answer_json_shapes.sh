@@ -32,14 +32,19 @@ for p in commune=1200 etablissement=60 non_affiliee; do
         "$bin" quote "$rules" --forfait "$f" --profil "$p" --besoin sauvegarde=40 --besoin messagerie=2 \
             --json --why >"$tmp/q.json" || [ $? = 1 ] || fail "quote $f $p"
         jq -e '
-          (keys == ["besoins","forfait","profil","strate","supplements_non_chiffres","supplements_sans_option","total"]) and
+          (keys == ["annee","arrondi","besoins","forfait","lignes","lignes_non_chiffrees","partiel","profil","strate","supplements_sans_option","total"]) and
           (.besoins | length == 2) and
+          (.lignes | length == 3) and (.lignes[0].nature == "forfait") and
+          all(.lignes[];
+              (keys == ["chiffre","exact","formule","libelle","montant","nature","option","pourquoi","quantite"]) and
+              ((.montant == null) == (.chiffre | not))) and
+          (.partiel == (.lignes_non_chiffrees > 0)) and
           all(.besoins[];
               (keys == ["demande","inclus","option","pourquoi","prix_unitaire","service","statut","supplement","total","unite"]) and
               (.supplement == ([.demande - .inclus, 0] | max)) and
               ((.prix_unitaire == null) or (.prix_unitaire | keys == ["centimes","devise"])) and
               (.pourquoi | length > 0)) and
-          ((.total == null) or (.total | keys == ["centimes","devise"]))
+          (.total | keys == ["centimes","devise"])
         ' "$tmp/q.json" >/dev/null || { cat "$tmp/q.json"; fail "quote --json shape ($f $p)"; }
     done
 
