@@ -14,7 +14,9 @@
 #include "diag_format.h"
 #include "diff.h"
 #include "dump.h"
+#include "devis.h"
 #include "eval.h"
+#include "prix_texte.h"
 #include "model.h"
 #include "unit.h"
 #include "../unit/model_equal.h"
@@ -122,6 +124,57 @@ static void fuzz_eval(cdg_unit *u, FILE *out)
     cdg_eval_find_service(m, "sauvegard", &err);
 }
 
+/* What each forfait costs each category's profile at the bounds of its
+ * strata, both years, with a need of every counted service (the count of
+ * a forfait priced per unit too) and of every option priced per day; the
+ * formulas in words. A quote's total equals its priced lines. */
+static void fuzz_prices(cdg_unit *u, FILE *out)
+{
+    const cdg_model *m = u->model;
+    cdg_besoin *needs = NULL;
+    for (unsigned s = 0; s < m->nservices; s++)
+        if (m->services[s].unite) {
+            cdg_besoin *b = cdg_arena_calloc(u->arena, 1, sizeof *b);
+            *b = (cdg_besoin){.service = &m->services[s], .n = 7 + s, .next = needs};
+            needs = b;
+        }
+    for (unsigned o = 0; o < m->noptions; o++)
+        if (m->options[o].tarif == CDG_TARIF_JOURNALIER) {
+            cdg_besoin *b = cdg_arena_calloc(u->arena, 1, sizeof *b);
+            *b = (cdg_besoin){.option = &m->options[o], .n = 2, .next = needs};
+            needs = b;
+        }
+    for (unsigned c = 0; c < m->ncategories; c++)
+        for (unsigned k = 0; k < m->nstrates; k++) {
+            const cdg_member *mb = &m->strates[k].members[c];
+            cdg_profil p = {&m->categories[c], m->categories[c].mesure ? (mb->lo > 0 ? mb->lo : 0) : -1};
+            const cdg_strate *st = cdg_model_strate_for(m, &p);
+            if (!st)
+                continue;
+            for (unsigned f = 0; f < m->nforfaits; f++)
+                for (int year = 0; year < 2; year++) {
+                    cdg_devis d;
+                    cdg_eval_error err;
+                    if (!cdg_devis_make(m, &m->forfaits[f], st, &p, needs, year, u->arena, &d, &err))
+                        continue;
+                    int64_t sum = 0;
+                    for (size_t i = 0; i < d.nlignes; i++) {
+                        const cdg_prix_ligne *l = &d.lignes[i].prix;
+                        if (l->etat == CDG_PRIX_CHIFFRE) {
+                            sum += l->centimes;
+                            fprintf(out, "%s\n", cdg_prix_formule(l, cdg_prix_unites_de(l->prix, &p),
+                                                                  m->forfaits[f].arrondi.mode, year, u->arena));
+                        } else
+                            fprintf(out, "%s\n", cdg_prix_raison(l, u->arena));
+                    }
+                    if (!m->forfaits[f].arrondi.sur_total && sum != d.total)
+                        abort();
+                    fprintf(out, "%s\n", cdg_prix_texte(m->forfaits[f].prix ? cdg_prix_pour_strate(m->forfaits[f].prix, st) : NULL,
+                                                        m->categories[c].mesure, u->arena));
+                }
+        }
+}
+
 /* Every dump format, and the model against itself: no change, equal. */
 static void fuzz_dump_diff(cdg_unit *u, cdg_memctl *ctl, FILE *out)
 {
@@ -162,6 +215,7 @@ static void fuzz_loaded(cdg_unit *u, cdg_memctl *ctl, FILE *out)
         fuzz_lookups(u->model);
         fuzz_cells(u->model, out);
         fuzz_eval(u, out);
+        fuzz_prices(u, out);
         fuzz_dump_diff(u, ctl, out);
     }
     cdg_arena_catch(u->arena, NULL);
