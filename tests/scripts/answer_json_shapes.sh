@@ -32,7 +32,8 @@ for p in commune=1200 etablissement=60 non_affiliee; do
         "$bin" quote "$rules" --forfait "$f" --profil "$p" --besoin sauvegarde=40 --besoin messagerie=2 \
             --json --why >"$tmp/q.json" || [ $? = 1 ] || fail "quote $f $p"
         jq -e '
-          (keys == ["besoins","forfait","profil","strate","supplements_non_chiffres","supplements_sans_option","total"]) and
+          (keys == ["annee","arrondi","besoins","forfait","lignes","lignes_non_chiffrees","partiel","profil","strate","supplements_sans_option","total"]) and
+          all(.lignes[]; (.montant == null) or (.montant | keys == ["centimes","devise"])) and
           (.besoins | length == 2) and
           all(.besoins[];
               (keys == ["demande","inclus","option","pourquoi","prix_unitaire","service","statut","supplement","total","unite"]) and
