@@ -120,6 +120,8 @@ typedef struct cli_prix_an {
 bool cli_prix_annuel(const char *cmd, const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
                      const cdg_profil *p, const cdg_besoin *besoins, bool premiere, cdg_arena *a,
                      cli_prix_an *out);
+/* Whether some forfait of m states a price (commands then speak of prices). */
+bool cli_forfaits_priced(const cdg_model *m);
 /* Whether forfait f's first-year price differs from the following years'. */
 bool cli_prix_premiere_differe(const cdg_forfait *f);
 /* Writes "key": {"chiffre", "montant" (money or null), "formule"} for one year. */

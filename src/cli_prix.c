@@ -78,3 +78,11 @@ void cli_prix_json(cdg_json *j, const char *key, const cli_prix_an *y)
     cdg_json_key_str(j, "formule", y->formule);
     cdg_json_end(j);
 }
+
+bool cli_forfaits_priced(const cdg_model *m)
+{
+    for (unsigned i = 0; i < m->nforfaits; i++)
+        if (m->forfaits[i].prix)
+            return true;
+    return false;
+}

@@ -172,7 +172,7 @@ static void print_text(const cdg_model *m, const cdg_strate *k, const cdg_profil
     printf(_("%s (%s), %s: stratum %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
-    if (m->has_prix)
+    if (cli_forfaits_priced(m))
         print_price_text(ans);
     if (nrows == 0)   /* only options asked (--service filtrage_spam) */
         goto options;
@@ -524,7 +524,7 @@ static void print_side_by_side(const cdg_model *m, const cdg_strate *k, const cd
     unsigned nf = m->nforfaits, width = cli_terminal_width(stdout);
     printf(_("%s: stratum %s, every forfait\n"), cdg_eval_profil_text(p, buf, sizeof buf), k->id);
     printf("%s\n\n", k->libelle);
-    if (m->has_prix) {
+    if (cli_forfaits_priced(m)) {
         print_price_grid(m, ans, width, a);
         fputs("\n", stdout);
     }
