@@ -55,17 +55,62 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
     add_attendu(c, item, &at);
 }
 
+/* Reads the expected amount of `prix: A EUR;` or `devis: A EUR;` (to the
+ * cent) into at; false after an error. */
+static bool read_expected_amount(checker *c, const cdg_entry *e, const char *key, cdg_attendu *at)
+{
+    const cdg_value *v = cdg_entry_values(e), *eur = v ? cdg_value_next(v) : NULL;
+    if (!v || (v->kind != CDG_VAL_INT && v->kind != CDG_VAL_DECIMAL) || !eur || eur->kind != CDG_VAL_KEYWORD ||
+        eur->kw != CDG_KW_EUR || cdg_value_next(eur)) {
+        ERR(c, v ? cdg_check_values_span(e) : cdg_entry_key_span(e),
+            "'%s' expects an amount in euros, to the cent: '%s: 450.00 EUR;'", key, key);
+        return false;
+    }
+    int64_t a = v->i;   /* ten-thousandths for a decimal */
+    if (v->kind == CDG_VAL_INT)
+        a = v->i > CDG_INT_MAX / CDG_DECIMAL_SCALE ? -1 : v->i * CDG_DECIMAL_SCALE;
+    if (a < 0) {
+        ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
+        return false;
+    }
+    if (a % (CDG_DECIMAL_SCALE / 100)) {
+        ERR(c, cdg_value_span(v), "the expected '%s' is written to the cent: '%s' has more than 2 decimals", key,
+            cdg_check_text(c, v));
+        return false;
+    }
+    at->centimes = a / (CDG_DECIMAL_SCALE / 100);
+    return true;
+}
+
+/* `prix: A EUR;`: the forfait's price for the example's profile and year. */
+static void attendu_prix(checker *c, void *item, const cdg_entry *e)
+{
+    cdg_attendu at = {.span = e->span, .has_prix = true};
+    if (read_expected_amount(c, e, "prix", &at))
+        add_attendu(c, item, &at);
+}
+
+/* `devis: A EUR;`: the quote's total for the example's needs and year. */
+static void attendu_devis(checker *c, void *item, const cdg_entry *e)
+{
+    cdg_attendu at = {.span = e->span, .has_devis = true};
+    if (read_expected_amount(c, e, "devis", &at))
+        add_attendu(c, item, &at);
+}
+
 /* Any other key: its value is checked before the key is reported. */
 static void attendu_other(checker *c, void *item, const cdg_entry *e)
 {
     (void)item;
     if (cdg_check_single(c, e))
-        cdg_check_bad_entry(c, e, N_("'attendu'"), N_("'strate' or a service id"));
+        cdg_check_bad_entry(c, e, N_("'attendu'"), N_("'strate', 'prix', 'devis' or a service id"));
 }
 
 static const entry_syntax attendu_syntax = {
-    N_("'attendu'"), N_("'strate' or a service id"), attendu_other, {
+    N_("'attendu'"), N_("'strate', 'prix', 'devis' or a service id"), attendu_other, {
     {CDG_KW_STRATE, attendu_strate},
+    {CDG_KW_PRIX, attendu_prix},
+    {CDG_KW_DEVIS, attendu_devis},
     {CDG_KW_NONE, attendu_service},
 }};
 
@@ -109,6 +154,69 @@ static void exemple_forfait(checker *c, void *item, const cdg_entry *e)
         r->x->forfait = cdg_check_resolve(c, K_FORFAIT, v);
 }
 
+/* `besoin: SERVICE N;`: N units of a counted service (beyond what the
+ * forfait includes they are priced by its option; the count of a forfait
+ * priced per unit), or `besoin: OPTION N;`, N days of an option priced
+ * per day. */
+static void exemple_besoin(checker *c, void *item, const cdg_entry *e)
+{
+    exemple_reader *r = item;
+    const cdg_value *v = cdg_entry_values(e), *n = v ? cdg_value_next(v) : NULL;
+    if (!v || v->kind != CDG_VAL_IDENT || !n || cdg_value_next(n)) {
+        ERR(c, v ? cdg_check_values_span(e) : cdg_entry_key_span(e),
+            "'besoin' is a counted service and a number: 'besoin: sauvegarde 20;' (or an option priced per day "
+            "and a number of days)");
+        return;
+    }
+    cdg_besoin b = {.span = e->span, .service = cdg_symtab_get(&c->names[K_SERVICE], v->text)};
+    const cdg_option *o = cdg_symtab_get(&c->names[K_OPTION], v->text);
+    if (b.service && !b.service->unite && o && o->tarif == CDG_TARIF_JOURNALIER)
+        b.service = NULL;
+    if (!b.service && o && o->tarif == CDG_TARIF_JOURNALIER)
+        b.option = o;
+    else if (!b.service && o) {
+        ERR(c, cdg_value_span(v), "option '%s' is not priced per day: give the need as units of the service "
+                                  "it counts", o->id);
+        return;
+    } else if (!b.service) {
+        cdg_check_unknown(c, K_SERVICE, v->text, cdg_value_span(v));
+        return;
+    } else if (!b.service->unite) {
+        ERR(c, cdg_value_span(v), "service '%s' is not counted (it has no unite): a need is a number of units",
+            b.service->id);
+        return;
+    }
+    if ((b.n = cdg_check_int(c, n, N_("the number of a need"))) < 0)
+        return;
+    for (const cdg_besoin *d = r->x->besoins; d; d = d->next)
+        if ((b.service && d->service == b.service) || (b.option && d->option == b.option)) {
+            ERR(c, e->span, "'%s' is needed twice in this exemple", v->text);
+            return;
+        }
+    cdg_besoin *copy = cdg_arena_calloc(c->a, 1, sizeof *copy);
+    *copy = b;
+    cdg_besoin **tail = &r->x->besoins;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = copy;
+}
+
+/* `annee: premiere|suivantes;`: the year priced (the following years by
+ * default). */
+static void exemple_annee(checker *c, void *item, const cdg_entry *e)
+{
+    exemple_reader *r = item;
+    const cdg_value *v = cdg_check_single(c, e);
+    if (!v)
+        return;
+    if (v->kind != CDG_VAL_KEYWORD || (v->kw != CDG_KW_PREMIERE && v->kw != CDG_KW_SUIVANTES)) {
+        ERR(c, cdg_value_span(v), "'annee' is premiere (the first year) or suivantes (the following years), "
+                                  "found '%s'", cdg_check_text(c, v));
+        return;
+    }
+    r->x->premiere_annee = v->kw == CDG_KW_PREMIERE;
+}
+
 /* `attendu < … >;`: the expectations. */
 static void exemple_attendu(checker *c, void *item, const cdg_entry *e)
 {
@@ -122,9 +230,11 @@ static void exemple_attendu(checker *c, void *item, const cdg_entry *e)
 }
 
 static const entry_syntax exemple_syntax = {
-    N_("an exemple"), N_("'profil', 'forfait' or 'attendu'"), NULL, {
+    N_("an exemple"), N_("'profil', 'forfait', 'besoin', 'annee' or 'attendu'"), NULL, {
     {CDG_KW_PROFIL, exemple_profil},
     {CDG_KW_FORFAIT, exemple_forfait},
+    {CDG_KW_BESOIN, exemple_besoin},
+    {CDG_KW_ANNEE, exemple_annee},
     {CDG_KW_ATTENDU, exemple_attendu},
 }};
 

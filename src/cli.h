@@ -101,6 +101,31 @@ bool cli_service_or_option(const char *cmd, const cdg_model *m, const char *name
 /* The stratum of p, or NULL after printing that none matches (exit 1). */
 const cdg_strate *cli_strate_of(const char *cmd, const cdg_model *m, const cdg_profil *p);
 
+/* Prices (cli_prix.c): a forfait's annual price and quotes, computed by
+ * devis.h exactly as `quote` prints them. */
+/* A --besoin value "S=N": N units of counted service S, or N days of
+ * option S priced per day; false after the usage error (prefixed by
+ * cmd). */
+bool cli_parse_need(const char *cmd, const cdg_model *m, const char *text, cdg_besoin *out);
+/* What forfait f costs profile p (stratum k) for one year, with the needs
+ * besoins (NULL: none): the quote (devis.h) and its forfait line. */
+typedef struct cli_prix_an {
+    cdg_devis devis;
+    bool chiffre;          /* the forfait's own price gives an amount */
+    const char *formule;   /* the forfait line's formula, or why it has none */
+} cli_prix_an;
+/* Computes it; false after printing the message of an overflow (or a need
+ * stated twice) on stderr, prefixed by cmd. */
+bool cli_prix_annuel(const char *cmd, const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
+                     const cdg_profil *p, const cdg_besoin *besoins, bool premiere, cdg_arena *a,
+                     cli_prix_an *out);
+/* Whether some forfait of m states a price (commands then speak of prices). */
+bool cli_forfaits_priced(const cdg_model *m);
+/* Whether forfait f's first-year price differs from the following years'. */
+bool cli_prix_premiere_differe(const cdg_forfait *f);
+/* Writes "key": {"chiffre", "montant" (money or null), "formule"} for one year. */
+void cli_prix_json(cdg_json *j, const char *key, const cli_prix_an *y);
+
 /* --why (cli_profile.c): writes the member "pourquoi": [{"texte", "lieu",
  * "ligne", "colonne"}] of the steps r; prints each step on its own line as
  * "INDENT texte (FILE:LINE:COL)". */

@@ -13,6 +13,7 @@
 
 static const char batch_help[] =
     N_("usage: cdgrules batch FILE --forfait F [--service S ...] [--categorie C [--mesure COL]]\n"
+    "                      [--prix [--annee premiere|suivantes] [--besoin S=N ...]]\n"
     "                      [-o OUTPUT] [INPUT.csv]\n"
     "\n"
     "Reads a CSV of authorities (RFC 4180, header row required) from INPUT or\n"
@@ -34,6 +35,14 @@ static const char batch_help[] =
     "  --service S     a service to report (repeatable; default: all)\n"
     "  --categorie C   the category of every row\n"
     "  --mesure COL    the column holding the measure\n"
+    "  --prix          append 'prix': what F costs the row's authority a year,\n"
+    "                  in euros to the cent (450.00; 450,00 when the fields\n"
+    "                  are separated by ';'), empty when not priced\n"
+    "  --annee A       premiere or suivantes (the default): the year priced\n"
+    "  --besoin S=N    the same needs for every row (repeatable; as for\n"
+    "                  'cdgrules quote'): append 'devis' too, the quote's\n"
+    "                  total, empty when some line is not priced; --annee and\n"
+    "                  --besoin imply --prix. The figures are quote's.\n"
     "  -o OUTPUT       write OUTPUT all or nothing (temporary file, renamed at\n"
     "                  the end); without it the output goes to stdout\n"
     "\n"
@@ -77,6 +86,10 @@ typedef struct batch {
     size_t *suffix_len;
     layout lay;
     cdg_csv_writer out;
+    bool prix, premiere;        /* --prix, --annee premiere */
+    const cdg_besoin *needs;    /* --besoin: a 'devis' column */
+    cdg_arena *scratch;         /* each row's quote; renewed to stay small */
+    cdg_memctl *ctl;
 } batch;
 
 /* Prints "INPUT:LINE: message" on stderr and returns CLI_FAIL. */
@@ -281,6 +294,37 @@ static void build_suffixes(batch *b, cdg_arena *a, char sep)
     }
 }
 
+/* Writes sep then cents as a decimal for spreadsheets ("450.00", or
+ * "450,00" when the fields are separated by ';'), or an empty field. */
+static void write_amount(batch *b, char sep, bool has, int64_t cents)
+{
+    char buf[48];
+    int n = snprintf(buf, sizeof buf, "%c", sep);
+    if (has)
+        n = snprintf(buf, sizeof buf, "%c%lld%c%02lld", sep, (long long)(cents / 100), sep == ';' ? ',' : '.',
+                     (long long)(cents % 100));
+    cdg_csv_write(&b->out, buf, (size_t)n);
+}
+
+/* Appends the row's price (and quote total) for profile p in stratum k;
+ * CLI_OK or CLI_FAIL after reporting an overflow. */
+static int write_prices(batch *b, const cdg_csv_record *r, const cdg_profil *p, const cdg_strate *k, char sep)
+{
+    if (cdg_arena_used(b->scratch) > (1u << 20)) {
+        cdg_arena_free(b->scratch);
+        b->scratch = cdg_arena_new(b->ctl);
+    }
+    cdg_devis d;
+    cdg_eval_error err = {{0}};
+    if (!cdg_devis_make(b->m, b->forfait, k, p, b->needs, b->premiere, b->scratch, &d, &err))
+        return row_error(b, r->line, "%s", err.message);
+    const cdg_prix_ligne *l = &d.lignes[0].prix;
+    write_amount(b, sep, l->etat == CDG_PRIX_CHIFFRE, l->centimes);
+    if (b->needs)
+        write_amount(b, sep, d.non_chiffres == 0 && d.sans_option == 0, d.total);
+    return CLI_OK;
+}
+
 /* Stops at text that is not UTF-8 (a CSV saved in Latin-1 or
  * Windows-1252): s[0..n), whose first line is line, is checked; one
  * message names the line, the encoding the bytes look like and the
@@ -334,6 +378,14 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
         cdg_csv_write(&b->out, &rd.sep, 1);
         cdg_csv_write_field(&b->out, b->services[i]->id, strlen(b->services[i]->id));
     }
+    if (b->prix) {
+        cdg_csv_write(&b->out, &rd.sep, 1);
+        cdg_csv_write(&b->out, "prix", 4);
+    }
+    if (b->needs) {
+        cdg_csv_write(&b->out, &rd.sep, 1);
+        cdg_csv_write(&b->out, "devis", 5);
+    }
     cdg_csv_write(&b->out, eol, strlen(eol));
     while ((got = cdg_csv_read(&rd, &r)) > 0) {
         if (r.raw_len == 0)
@@ -355,6 +407,8 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
         }
         cdg_csv_write(&b->out, r.raw, r.raw_len);
         cdg_csv_write(&b->out, b->suffix[k->index], b->suffix_len[k->index]);
+        if (b->prix && write_prices(b, &r, &p, k, rd.sep) != CLI_OK)
+            return CLI_FAIL;
         if (!cdg_csv_write(&b->out, r.crlf ? "\r\n" : "\n", r.crlf ? 2 : 1))
             break;
     }
@@ -368,9 +422,12 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
 
 /* Options of the command line. */
 typedef struct batch_args {
-    const char *file, *input, *forfait, *categorie, *mesure, *output;
+    const char *file, *input, *forfait, *categorie, *mesure, *output, *annee;
     const char **services;
     int nservices;
+    const char **needs;
+    int nneeds;
+    bool prix;
 } batch_args;
 
 /* Parses the command line into q; CLI_OK, -1 after --help, or the exit status. */
@@ -383,9 +440,14 @@ static int parse_args(int argc, char **argv, batch_args *q)
             fputs(_(batch_help), stdout);
             return -1;
         }
+        if (strcmp(argv[i], "--prix") == 0) {
+            q->prix = true;
+            continue;
+        }
         const char **slot = NULL;
         const char *name = NULL;
-        static const char *const names[] = {"--forfait", "--categorie", "--mesure", "-o", "--service"};
+        static const char *const names[] = {"--forfait", "--categorie", "--mesure", "-o", "--service", "--besoin",
+                                            "--annee"};
         for (size_t n = 0; n < sizeof names / sizeof names[0] && !name; n++)
             if ((r = cli_opt_value(argc, argv, &i, names[n], &v)) != 0) {
                 if (r < 0)
@@ -396,10 +458,19 @@ static int parse_args(int argc, char **argv, batch_args *q)
             q->services[q->nservices++] = v;
             continue;
         }
+        if (name && strcmp(name, "--besoin") == 0) {
+            q->needs[q->nneeds++] = v;
+            q->prix = true;
+            continue;
+        }
+        if (name && strcmp(name, "--annee") == 0 && strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
+            return cli_usage_error("batch: --annee '%s': write premiere (the first year) or suivantes "
+                                   "(the following years)", v);
         if (name) {
             slot = strcmp(name, "--forfait") == 0     ? &q->forfait
                    : strcmp(name, "--categorie") == 0 ? &q->categorie
                    : strcmp(name, "--mesure") == 0    ? &q->mesure
+                   : strcmp(name, "--annee") == 0     ? &q->annee
                                                       : &q->output;
             if (*slot)
                 return cli_usage_error("batch: %s given twice", name);
@@ -425,8 +496,8 @@ static int parse_args(int argc, char **argv, batch_args *q)
  * commits or discards the -o file. */
 int cli_batch(int argc, char **argv, cli_env *env)
 {
-    const char *names[argc > 0 ? argc : 1];
-    batch_args q = {.services = names};
+    const char *names[argc > 0 ? argc : 1], *needs[argc > 0 ? argc : 1];
+    batch_args q = {.services = names, .needs = needs};
     int st = parse_args(argc, argv, &q);
     if (st != CLI_OK)
         return st < 0 ? CLI_OK : st;
@@ -452,10 +523,26 @@ int cli_batch(int argc, char **argv, cli_env *env)
     for (size_t i = 0; ok && i < b.nservices; i++)
         ok = (b.services[i] = q.nservices ? cli_service("batch", b.m, q.services[i])
                                           : &b.m->services[i]) != NULL;
+    b.prix = q.prix || q.annee;
+    b.premiere = q.annee && strcmp(q.annee, "premiere") == 0;
+    cdg_besoin *list = NULL, **tail = &list;
+    for (int i = 0; ok && i < q.nneeds; i++) {
+        cdg_besoin *nb = cdg_arena_calloc(a, 1, sizeof *nb);
+        if (!(ok = cli_parse_need("batch", b.m, q.needs[i], nb)))
+            break;
+        for (const cdg_besoin *c = list; ok && c; c = c->next)
+            if ((nb->service && c->service == nb->service) || (nb->option && c->option == nb->option))
+                ok = cli_usage_error("batch: '%s' needed twice", nb->service ? nb->service->id : nb->option->id) == CLI_OK;
+        *tail = nb;
+        tail = &nb->next;
+    }
+    b.needs = list;
     if (!ok) {
         cdg_unit_free(u);
         return CLI_USAGE;
     }
+    b.ctl = &env->memctl;
+    b.scratch = cdg_arena_new(b.ctl);
 
     int in = 0;
     b.input_name = "<stdin>";
@@ -463,6 +550,7 @@ int cli_batch(int argc, char **argv, cli_env *env)
         b.input_name = q.input;
         if ((in = open(q.input, O_RDONLY)) < 0) {
             cli_usage_error("batch: cannot read %s: %s", q.input, strerror(errno));
+            cdg_arena_free(b.scratch);
             cdg_unit_free(u);
             return CLI_USAGE;
         }
@@ -480,6 +568,7 @@ int cli_batch(int argc, char **argv, cli_env *env)
         cli_usage_error("batch: cannot write %s", aerr.message);
         if (in > 0)
             close(in);
+        cdg_arena_free(b.scratch);
         cdg_unit_free(u);
         return CLI_USAGE;
     }
@@ -510,6 +599,7 @@ int cli_batch(int argc, char **argv, cli_env *env)
                 stopped_at);
     if (in > 0)
         close(in);
+    cdg_arena_free(b.scratch);
     cdg_unit_free(u);
     return st;
 }

@@ -12,18 +12,23 @@ static const char query_help[] =
     "authority P: status (inclus, non_inclus, en_option, sans_objet), quantity\n"
     "and unit where counted, the published wording, quantities of other\n"
     "services that come with it; then the options of the forfait and how the\n"
-    "extra is priced. F and S are ids or labels, case and accents ignored\n"
-    "(--forfait \"forfait hébergé\", --forfait heberge).\n"
+    "extra is priced (each option's amount for P's stratum). When the rules\n"
+    "state prices, the forfait's annual price for P comes first: the first\n"
+    "year and the following years when they differ, with its formula in\n"
+    "words, or why it is not priced. F and S are ids or labels, case and\n"
+    "accents ignored (--forfait \"forfait hébergé\", --forfait heberge).\n"
     "\n"
     "  --forfait F   the package (required); --forfait tous: every forfait side\n"
     "                by side, one column each (services and options as rows,\n"
-    "                each cell the status or the included quantity); with\n"
-    "                --json, an object keyed by forfait id\n"
+    "                each cell the status or the included quantity; the\n"
+    "                prices first); with --json, an object keyed by forfait id\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required), e.g. commune=1200\n"
     "  --service S   only this service and the options about it (repeatable);\n"
     "                S may also be an option (filtrage_spam): its status,\n"
     "                tarif and amount for the forfait\n"
-    "  --json        one JSON object: forfait, strate, services, options\n"
+    "  --json        one JSON object: forfait, strate, prix (null when the\n"
+    "                forfait has no price; else premiere_annee and suivantes,\n"
+    "                each with chiffre, montant and formule), services, options\n"
     "  --why         for each answer, the chain of entries that produced it\n"
     "                (stratum range, forfait cell or inherited one, per-stratum\n"
     "                quantity line), with FILE:LINE:COL; with --json,\n"
@@ -41,6 +46,16 @@ typedef struct query_args {
     bool json, why;
 } query_args;
 
+/* The answer for one forfait. */
+typedef struct query_answer {
+    const cdg_forfait *f;
+    cli_prix_an premiere, suivantes;   /* its price each year (f->prix not NULL) */
+    cdg_eval_row *rows;
+    size_t nrows;
+    cdg_eval_option *opts;
+    size_t nopts;
+} query_answer;
+
 /* What --why needs to explain a row: the model, the syntax tree (for
  * `base:` entries and table lines), the profile and its stratum. */
 typedef struct why_ctx {
@@ -49,6 +64,7 @@ typedef struct why_ctx {
     const cdg_forfait *f;
     const cdg_profil *p;
     const cdg_strate *k;
+    const query_answer *ans;   /* its prices, for --why as text */
     cdg_arena *a;
 } why_ctx;
 
@@ -74,6 +90,16 @@ static void print_why_text(const why_ctx *w, const cdg_eval_row *rows, size_t nr
     fputs(_("\nwhy\n"), stdout);
     for (const cdg_raison *s = cdg_pourquoi_strate(w->m, w->p, w->k, w->a); s; s = s->next)
         printf(_("  stratum: %s (%s)\n"), s->texte, cdg_pourquoi_lieu(src, s->span, w->a));
+    if (w->ans && w->f->prix) {
+        bool both = cli_prix_premiere_differe(w->f);
+        const cli_prix_an *years[] = {&w->ans->premiere, &w->ans->suivantes};
+        for (unsigned y = both ? 0 : 1; y < 2; y++) {
+            fputs(!both ? _("  price per year\n") : y == 0 ? _("  price the first year\n")
+                                                           : _("  price the following years\n"), stdout);
+            cli_why_text(stdout, src, cdg_pourquoi_prix(w->m, w->f, &years[y]->devis.lignes[0].prix, true, w->a),
+                         "    ", w->a);
+        }
+    }
     for (size_t i = 0; i < nrows; i++) {
         const cdg_eval_row *r = &rows[i];
         char q[CDG_NUM_TEXT_MAX + 64];
@@ -118,16 +144,36 @@ static void tarif_text(const cdg_option *o, char *buf, size_t cap)
         snprintf(buf, cap, "%s", cdg_tarif_name(o->tarif));
 }
 
+/* The forfait's annual price, when the rules state prices: both years
+ * when the first differs, else one line; an unpriced forfait says so. */
+static void print_price_text(const query_answer *ans)
+{
+    const cdg_forfait *f = ans->f;
+    if (!f->prix) {
+        fputs(_("price: not priced (the rules give this forfait no price)\n\n"), stdout);
+        return;
+    }
+    if (cli_prix_premiere_differe(f)) {
+        printf(_("price the first year: %s\n"), ans->premiere.formule);
+        printf(_("price the following years: %s\n\n"), ans->suivantes.formule);
+    } else
+        printf(_("price per year: %s\n\n"), ans->suivantes.formule);
+}
+
 /* The answer as aligned tables: services, then options. */
-static void print_text(const cdg_model *m, const cdg_forfait *f, const cdg_strate *k,
-                       const cdg_profil *p, const cdg_eval_row *rows, size_t nrows,
-                       const cdg_eval_option *opts, size_t nopts, cdg_arena *a)
+static void print_text(const cdg_model *m, const cdg_strate *k, const cdg_profil *p,
+                       const query_answer *ans, cdg_arena *a)
 {
     char buf[300];
-    (void)m;
+    const cdg_forfait *f = ans->f;
+    const cdg_eval_row *rows = ans->rows;
+    const cdg_eval_option *opts = ans->opts;
+    size_t nrows = ans->nrows, nopts = ans->nopts;
     printf(_("%s (%s), %s: stratum %s\n"), f->libelle, f->id, cdg_eval_profil_text(p, buf, sizeof buf),
            k->id);
     printf("%s\n\n", k->libelle);
+    if (cli_forfaits_priced(m))
+        print_price_text(ans);
     if (nrows == 0)   /* only options asked (--service filtrage_spam) */
         goto options;
     cdg_table *t = cdg_table_new(a, 6);
@@ -196,12 +242,23 @@ static void json_named(cdg_json *j, const char *key, const char *id, const char 
 
 /* The members of the answer for one forfait (keys in a stable order), in
  * the object the caller opened on j. */
-static void json_members(cdg_json *j, const cdg_forfait *f, const cdg_strate *k,
-                         const cdg_eval_row *rows, size_t nrows, const cdg_eval_option *opts,
-                         size_t nopts, const why_ctx *why)
+static void json_members(cdg_json *j, const cdg_strate *k, const query_answer *ans,
+                         const why_ctx *why)
 {
+    const cdg_forfait *f = ans->f;
+    const cdg_eval_row *rows = ans->rows;
+    const cdg_eval_option *opts = ans->opts;
+    size_t nrows = ans->nrows, nopts = ans->nopts;
     json_named(j, "forfait", f->id, f->libelle);
     json_named(j, "strate", k->id, k->libelle);
+    cdg_json_key(j, "prix");
+    if (f->prix) {
+        cdg_json_begin_object(j, CDG_JSON_LINES);
+        cli_prix_json(j, "premiere_annee", &ans->premiere);
+        cli_prix_json(j, "suivantes", &ans->suivantes);
+        cdg_json_end(j);
+    } else
+        cdg_json_null(j);
     cdg_json_key(j, "services");
     cdg_json_begin_array(j, CDG_JSON_LINES);
     for (size_t i = 0; i < nrows; i++) {
@@ -255,14 +312,12 @@ static void json_members(cdg_json *j, const cdg_forfait *f, const cdg_strate *k,
 }
 
 /* The answer as one JSON object. */
-static void print_json(const cdg_forfait *f, const cdg_strate *k, const cdg_eval_row *rows,
-                       size_t nrows, const cdg_eval_option *opts, size_t nopts,
-                       const why_ctx *why)
+static void print_json(const cdg_strate *k, const query_answer *ans, const why_ctx *why)
 {
     cdg_json j;
     cdg_json_init(&j, stdout, CDG_JSON_PRETTY);
     cdg_json_begin_object(&j, CDG_JSON_LINES);
-    json_members(&j, f, k, rows, nrows, opts, nopts, why);
+    json_members(&j, k, ans, why);
     cdg_json_end(&j);
 }
 
@@ -323,14 +378,6 @@ typedef struct query_scope {
     size_t nasked;
 } query_scope;
 
-/* The answer for one forfait. */
-typedef struct query_answer {
-    const cdg_forfait *f;
-    cdg_eval_row *rows;
-    size_t nrows;
-    cdg_eval_option *opts;
-    size_t nopts;
-} query_answer;
 
 /* Computes the rows of forfait f in stratum k for the scope, and its
  * options: all of the forfait's, or those about the requested services
@@ -364,6 +411,17 @@ static query_answer answer_for(const cdg_model *m, const cdg_forfait *f, const c
             r.opts[r.nopts++] = (cdg_eval_option){sc->asked[i], &sc->asked[i]->cells[f->index]};
         }
     return r;
+}
+
+/* Prices ans's forfait for profile p, both years; false after an
+ * overflow was reported. */
+static bool price_answer(const cdg_model *m, const cdg_strate *k, const cdg_profil *p, query_answer *ans,
+                         cdg_arena *a)
+{
+    if (!ans->f->prix)
+        return true;
+    return cli_prix_annuel("query", m, ans->f, k, p, NULL, true, a, &ans->premiere) &&
+           cli_prix_annuel("query", m, ans->f, k, p, NULL, false, a, &ans->suivantes);
 }
 
 /* One grid of --forfait tous: a row label and one cell per forfait. */
@@ -434,6 +492,28 @@ static void print_grid(const cdg_model *m, const grid *g, unsigned width, cdg_ar
     cdg_table_print(t, stdout, "", 1);
 }
 
+/* --forfait tous as text, when the rules state prices: each forfait's
+ * price the first year and the following years ("not priced" when its
+ * price gives no amount for the profile). */
+static void print_price_grid(const cdg_model *m, const query_answer *ans, unsigned width, cdg_arena *a)
+{
+    unsigned nf = m->nforfaits;
+    grid g = {.corner = _("price"), .nrows = 2};
+    const char *labels[] = {_("first year"), _("following years")};
+    g.labels = labels;
+    g.cells = cdg_arena_calloc(a, 2 * (size_t)nf + 1, sizeof *g.cells);
+    for (unsigned fi = 0; fi < nf; fi++)
+        for (unsigned y = 0; y < 2; y++) {
+            const cli_prix_an *an = y == 0 ? &ans[fi].premiere : &ans[fi].suivantes;
+            char money[CDG_MONEY_TEXT_MAX];
+            g.cells[y * nf + fi] = ans[fi].f->prix && an->chiffre
+                                       ? cdg_arena_strdup(a, cdg_money_text(an->devis.lignes[0].prix.centimes,
+                                                                            money, sizeof money))
+                                       : _("not priced");
+        }
+    print_grid(m, &g, width, a);
+}
+
 /* --forfait tous as text: one table of services (rows) by forfaits
  * (columns), each cell the included quantity or the status, then the
  * options of any forfait the same way, in declaration order. */
@@ -444,6 +524,10 @@ static void print_side_by_side(const cdg_model *m, const cdg_strate *k, const cd
     unsigned nf = m->nforfaits, width = cli_terminal_width(stdout);
     printf(_("%s: stratum %s, every forfait\n"), cdg_eval_profil_text(p, buf, sizeof buf), k->id);
     printf("%s\n\n", k->libelle);
+    if (cli_forfaits_priced(m)) {
+        print_price_grid(m, ans, width, a);
+        fputs("\n", stdout);
+    }
     grid g = {.corner = _("service"), .nrows = ans[0].nrows};
     g.labels = cdg_arena_calloc(a, g.nrows + 1, sizeof *g.labels);
     g.cells = cdg_arena_calloc(a, g.nrows * nf + 1, sizeof *g.cells);
@@ -505,7 +589,7 @@ static void print_json_side_by_side(const cdg_model *m, const cdg_ast *ast, cons
         why_ctx w = {.m = m, .ast = ast, .f = r->f, .p = p, .k = k, .a = a};
         cdg_json_key(&j, r->f->id);
         cdg_json_begin_object(&j, CDG_JSON_LINES);
-        json_members(&j, r->f, k, r->rows, r->nrows, r->opts, r->nopts, why ? &w : NULL);
+        json_members(&j, k, r, why ? &w : NULL);
         cdg_json_end(&j);
     }
     cdg_json_end(&j);
@@ -564,8 +648,15 @@ int cli_query(int argc, char **argv, cli_env *env)
 
     if (every) {
         query_answer *ans = cdg_arena_calloc(a, m->nforfaits + 1, sizeof *ans);
-        for (unsigned fi = 0; fi < m->nforfaits; fi++)
+        bool priced = true;
+        for (unsigned fi = 0; fi < m->nforfaits; fi++) {
             ans[fi] = answer_for(m, &m->forfaits[fi], k, &sc, a);
+            priced = priced && price_answer(m, k, &p, &ans[fi], a);
+        }
+        if (!priced) {
+            cdg_unit_free(u);
+            return CLI_FAIL;
+        }
         if (q.json)
             print_json_side_by_side(m, u->ast, k, &p, ans, q.why, a);
         else if (m->nforfaits)
@@ -574,11 +665,15 @@ int cli_query(int argc, char **argv, cli_env *env)
         return CLI_OK;
     }
     query_answer r = answer_for(m, f, k, &sc, a);
-    why_ctx why = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .a = a};
+    if (!price_answer(m, k, &p, &r, a)) {
+        cdg_unit_free(u);
+        return CLI_FAIL;
+    }
+    why_ctx why = {.m = m, .ast = u->ast, .f = f, .p = &p, .k = k, .ans = &r, .a = a};
     if (q.json)
-        print_json(f, k, r.rows, r.nrows, r.opts, r.nopts, q.why ? &why : NULL);
+        print_json(k, &r, q.why ? &why : NULL);
     else {
-        print_text(m, f, k, &p, r.rows, r.nrows, r.opts, r.nopts, a);
+        print_text(m, k, &p, &r, a);
         if (q.why)
             print_why_text(&why, r.rows, r.nrows);
     }

@@ -19,7 +19,9 @@ static const char test_help[] =
     "expectations holds).\n"
     "\n"
     "  --coverage             list the forfait x service x stratum cells no\n"
-    "                         example exercises, and the share covered\n"
+    "                         example exercises, and the share covered; when\n"
+    "                         forfaits are priced, the forfait x stratum prices\n"
+    "                         no 'prix' or 'devis' expectation checks\n"
     "  --min-coverage P       fail (exit 1) when a file's share is below P\n"
     "                         percent (0 to 100)\n"
     "  --format FORMAT        %s\n"
@@ -124,6 +126,27 @@ static const char *uncovered_strata(const cdg_model *m, const cdg_couverture *c,
     return n == m->nstrates && n > 1 ? _("every stratum") : cdg_buf_str(&b);
 }
 
+/* The priced cells no example checks, by forfait: the strata whose price
+ * no `prix` or `devis` expectation checks. */
+static void print_uncovered_prices(const cdg_model *m, const cdg_couverture *c, cdg_arena *a)
+{
+    if (c->prix_covered == c->prix_total)
+        return;
+    fputs(_("prices no example checks:\n"), stdout);
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        if (!m->forfaits[f].prix)
+            continue;
+        cdg_buf b;
+        cdg_buf_init(&b, a);
+        unsigned n = 0;
+        for (unsigned k = 0; k < m->nstrates; k++)
+            if (!c->prix_cells[(size_t)f * m->nstrates + k])
+                cdg_buf_printf(&b, "%s%s", n++ ? " " : "", m->strates[k].id);
+        if (n)
+            printf("  %-20s %s\n", m->forfaits[f].id, n == m->nstrates && n > 1 ? _("every stratum") : cdg_buf_str(&b));
+    }
+}
+
 /* The coverage report of one file: the share, then the cells no example
  * exercises, by forfait then service. */
 static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool details)
@@ -136,7 +159,18 @@ static void print_coverage(const cdg_unit *u, const cdg_couverture *c, bool deta
            u->src->name, cdg_percent_text(cdg_couverture_percent(c), pct, sizeof pct),
            cdg_num_text((int64_t)c->covered, n1, sizeof n1), cdg_num_text((int64_t)c->total, n2, sizeof n2),
            m->nexemples);
-    if (!details || c->covered == c->total)
+    if (c->prix_total) {
+        char n3[CDG_NUM_TEXT_MAX];
+        printf(_("%s: price coverage %s (%s of %s forfait × stratum prices checked by a prix or devis expectation)\n"),
+               u->src->name,
+               cdg_percent_text(c->prix_total ? 100.0 * (double)c->prix_covered / (double)c->prix_total : 100.0,
+                                pct, sizeof pct),
+               cdg_num_text((int64_t)c->prix_covered, n1, sizeof n1), cdg_num_text((int64_t)c->prix_total, n3, sizeof n3));
+    }
+    if (!details)
+        return;
+    print_uncovered_prices(m, c, u->arena);
+    if (c->covered == c->total)
         return;
     fputs(_("cells no example exercises:\n"), stdout);
     for (unsigned f = 0; f < m->nforfaits; f++) {

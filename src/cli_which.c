@@ -5,7 +5,8 @@
 #include "cli.h"
 
 static const char which_help[] =
-    N_("usage: cdgrules which FILE --profil P --besoin S [--besoin S2 ...] [--json] [--why]\n"
+    N_("usage: cdgrules which FILE --profil P --besoin S[=N] [--besoin S2 ...]\n"
+    "                      [--annee premiere|suivantes] [--json] [--why]\n"
     "\n"
     "Lists the forfaits that include every needed service S for the\n"
     "authority P (status inclus, and not 0 units in its stratum), then, for\n"
@@ -14,13 +15,22 @@ static const char which_help[] =
     "also be an option (filtrage_spam), needed inclus in the forfait.\n"
     "\n"
     "  --profil P    CATEGORIE=MESURE or CATEGORIE (required)\n"
-    "  --besoin S    a needed service (required, repeatable)\n"
+    "  --besoin S    a needed service (required, repeatable); S=N: N units of\n"
+    "                a counted service (or N days of an option priced per\n"
+    "                day), priced as 'cdgrules quote' prices them\n"
+    "  --annee A     premiere or suivantes (the default): the year priced\n"
     "  --json        one JSON object: profil, strate, besoins, and each forfait\n"
-    "                with inclut_tout and the needs it misses (manque)\n"
+    "                with inclut_tout, the needs it misses (manque), its\n"
+    "                rank by price (rang) and quote (devis: total, partiel)\n"
     "  --why         for each forfait not chosen, the first need it misses\n"
     "                (services before options) and the entry of FILE that\n"
     "                says so (FILE:LINE:COL); with --json, a \"pourquoi\"\n"
     "                array per such forfait\n"
+    "\n"
+    "When the rules state prices, the forfaits that include everything are\n"
+    "ranked by what P would pay a year for them and the needs (the quote's\n"
+    "total), cheapest first; those whose price is not known come after, and\n"
+    "say so.\n"
     "\n"
     "Exit status: 0 some forfait includes every need, 1 none does (or no\n"
     "stratum matches, or the rules have errors), 2 usage or I/O error.\n");
@@ -42,8 +52,66 @@ typedef struct which_answer {
     const cdg_option ***omissing;   /* the options needed that a forfait lacks */
     size_t *nomissing;
     size_t nfit;            /* forfaits that include every need */
+    const cdg_besoin *counted;  /* needs with a quantity (S=N), for the prices */
+    bool premiere;
+    cli_prix_an *prix;      /* per forfait that fits: its quote */
+    unsigned *rang;         /* per forfait: 1-based rank by price, 0 when unranked */
+    unsigned *order;        /* the forfaits that fit, cheapest first */
     cdg_arena *a;
 } which_answer;
+
+/* Whether quote q has a total the whole of which is known. */
+static bool fully_priced(const cli_prix_an *q)
+{
+    return q->devis.non_chiffres == 0 && q->devis.sans_option == 0;
+}
+
+/* Prices every forfait that fits and ranks them: fully priced ones by
+ * total (declaration order between equals), the others after, in
+ * declaration order. False after an overflow was reported. */
+static bool which_rank(which_answer *w)
+{
+    const cdg_model *m = w->m;
+    w->prix = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->prix);
+    w->rang = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->rang);
+    w->order = cdg_arena_calloc(w->a, m->nforfaits + 1, sizeof *w->order);
+    size_t n = 0;
+    for (unsigned fi = 0; fi < m->nforfaits; fi++) {
+        if (!w->fits[fi])
+            continue;
+        if (!cli_prix_annuel("which", m, &m->forfaits[fi], w->k, w->p, w->counted, w->premiere, w->a, &w->prix[fi]))
+            return false;
+        /* insertion: priced before unpriced, then by total */
+        size_t i = n++;
+        while (i > 0) {
+            const cli_prix_an *prev = &w->prix[w->order[i - 1]], *cur = &w->prix[fi];
+            bool before = fully_priced(cur) && (!fully_priced(prev) || cur->devis.total < prev->devis.total);
+            if (!before)
+                break;
+            w->order[i] = w->order[i - 1];
+            i--;
+        }
+        w->order[i] = fi;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (fully_priced(&w->prix[w->order[i]]))
+            w->rang[w->order[i]] = (unsigned)i + 1;
+    return true;
+}
+
+/* The price of a forfait that fits, for the ranking's table. */
+static const char *price_cell(const which_answer *w, unsigned fi)
+{
+    const cli_prix_an *q = &w->prix[fi];
+    char money[CDG_MONEY_TEXT_MAX];
+    if (!w->m->forfaits[fi].prix)
+        return _("not priced");
+    if (q->devis.sans_option)
+        return _("not priced: an extra cannot be bought");
+    if (q->devis.non_chiffres)
+        return cdg_arena_printf(w->a, _("not priced (%s so far)"), cdg_money_text(q->devis.total, money, sizeof money));
+    return cdg_arena_printf(w->a, _("%s a year"), cdg_money_text(q->devis.total, money, sizeof money));
+}
 
 /* Fills w's fits, missing and nfit from its model, stratum and needs. */
 static void which_compute(which_answer *w)
@@ -102,6 +170,7 @@ static void print_json(const which_answer *w, bool why)
     cdg_json_begin_object(&j, CDG_JSON_LINES);
     cdg_json_key_str(&j, "profil", cdg_eval_profil_text(w->p, buf, sizeof buf));
     cli_json_named(&j, "strate", w->k->id, w->k->libelle);
+    cdg_json_key_str(&j, "annee", w->premiere ? "premiere" : "suivantes");
     cdg_json_key(&j, "besoins");
     cdg_json_begin_array(&j, CDG_JSON_INLINE);
     for (size_t i = 0; i < w->nneeds; i++)
@@ -138,6 +207,20 @@ static void print_json(const which_answer *w, bool why)
             cdg_json_end(&j);
         }
         cdg_json_end(&j);
+        cdg_json_key(&j, "rang");
+        if (w->rang[fi])
+            cdg_json_int(&j, w->rang[fi]);
+        else
+            cdg_json_null(&j);
+        cdg_json_key(&j, "devis");
+        if (w->fits[fi] && w->m->forfaits[fi].prix) {
+            cdg_json_begin_object(&j, CDG_JSON_INLINE);
+            cdg_json_key(&j, "total");
+            cdg_money_json(&j, w->prix[fi].devis.total);
+            cdg_json_key_bool(&j, "partiel", !fully_priced(&w->prix[fi]));
+            cdg_json_end(&j);
+        } else
+            cdg_json_null(&j);
         if (why && w->nmissing[fi])
             cli_why_json(&j, w->m->src,
                          cdg_pourquoi_service(w->m, w->ast, f, w->missing[fi][0], w->k, w->a), w->a);
@@ -156,7 +239,7 @@ int cli_which(int argc, char **argv, cli_env *env)
     const char *file = NULL, *profil = NULL;
     const char *names[argc > 0 ? argc : 1];
     int nneeds = 0;
-    bool json = false, why = false;
+    bool json = false, why = false, premiere = false, annee = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -177,6 +260,16 @@ int cli_which(int argc, char **argv, cli_env *env)
             if (r < 0)
                 return CLI_USAGE;
             names[nneeds++] = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--annee", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            if (annee)
+                return cli_usage_error("which: --annee given twice");
+            annee = true;
+            if (strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
+                return cli_usage_error("which: --annee '%s': write premiere (the first year) or suivantes "
+                                       "(the following years)", v);
+            premiere = strcmp(v, "premiere") == 0;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("which: unknown option '%s' (see 'cdgrules which --help')",
                                    argv[i]);
@@ -204,9 +297,24 @@ int cli_which(int argc, char **argv, cli_env *env)
     const cdg_option **oneeds = cdg_arena_calloc(a, (size_t)nneeds, sizeof *oneeds);
     size_t nsvc = 0, nopt = 0;
     bool ok = cli_profil("which", m, profil, &p);
+    cdg_besoin *counted = NULL, **tail = &counted;
     for (int i = 0; ok && i < nneeds; i++) {
         const cdg_service *s;
         const cdg_option *o;
+        if (strchr(names[i], '=')) {
+            /* S=N: priced; a counted service is also needed included */
+            cdg_besoin *b = cdg_arena_calloc(a, 1, sizeof *b);
+            if (!(ok = cli_parse_need("which", m, names[i], b)))
+                break;
+            for (const cdg_besoin *c = counted; ok && c; c = c->next)
+                if ((b->service && c->service == b->service) || (b->option && c->option == b->option))
+                    ok = cli_usage_error("which: '%s' needed twice", b->service ? b->service->id : b->option->id) == CLI_OK;
+            *tail = b;
+            tail = &b->next;
+            if (b->service)
+                needs[nsvc++] = b->service;
+            continue;
+        }
         if ((ok = cli_service_or_option("which", m, names[i], &s, &o))) {
             if (s)
                 needs[nsvc++] = s;
@@ -227,7 +335,13 @@ int cli_which(int argc, char **argv, cli_env *env)
 
     which_answer w = {.m = m, .ast = u->ast, .p = &p, .k = k, .needs = needs, .nneeds = nsvc,
                       .oneeds = oneeds, .noneeds = nopt, .a = a};
+    w.counted = counted;
+    w.premiere = premiere;
     which_compute(&w);
+    if (!which_rank(&w)) {
+        cdg_unit_free(u);
+        return CLI_FAIL;
+    }
     if (json) {
         print_json(&w, why);
         cdg_unit_free(u);
@@ -242,19 +356,22 @@ int cli_which(int argc, char **argv, cli_env *env)
     printf(_("%s: stratum %s; needs: %s\n\n"), cdg_eval_profil_text(&p, buf, sizeof buf), k->id,
            cdg_buf_str(&list));
 
-    cdg_table *yes = cdg_table_new(a, 2), *no = cdg_table_new(a, 3);
-    size_t nyes = 0, nno = 0;
+    cdg_table *yes = cdg_table_new(a, cli_forfaits_priced(m) ? 3 : 2), *no = cdg_table_new(a, 3);
+    size_t nyes = w.nfit, nno = 0;
+    for (size_t i = 0; i < w.nfit; i++) {
+        const cdg_forfait *f = &m->forfaits[w.order[i]];
+        cdg_table_row(yes);
+        cdg_table_cell(yes, f->id);
+        cdg_table_cell(yes, f->libelle);
+        if (cli_forfaits_priced(m))
+            cdg_table_cell(yes, price_cell(&w, w.order[i]));
+    }
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
         const cdg_service **missing = w.missing[fi];
         size_t nmissing = w.nmissing[fi];
-        if (w.fits[fi]) {
-            cdg_table_row(yes);
-            cdg_table_cell(yes, f->id);
-            cdg_table_cell(yes, f->libelle);
-            nyes++;
+        if (w.fits[fi])
             continue;
-        }
         cdg_buf miss;
         cdg_buf_init(&miss, a);
         for (size_t j = 0; j < nmissing; j++) {
@@ -271,7 +388,11 @@ int cli_which(int argc, char **argv, cli_env *env)
         cdg_table_cell(no, cdg_buf_str(&miss));
         nno++;
     }
-    printf(_("forfaits that include everything (%zu):\n"), nyes);
+    if (cli_forfaits_priced(m))
+        printf(premiere ? _("forfaits that include everything, cheapest first the first year (%zu):\n")
+                        : _("forfaits that include everything, cheapest first (%zu):\n"), nyes);
+    else
+        printf(_("forfaits that include everything (%zu):\n"), nyes);
     if (nyes) {
         cdg_table_set_max_width(yes, cli_terminal_width(stdout));
         cdg_table_print(yes, stdout, "  ", 0);

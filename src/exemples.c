@@ -4,9 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "devis.h"
 #include "eval.h"
 #include "exemples.h"
+#include "money.h"
+#include "nls.h"
 #include "pourquoi.h"
+#include "prix_texte.h"
 
 /* "5 Go", "12" (no unit), "inclus (5 Go)" when a status is compared, or
  * the status: how an answer or an expectation reads in a message. */
@@ -28,12 +32,100 @@ static void add_notes(cdg_diags *d, cdg_diag *g, const cdg_model *m, const cdg_r
         cdg_diag_note_text(d, g, m->src, r->span, r->message, r->texte);
 }
 
+/* An amount in cents for people: "1 234,50 €". */
+static const char *money(cdg_arena *a, int64_t cents)
+{
+    char m[CDG_MONEY_TEXT_MAX];
+    return cdg_arena_strdup(a, cdg_money_text(cents, m, sizeof m));
+}
+
+/* Line l of quote q in words, as `quote` writes it: its formula, or why
+ * it has no amount. */
+static const char *line_words(const cdg_devis *q, const cdg_devis_ligne *l, cdg_arena *a)
+{
+    const cdg_forfait *f = q->forfait;
+    if (l->kind == CDG_DEVIS_SUPPLEMENT && l->need.supplement == 0)
+        return _("nothing extra: the forfait includes it");
+    if (l->kind != CDG_DEVIS_FORFAIT && !l->option)
+        return l->kind == CDG_DEVIS_JOURS ? _("not sold in this forfait") : _("no option of this forfait sells it");
+    if (l->prix.etat != CDG_PRIX_CHIFFRE)
+        return cdg_prix_raison(&l->prix, a);
+    cdg_prix_unites u = cdg_prix_unites_de(l->prix.prix, &q->profil);
+    if (l->kind == CDG_DEVIS_JOURS)
+        u = (cdg_prix_unites){_("day"), _("days")};
+    else if (l->kind == CDG_DEVIS_SUPPLEMENT)
+        u = (cdg_prix_unites){l->need.service->unite, l->need.service->unite_pluriel};
+    return cdg_prix_formule(&l->prix, u, f->arrondi.mode, f->arrondi.sur_total, a);
+}
+
+/* Where line l of quote q is stated: the need, else the forfait's price. */
+static cdg_span line_span(const cdg_devis *q, const cdg_devis_ligne *l)
+{
+    if (l->besoin)
+        return l->besoin->span;
+    const cdg_prix *p = cdg_forfait_prix(q->forfait, q->premiere_annee);
+    return p ? p->span : q->forfait->span;
+}
+
+/* Checks a `prix:` or `devis:` expectation of example x (stratum k)
+ * against the quote `quote` would give for its needs and year; false
+ * after reporting it, with the formula of each line as notes. */
+static bool check_prix_attendu(const cdg_model *m, cdg_diags *d, const cdg_exemple *x, const cdg_strate *k,
+                               const cdg_attendu *at)
+{
+    cdg_arena *a = d->arena;
+    cdg_devis q;
+    cdg_eval_error err = {{0}};
+    if (!cdg_devis_make(m, x->forfait, k, &x->profil, x->besoins, x->premiere_annee, a, &q, &err)) {
+        cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": %s", x->libelle, err.message);
+        return false;
+    }
+    const cdg_devis_ligne *fl = &q.lignes[0];
+    const char *year = x->premiere_annee ? _("the first year") : _("the following years");
+    cdg_diag *g;
+    if (at->has_prix) {
+        if (fl->prix.etat == CDG_PRIX_CHIFFRE && fl->prix.centimes == at->centimes)
+            return true;
+        const char *got = cdg_prix_raison(&fl->prix, a);
+        if (fl->prix.etat == CDG_PRIX_CHIFFRE) {
+            const char *amount = money(a, fl->prix.centimes), *formula = line_words(&q, fl, a);
+            got = strcmp(amount, formula) == 0 ? amount : cdg_arena_printf(a, "%s (%s)", amount, formula);
+        }
+        g = cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": prix (%s) expected %s, got %s",
+                         x->libelle, year, money(a, at->centimes), got);
+        for (cdg_raison *r = cdg_pourquoi_prix(m, x->forfait, &fl->prix, true, a); r; r = r->next)
+            cdg_diag_note_text(d, g, m->src, r->span, r->message, r->texte);
+        return false;
+    }
+    if (q.non_chiffres == 0 && q.total == at->centimes)
+        return true;
+    const char *got = money(a, q.total);
+    if (q.non_chiffres)
+        got = cdg_arena_printf(a, cdg_ngettext("%s, partial: %zu line is not priced",
+                                               "%s, partial: %zu lines are not priced", q.non_chiffres),
+                               got, q.non_chiffres);
+    g = cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": devis (%s) expected %s, got %s", x->libelle,
+                     year, money(a, at->centimes), got);
+    for (size_t i = 0; i < q.nlignes; i++) {
+        const cdg_devis_ligne *l = &q.lignes[i];
+        const char *label = l->besoin ? (l->besoin->service ? l->besoin->service->id : l->besoin->option->id)
+                                      : x->forfait->libelle;
+        const char *words = line_words(&q, l, a);
+        /* TRANSLATORS: a line of a quote in a note: what it is, then how it is priced. */
+        cdg_diag_note_text(d, g, m->src, line_span(&q, l), cdg_arena_printf(a, "%s: %s", label, words),
+                           cdg_arena_printf(a, _("%s: %s"), label, words));
+    }
+    return false;
+}
+
 /* Checks one expectation of example x (profile in stratum k); false after
  * reporting it in d. */
 static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
                           const cdg_exemple *x, const cdg_strate *k, const cdg_attendu *at)
 {
     cdg_arena *a = d->arena;
+    if (at->has_prix || at->has_devis)
+        return check_prix_attendu(m, d, x, k, at);
     if (!at->service) {
         if (at->strate == k)
             return true;
@@ -112,12 +204,21 @@ void cdg_exemples_coverage(const cdg_model *m, cdg_arena *a, cdg_couverture *out
     out->total = fs * m->nstrates;
     out->covered = 0;
     out->cells = cdg_arena_calloc(a, out->total ? out->total : 1, sizeof *out->cells);
+    out->prix_cells = cdg_arena_calloc(a, (size_t)m->nforfaits * m->nstrates + 1, sizeof *out->prix_cells);
+    out->prix_total = out->prix_covered = 0;
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        out->prix_total += m->forfaits[f].prix ? m->nstrates : 0;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *x = &m->exemples[i];
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!k || !x->forfait)
             continue;
         for (const cdg_attendu *at = x->attendus; at; at = at->next) {
+            bool *pc = &out->prix_cells[(size_t)x->forfait->index * m->nstrates + k->index];
+            if ((at->has_prix || at->has_devis) && x->forfait->prix && !*pc) {
+                *pc = true;
+                out->prix_covered++;
+            }
             if (!at->service)
                 continue;
             bool *c = &out->cells[cdg_couverture_index(m, x->forfait->index, at->service->index,

@@ -37,10 +37,16 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
 /* Which forfait × service × stratum cells the examples exercise. An
  * example exercises, for its forfait and its profile's stratum, each
  * service it has an expectation about (failing or not); a `strate:`
- * expectation exercises the placement, not a cell. */
+ * expectation exercises the placement, not a cell; a `prix:` or `devis:`
+ * expectation exercises the priced cell of its forfait and stratum. */
 typedef struct cdg_couverture {
     size_t total, covered;
     bool *cells;   /* by cdg_couverture_index */
+    /* Priced cells: forfait × stratum for each forfait with a price; one is
+     * covered by an example of that forfait and stratum expecting a `prix`
+     * or a `devis`. */
+    size_t prix_total, prix_covered;
+    bool *prix_cells;   /* by forfait index * nstrates + stratum index */
 } cdg_couverture;
 
 void cdg_exemples_coverage(const cdg_model *m, cdg_arena *a, cdg_couverture *out);

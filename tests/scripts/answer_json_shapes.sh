@@ -16,12 +16,13 @@ for p in commune=1200 etablissement=60 non_affiliee; do
     "$bin" which "$rules" --profil "$p" --besoin parapheur --besoin sauvegarde --besoin filtrage_spam \
         --json --why >"$tmp/w.json" || [ $? = 1 ] || fail "which $p"
     jq -e '
-      (keys == ["besoins","forfaits","profil","strate"]) and
+      (keys == ["annee","besoins","forfaits","profil","strate"]) and .annee == "suivantes" and
       (.besoins == ["parapheur","sauvegarde","filtrage_spam"]) and
       (.forfaits | length == 5) and
       all(.forfaits[];
           (.inclut_tout | type == "boolean") and
           (.inclut_tout == (.manque == [])) and
+          .rang == null and .devis == null and
           (if .inclut_tout then (has("pourquoi") | not)
            else (.pourquoi | length > 0) and all(.pourquoi[]; keys == ["colonne","lieu","ligne","texte"])
            end) and
@@ -33,6 +34,7 @@ for p in commune=1200 etablissement=60 non_affiliee; do
             --json --why >"$tmp/q.json" || [ $? = 1 ] || fail "quote $f $p"
         jq -e '
           (keys == ["annee","arrondi","besoins","forfait","lignes","lignes_non_chiffrees","partiel","profil","strate","supplements_sans_option","total"]) and
+          all(.lignes[]; (.montant == null) or (.montant | keys == ["centimes","devise"])) and
           (.besoins | length == 2) and
           (.lignes | length == 3) and (.lignes[0].nature == "forfait") and
           all(.lignes[];
@@ -56,5 +58,24 @@ for p in commune=1200 etablissement=60 non_affiliee; do
         jq -S --arg f "$f" '.forfaits[$f]' "$tmp/all.json" >"$tmp/col.json"
         cmp -s "$tmp/one.json" "$tmp/col.json" || { diff "$tmp/one.json" "$tmp/col.json" | head; fail "tous differs from --forfait $f ($p)"; }
     done
+done
+# With prices (examples/tarifs.cdg): the forfaits that include everything
+# are ranked by the quote's total, each "devis" in the money shape and
+# equal to what `quote` gives.
+tarifs=$(dirname "$0")/../../examples/tarifs.cdg
+"$bin" which "$tarifs" --profil etablissement=12 --besoin messagerie --besoin postes=23 --besoin sauvegarde=13 \
+    --json >"$tmp/w.json" || fail "which priced"
+jq -e '
+  (keys == ["annee","besoins","forfaits","profil","strate"]) and
+  ([.forfaits[] | select(.inclut_tout) | .rang] | sort == [1,2]) and
+  all(.forfaits[]; if .inclut_tout then (.devis | keys == ["partiel","total"]) and (.devis.total | keys == ["centimes","devise"])
+                   else .rang == null and .devis == null end) and
+  ([.forfaits[] | select(.rang) | {rang, t: .devis.total.centimes}] | sort_by(.rang) | .[0].t <= .[1].t)
+' "$tmp/w.json" >/dev/null || { cat "$tmp/w.json"; fail "which --json priced shape"; }
+for f in $(jq -r '.forfaits[] | select(.inclut_tout) | .id' "$tmp/w.json"); do
+    q=$("$bin" quote "$tarifs" --forfait "$f" --profil etablissement=12 --besoin postes=23 --besoin sauvegarde=13 --json |
+        jq '.total.centimes')
+    jq -e --arg f "$f" --argjson q "$q" '.forfaits[] | select(.id == $f) | .devis.total.centimes == $q' "$tmp/w.json" \
+        >/dev/null || fail "which and quote disagree for $f"
 done
 echo "answer_json_shapes: ok"
