@@ -12,8 +12,12 @@ FLEX    ?= flex
 BISON   ?= bison
 
 SRCS    := $(wildcard src/*.c)
-LIBSRCS := $(filter-out src/cli_%.c,$(SRCS))
+LIBSRCS := $(filter-out src/cli_%.c src/lsp_%.c,$(SRCS))
 CLISRCS := $(filter src/cli_%.c,$(SRCS))
+# The language server (cdgrules lsp) is part of the command line only: it
+# reads JSON with jansson (libjansson-dev), which the library never needs.
+CLISRCS += $(filter src/lsp_%.c,$(SRCS))
+JSON_LIBS ?= -ljansson
 GEN_C   := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 LIBOBJS := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
 CLIOBJS := $(CLISRCS:src/%.c=$(BUILD)/obj/%.o)
@@ -148,7 +152,7 @@ $(SHLIB): $(LIBOBJS)
 	ln -sf libcdgrules.so.$(SOMAJOR) $(BUILD)/libcdgrules.so
 
 $(BIN): $(CLIOBJS) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB) $(JSON_LIBS)
 
 # The main job on the bundled offer: check it, run its examples, show what
 # a commune of 1 200 inhabitants gets at Forfait Technologie, and print the
