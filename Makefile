@@ -94,6 +94,13 @@ $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
+# The language server's files need jansson's header: say which package.
+$(filter $(BUILD)/obj/lsp_%.o,$(CLIOBJS)): | jansson-check
+.PHONY: jansson-check
+jansson-check:
+	@printf '#include <jansson.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || \
+	    { echo "building needs jansson for cdgrules lsp (apt-get install libjansson-dev)" >&2; exit 2; }
+
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<

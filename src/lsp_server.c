@@ -3,6 +3,7 @@
  * diagnostics. The features are in lsp_features.c. */
 #include <locale.h>
 #include <signal.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +34,9 @@ static bool message_begin(lsp_reply *r)
     r->mem = open_memstream(&r->data, &r->len);
     if (!r->mem)
         return false;
+    /* One thread writes it: no lock per character (a 10 MB offer's
+     * diagnostics are megabytes of JSON, written a byte at a time). */
+    __fsetlocking(r->mem, FSETLOCKING_BYCALLER);
     cdg_json_init(&r->j, r->mem, CDG_JSON_COMPACT);
     cdg_json_begin_object(&r->j, CDG_JSON_INLINE);
     cdg_json_key_str(&r->j, "jsonrpc", "2.0");
