@@ -155,18 +155,44 @@ static void hover_text(FILE *o, const cdg_model *m, const cdg_ast *ast, lsp_kind
                 decl.decl->label ? ": " : "", decl.decl->label ? decl.decl->label : "");
 }
 
+/* In an example's expectation at offset, today's answer (the file must
+ * check without errors, so that the model's places are the text's):
+ * the stratum of the example's profile, or the cell of its forfait for
+ * the service in that stratum. Says whether one was written. */
+static bool hover_attendu(FILE *o, const cdg_unit *u, size_t offset)
+{
+    if (!cdg_unit_ok(u))
+        return false;
+    const cdg_model *m = u->model;
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *ex = &m->exemples[i];
+        for (const cdg_attendu *at = ex->attendus; at; at = at->next) {
+            if (offset < at->span.begin || offset > at->span.end)
+                continue;
+            const cdg_strate *k = cdg_model_strate_for(m, &ex->profil);
+            fprintf(o, _("today: stratum %s"), k ? k->id : "-");
+            if (at->service && ex->forfait && k) {
+                const cdg_cell *c = cdg_model_cell(m, ex->forfait, at->service);
+                int64_t q = c ? cdg_cell_quantity(c, k) : -1;
+                fprintf(o, ", `%s` %s", at->service->id, c ? _(cdg_statut_words(c->statut)) : "-");
+                if (q >= 0)
+                    fprintf(o, " (%lld %s)", (long long)q, cdg_service_unite_for(at->service, q));
+            }
+            fputs("\n\n", o);
+            return true;
+        }
+    }
+    return false;
+}
+
 void lsp_hover(lsp_server *s, const json_t *id, const json_t *params)
 {
     lsp_doc *d = request_doc(s, id, params);
     if (!d)
         return;
+    size_t offset = lsp_param_offset(d, params);
     lsp_occ occ;
-    if (!lsp_index_at(d->unit->ast, lsp_param_offset(d, params), &occ)) {
-        reply_null(s, id);
-        return;
-    }
-    lsp_occ decl;
-    lsp_kind k = lsp_index_decl(d->unit->ast, occ.kind, occ.name, &decl) ? decl.kind : occ.kind;
+    bool named = lsp_index_at(d->unit->ast, offset, &occ);
     char *text = NULL;
     size_t len = 0;
     FILE *o = open_memstream(&text, &len);
@@ -174,7 +200,20 @@ void lsp_hover(lsp_server *s, const json_t *id, const json_t *params)
         lsp_reply_error(s, id, LSP_INTERNAL_ERROR, "out of memory");
         return;
     }
-    hover_text(o, d->good ? d->good->model : NULL, d->unit->ast, k, occ.name);
+    bool answer = hover_attendu(o, d->unit, offset);
+    if (!named && !answer) {
+        fclose(o);
+        free(text);
+        reply_null(s, id);
+        return;
+    }
+    if (!named)
+        occ.span = (cdg_span){(uint32_t)offset, (uint32_t)offset};
+    lsp_occ decl;
+    if (named)
+        hover_text(o, d->good ? d->good->model : NULL, d->unit->ast,
+                   lsp_index_decl(d->unit->ast, occ.kind, occ.name, &decl) ? decl.kind : occ.kind,
+                   occ.name);
     if (fclose(o) != 0 || len == 0) {
         free(text);
         reply_null(s, id);

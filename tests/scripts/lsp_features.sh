@@ -33,6 +33,12 @@ service_sauvegarde=$(line_of '^  service sauvegarde ')
 selon=$(line_of '^    selon_strate < S1:')
 profil=$(line_of '^  profil: commune ')
 option_sauvegarde=$(line_of '^option sauvegarde ')
+# The first example: its profile, forfait, and the line of its expectations.
+ex_cat=$(awk '/^exemple /{f=1} f && /^  profil:/{print $2; exit}' "$offer")
+ex_mes=$(awk '/^exemple /{f=1} f && /^  profil:/{sub(/;$/, "", $3); gsub(/_/, "", $3); print $3; exit}' "$offer")
+ex_forfait=$(awk '/^exemple /{f=1} f && /^  forfait:/{sub(/;$/, "", $2); print $2; exit}' "$offer")
+ex_line=$(awk '/^exemple /{f=1} f && /^  attendu </{print NR - 1; exit}' "$offer")
+ex_col=$(awk -v l=$((ex_line + 1)) 'NR == l {print index($0, " sauvegarde:") + 2}' "$offer")
 
 {
     lsp_init en
@@ -42,6 +48,7 @@ option_sauvegarde=$(line_of '^option sauvegarde ')
     lsp_request 3 textDocument/hover "$(lsp_at "$uri" "$s1" 7)"
     lsp_request 4 textDocument/hover "$(lsp_at "$uri" "$option_pc" 10)"
     lsp_request 5 textDocument/hover "$(lsp_at "$uri" 0 0)"
+    lsp_request 6 textDocument/hover "$(lsp_at "$uri" "$ex_line" "$ex_col")"
     lsp_request 10 textDocument/definition "$(lsp_at "$uri" "$tplus_base" 10)"
     lsp_request 11 textDocument/definition "$(lsp_at "$uri" "$heberge_sauvegarde" 3)"
     lsp_request 20 textDocument/references \
@@ -76,6 +83,11 @@ a 3 | jq -e '.result.contents.value | contains("`commune`") and contains("249")'
 a 4 | jq -e '.result.contents.value | contains("par_unite") and contains("`certificat`") and contains("`Heberge`")' >/dev/null ||
     fail "hover on an option: no pricing or availability: $(a 4)"
 a 5 | jq -e '.result == null' >/dev/null || fail "hover on a comment: not null"
+# In an example's expectation: today's answer, as query gives it.
+"$bin" query "$offer" --forfait "$ex_forfait" --profil "$ex_cat=$ex_mes" --service sauvegarde --json >"$tmp/q.json"
+want="stratum $(jq -r .strate.id "$tmp/q.json"), \`sauvegarde\` included ($(jq -r '.services[0] | "\(.quantite) \(.unite)"' "$tmp/q.json"))"
+a 6 | jq -e --arg w "$want" '.result.contents.value | contains($w)' >/dev/null ||
+    fail "hover on an expectation: expected '$want': $(a 6 | cut -c1-300)"
 
 # Definition.
 a 10 | jq -e --argjson l "$techno" --arg uri "$uri" \
