@@ -475,9 +475,12 @@ static int handle(lsp_server *s, const char *body, size_t len)
     int status = -1;
     const json_t *id = json_object_get(msg, "id");
     const char *method = json_string_value(json_object_get(msg, "method"));
-    if (id && !json_is_integer(id) && !json_is_string(id))
+    bool bad_id = id && !json_is_integer(id) && !json_is_string(id) && !json_is_null(id);
+    if (json_is_null(id))
         id = NULL;
-    if (!json_is_object(msg) || !method) {
+    if (bad_id)  /* an id is a number or a string */
+        lsp_reply_error(s, NULL, LSP_INVALID_REQUEST, "the id is neither a number nor a string");
+    else if (!json_is_object(msg) || !method) {
         /* An answer to a request of ours (we send none) is dropped. */
         if (!json_object_get(msg, "result") && !json_object_get(msg, "error"))
             lsp_reply_error(s, id, LSP_INVALID_REQUEST, "not a request or notification");

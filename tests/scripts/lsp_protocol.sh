@@ -46,6 +46,7 @@ lsp_session eof
     echo '{"jsonrpc":"2.0","method":"cdgrules/unknownNotification","params":{}}'
     echo '{"jsonrpc": "2.0", "id": 4, "method": '
     echo '[1, 2]'
+    echo '{"jsonrpc":"2.0","id":1.5,"method":"textDocument/hover","params":{}}'
     lsp_request 5 textDocument/hover "$(lsp_at file:///not/open.cdg 0 0)"
     lsp_request 6 textDocument/documentSymbol "{\"textDocument\":{\"uri\":\"$uri\"}}"
     lsp_bye
@@ -58,13 +59,13 @@ lsp_answer errors 2 | jq -e '.error.code == -32600' >/dev/null || fail "second i
 lsp_answer errors 3 | jq -e '.error.code == -32601' >/dev/null || fail "unknown method: not MethodNotFound"
 jq -e -s '[.[] | select(.id == null and .error.code == -32700)] | length == 1' "$tmp/errors.out" >/dev/null ||
     fail "malformed JSON: not one ParseError"
-jq -e -s '[.[] | select(.id == null and .error.code == -32600)] | length == 1' "$tmp/errors.out" >/dev/null ||
-    fail "a JSON array: not one InvalidRequest"
+jq -e -s '[.[] | select(.id == null and .error.code == -32600)] | length == 2' "$tmp/errors.out" >/dev/null ||
+    fail "a JSON array, an id 1.5: not two InvalidRequest"
 lsp_answer errors 5 | jq -e '.error.code == -32602' >/dev/null || fail "hover in a document not open: not InvalidParams"
 # The didOpen sent before initialize was dropped: the document is unknown.
 lsp_answer errors 6 | jq -e '.error.code == -32602' >/dev/null || fail "didOpen before initialize was not dropped"
 [ -z "$(lsp_answer errors 7)" ] || fail "a request after exit was answered"
-[ "$(wc -l <"$tmp/errors.out")" = 9 ] || { cat "$tmp/errors.out"; fail "errors session: expected 9 messages"; }
+[ "$(wc -l <"$tmp/errors.out")" = 10 ] || { cat "$tmp/errors.out"; fail "errors session: expected 10 messages"; }
 
 # A Content-Length shorter than the body, then one missing: each gets a
 # ParseError, and the server finds the next message.
