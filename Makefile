@@ -12,8 +12,12 @@ FLEX    ?= flex
 BISON   ?= bison
 
 SRCS    := $(wildcard src/*.c)
-LIBSRCS := $(filter-out src/cli_%.c,$(SRCS))
+LIBSRCS := $(filter-out src/cli_%.c src/lsp_%.c,$(SRCS))
 CLISRCS := $(filter src/cli_%.c,$(SRCS))
+# The language server (cdgrules lsp) is part of the command line only: it
+# reads JSON with jansson (libjansson-dev), which the library never needs.
+CLISRCS += $(filter src/lsp_%.c,$(SRCS))
+JSON_LIBS ?= -ljansson
 GEN_C   := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 LIBOBJS := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
 CLIOBJS := $(CLISRCS:src/%.c=$(BUILD)/obj/%.o)
@@ -90,6 +94,13 @@ $(BUILD)/obj/lexer.o: $(BUILD)/gen/lexer.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
+# The language server's files need jansson's header: say which package.
+$(filter $(BUILD)/obj/lsp_%.o,$(CLIOBJS)): | jansson-check
+.PHONY: jansson-check
+jansson-check:
+	@printf '#include <jansson.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 || \
+	    { echo "building needs jansson for cdgrules lsp (apt-get install libjansson-dev)" >&2; exit 2; }
+
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -148,7 +159,7 @@ $(SHLIB): $(LIBOBJS)
 	ln -sf libcdgrules.so.$(SOMAJOR) $(BUILD)/libcdgrules.so
 
 $(BIN): $(CLIOBJS) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(LIB) $(JSON_LIBS)
 
 # The main job on the bundled offer: check it, run its examples, show what
 # a commune of 1 200 inhabitants gets at Forfait Technologie, and print the

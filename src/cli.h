@@ -55,6 +55,7 @@ cli_command cli_query;
 cli_command cli_which;
 cli_command cli_quote;
 cli_command cli_batch;
+cli_command cli_lsp;      /* the language server (lsp_server.c) */
 
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

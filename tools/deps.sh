@@ -12,6 +12,9 @@ command -v bison >/dev/null 2>&1 || missing="$missing bison"
 [ -f /usr/include/criterion/criterion.h ] || missing="$missing libcriterion-dev"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+# The language server (cdgrules lsp) reads JSON with jansson; its
+# end-to-end test drives Neovim (skipped without it outside CI).
+[ -f /usr/include/jansson.h ] || missing="$missing libjansson-dev"
 # Needed by `make test` (install, man page and timing tests).
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v man >/dev/null 2>&1 || missing="$missing man-db"
@@ -24,6 +27,15 @@ has_fr() { locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8'; }
 has_fr || command -v localedef >/dev/null 2>&1 || missing="$missing locales"
 root=false
 [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && root=true
+
+# Installed when root (CI); otherwise only a note: its test is skipped.
+if ! command -v nvim >/dev/null 2>&1; then
+    if $root; then
+        missing="$missing neovim"
+    else
+        echo "deps: note: no nvim; the Neovim test of the language server is skipped (apt-get install neovim)" >&2
+    fi
+fi
 
 if [ -n "$missing" ]; then
     if $root; then
