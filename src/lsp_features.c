@@ -101,9 +101,14 @@ static void hover_option(FILE *o, const cdg_model *m, const cdg_option *op)
     fprintf(o, _("pricing: %s"), cdg_tarif_name(op->tarif));
     if (op->service)
         fprintf(o, " `%s`", op->service->id);
-    if (op->has_montant) {
-        char money[CDG_MONEY_TEXT_MAX];
-        fprintf(o, ", %s", cdg_money_text(op->montant, money, sizeof money));
+    char money[CDG_MONEY_TEXT_MAX];
+    if (op->montant && op->montant->kind == CDG_PRIX_FIXE)
+        fprintf(o, ", %s", cdg_money_text_scaled(op->montant->montant, 4, money, sizeof money));
+    for (unsigned k = 0; op->montant && op->montant->kind == CDG_PRIX_STRATE && k < m->nstrates; k++) {
+        const cdg_prix *p = cdg_prix_pour_strate(op->montant, &m->strates[k]);
+        if (p)
+            fprintf(o, "%s %s: %s", k ? ";" : ",", m->strates[k].id,
+                    cdg_money_text_scaled(p->montant, 4, money, sizeof money));
     }
     fputs("\n\n", o);
     fputs(_("in each forfait:"), o);
