@@ -96,6 +96,14 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
+# The simulator's evaluator, script and stylesheet (src/sim/), compiled
+# into the dumpers that write them (dump_js.c, dump_sim.c).
+SIM_ASSETS := src/sim/evaluateur.js src/sim/page.js src/sim/page.css
+$(BUILD)/gen/sim_assets.h: $(SIM_ASSETS) tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh $@ $(SIM_ASSETS)
+$(BUILD)/obj/dump_js.o $(BUILD)/obj/dump_sim.o: $(BUILD)/gen/sim_assets.h
+
 # The library exports only what its public headers mark CDG_API (api.h).
 $(LIBOBJS): ALL_CFLAGS += -fvisibility=hidden
 
