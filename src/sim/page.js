@@ -135,7 +135,7 @@
 
   // A table in its own scrolling box, named by its caption.
   function tableau(id, titre, entetes) {
-    const boite = el("div", "defil");
+    const boite = el("div", "defil cartes");
     boite.tabIndex = 0;
     boite.setAttribute("role", "region");
     boite.setAttribute("aria-labelledby", "titre-" + id);
@@ -152,7 +152,14 @@
     }
     t.appendChild(el("thead")).appendChild(tr);
     boite.appendChild(t);
-    return { boite, corps: t.appendChild(el("tbody")) };
+    return { boite, corps: t.appendChild(el("tbody")), entetes };
+  }
+
+  // Names each data cell of table t by its column heading (data-label),
+  // which a phone shows before the value when rows become cards.
+  function etiqueter(t) {
+    for (const tr of t.corps.children)
+      [...tr.children].forEach((c, i) => { if (c.tagName === "TD") c.dataset.label = t.entetes[i]; });
   }
 
   // A status cell: mark and word, classed (the colour only repeats them).
@@ -211,7 +218,7 @@
     ligneResume("Strate", q.strate.id + " : " + q.strate.libelle, "res-strate");
     ligneResume("Collectivité", profilTexte(p));
     ligneResume("Offre", MODELE.offre.libelle + (MODELE.offre.edition ? ", édition " + MODELE.offre.edition : ""));
-    ligneResume("Date", new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" }));
+    ligneResume("Date", dateDuJour());
     resultat.appendChild(dl);
     resultat.appendChild(el("p", "pourquoi-strate", "Pourquoi cette strate ? " + w.strate));
 
@@ -231,6 +238,7 @@
       tr.appendChild(el("td", "pourquoi", w.services[r.id]));
       s.corps.appendChild(tr);
     }
+    etiqueter(s);
     resultat.appendChild(s.boite);
     resultat.appendChild(legende());
 
@@ -247,11 +255,20 @@
       tr.appendChild(el("td", "texte", opt.texte));
       o.corps.appendChild(tr);
     });
+    etiqueter(o);
     if (fi >= 0 && q.options.length) resultat.appendChild(o.boite);
     const imprimer = el("button", "imprimer", "Imprimer la fiche");
     imprimer.type = "button";
     imprimer.addEventListener("click", () => window.print());
     resultat.appendChild(imprimer);
+  }
+
+  // Today's date in French words ("30 novembre 2026"), for the sheet.
+  function dateDuJour() {
+    const mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+      "septembre", "octobre", "novembre", "décembre"];
+    const d = new Date();
+    return (d.getDate() === 1 ? "1er" : d.getDate()) + " " + mois[d.getMonth()] + " " + d.getFullYear();
   }
 
   // "Communes, 1 200 habitants".
@@ -339,5 +356,5 @@
   $("mode-forfait").addEventListener("change", mode);
   $("mode-besoins").addEventListener("change", mode);
   form.addEventListener("submit", repondre);
-  document.documentElement.dataset.pret = "1";
+  document.documentElement.dataset.pret = String(performance.now());
 })();
