@@ -193,12 +193,15 @@ golden: all
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BIN)
 
-# The published HTML page rendered by headless Chromium (not part of
-# `make test`): $(BUILD)/screenshot/offre.{html,png,pdf}, checked to hold
-# the three painted tables.
+# The published HTML page rendered by headless Chromium:
+# $(BUILD)/screenshot/offre.{html,png,pdf}, checked to hold the three
+# painted tables; then the browser tests of `make test`
+# (tests/scripts/browser_simulator.sh), which write the phone and desktop
+# screenshots $(BUILD)/screenshot/{simulateur,offre}-{390,1280}.png.
 .PHONY: html-screenshot
 html-screenshot: all
 	@tools/html-screenshot.sh $(BIN) rules/cdg47.cdg $(BUILD)/screenshot
+	@sh tests/scripts/browser_simulator.sh $(BIN)
 
 # ---- performance (docs/PERFORMANCE.md) -----------------------------------
 # The deterministic input generator and timer of the benchmark; `make bench`

@@ -50,7 +50,7 @@ static void print_help(void)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
     printf(_(dump_help_head), list);
     for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
-        printf("  %-6s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
+        printf("  %-10s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
     fputs(_(dump_help_tail), stdout);
 }
 

@@ -45,10 +45,10 @@ static const char form[] =
     "<p class=\"erreur\" id=\"mesure-erreur\" hidden></p></div>\n"
     "</fieldset>\n"
     "<fieldset><legend>Ce que vous cherchez</legend>\n"
-    "<div class=\"radios\"><input type=\"radio\" name=\"mode\" id=\"mode-forfait\" checked> "
-    "<label for=\"mode-forfait\">Le contenu d'un forfait</label> "
-    "<input type=\"radio\" name=\"mode\" id=\"mode-besoins\"> "
-    "<label for=\"mode-besoins\">Les forfaits qui incluent mes besoins</label></div>\n"
+    "<div class=\"radios\"><div><input type=\"radio\" name=\"mode\" id=\"mode-forfait\" checked> "
+    "<label for=\"mode-forfait\">Le contenu d'un forfait</label></div>"
+    "<div><input type=\"radio\" name=\"mode\" id=\"mode-besoins\"> "
+    "<label for=\"mode-besoins\">Les forfaits qui incluent mes besoins</label></div></div>\n"
     "<div class=\"champ\" id=\"choix-forfait\"><label for=\"forfait\">Forfait</label>"
     "<select id=\"forfait\"></select></div>\n"
     "<div class=\"champ\" id=\"choix-besoins\" hidden><label for=\"filtre\">Services nécessaires : filtrer la liste</label>"
@@ -87,7 +87,8 @@ void cdg_dump_sim(cdg_dump_ctx *c)
         esc(out, m->edition);
         fputs("</p>\n", out);
     }
-    fputs("</header>\n<main>\n<noscript><p>Ce simulateur a besoin de JavaScript.</p></noscript>\n", out);
+    fputs("<p class=\"sous-titre\">Simulateur : ce que l'offre donne à votre collectivité</p>\n"
+          "</header>\n<main>\n<noscript><p>Ce simulateur a besoin de JavaScript.</p></noscript>\n", out);
     fputs(form, out);
     fputs("<section id=\"resultat\" aria-live=\"polite\" aria-labelledby=\"resultat-titre\" tabindex=\"-1\"></section>\n"
           "</main>\n<footer>", out);
