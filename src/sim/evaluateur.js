@@ -191,9 +191,19 @@ function unitePour(s, n) {
   return n >= 2 ? s[4] || s[3] : s[3];
 }
 
-// pourquoi(profil, forfait): the reasons of the answer in plain French:
-// {strate: sentence, services: {id: sentence}}; null when no stratum.
-function pourquoi(profil, forfait) {
+// The index of each service by id (built once).
+let INDEX_SERVICES = null;
+function indexService(id) {
+  if (!INDEX_SERVICES) INDEX_SERVICES = new Map(MODELE.services.map((s, i) => [s[0], i]));
+  const i = INDEX_SERVICES.get(id);
+  return i === undefined ? -1 : i;
+}
+
+// pourquoi(profil, forfait[, ids]): the reasons of the answer in plain
+// French: {strate: sentence, services: {id: sentence}} for every service,
+// or only those whose id is in ids (a large offer shows a page at a
+// time); null when no stratum.
+function pourquoi(profil, forfait, ids) {
   const p = lireProfil(profil);
   const f = forfaitNomme(forfait);
   const s = strateDe(p);
@@ -209,7 +219,9 @@ function pourquoi(profil, forfait) {
         ? "à partir de " + nombre(m[0]) + " " + p.categorie.mesure
         : "de " + nombre(m[0]) + " à " + nombre(m[1]) + " " + p.categorie.mesure) + " (" + s.libelle + ").";
   const services = {};
-  MODELE.services.forEach((sv, i) => {
+  const indices = ids ? ids.map(indexService).filter((i) => i >= 0) : MODELE.services.map((_, i) => i);
+  for (const i of indices) {
+    const sv = MODELE.services[i];
     let g = f, chemin = [];
     while (g.provenance[i] === "b" && g.base >= 0) {
       chemin.push(g.libelle);
@@ -228,6 +240,6 @@ function pourquoi(profil, forfait) {
     else if (q >= 0)
       t += " Quantité fixe, la même dans toutes les strates : " + nombre(q) + " " + unitePour(sv, q) + ".";
     services[sv[0]] = t;
-  });
+  }
   return { strate: phrase, services };
 }

@@ -13,6 +13,7 @@
   const MARQUES = { inclus: "✓", non_inclus: "✗", en_option: "+", sans_objet: "—" };
   const TARIFS = { journalier: "Tarif journalier", sur_etude: "Sur étude" };
   const MAX_CASES = 200;   // needs shown at once: a 10,000-service offer is filtered
+  const PAGE = 200;        // services of an answer shown at once, then on request
 
   // An element with its class and text (text is never parsed as HTML).
   function el(nom, classe, texte) {
@@ -155,11 +156,33 @@
     return { boite, corps: t.appendChild(el("tbody")), entetes };
   }
 
-  // Names each data cell of table t by its column heading (data-label),
-  // which a phone shows before the value when rows become cards.
-  function etiqueter(t) {
-    for (const tr of t.corps.children)
+  // Names each data cell of table t (from row depuis on) by its column
+  // heading (data-label), which a phone shows before the value when rows
+  // become cards.
+  function etiqueter(t, depuis) {
+    for (const tr of [...t.corps.children].slice(depuis || 0))
       [...tr.children].forEach((c, i) => { if (c.tagName === "TD") c.dataset.label = t.entetes[i]; });
+  }
+
+  // Fills table t with the rows of items, PAGE at a time: ligne(lot,
+  // debut) makes the rows of items[debut ..]; returns the button that
+  // shows the next page (hidden when all are shown).
+  function parPages(t, items, nom, ligne) {
+    let montres = 0;
+    const suite = el("button", "suite");
+    suite.type = "button";
+    const plus = () => {
+      const fin = Math.min(items.length, montres + PAGE);
+      for (const tr of ligne(items.slice(montres, fin), montres)) t.corps.appendChild(tr);
+      etiqueter(t, montres);
+      montres = fin;
+      const reste = items.length - montres;
+      suite.textContent = "Afficher " + Math.min(PAGE, reste) + " " + nom + " de plus (" + montres + " sur " + items.length + " affichés)";
+      suite.hidden = reste === 0;
+    };
+    suite.addEventListener("click", plus);
+    plus();
+    return suite;
   }
 
   // A status cell: mark and word, classed (the colour only repeats them).
@@ -173,8 +196,7 @@
   // "2 antivirus" for a row, "" when not counted.
   function quantiteTexte(r) {
     if (r.quantite === null) return "";
-    const s = MODELE.services.find((x) => x[0] === r.id);
-    return nombre(r.quantite) + " " + unitePour(s, r.quantite);
+    return nombre(r.quantite) + " " + unitePour(MODELE.services[indexService(r.id)], r.quantite);
   }
 
   // How an option is priced, in words, with its amount when given.
@@ -201,7 +223,7 @@
 
   // The answer for one forfait: stratum, services, options, reasons.
   function afficherForfait(p, nomForfait) {
-    const q = query(p, nomForfait), w = pourquoi(p, nomForfait);
+    const q = query(p, nomForfait), w = pourquoi(p, nomForfait, []);
     resultat.textContent = "";
     if (!q) return aucuneStrate(p);
     const h = el("h2", null, q.forfait.libelle + " — strate " + q.strate.id);
@@ -223,40 +245,38 @@
     resultat.appendChild(el("p", "pourquoi-strate", "Pourquoi cette strate ? " + w.strate));
 
     const s = tableau("res-services", "Services du forfait", ["Service", "Statut", "Quantité", "Libellé publié", "Pourquoi"]);
-    for (const r of q.services) {
-      const tr = el("tr");
-      tr.dataset.service = r.id;
-      const th = el("th", null, r.libelle);
-      th.scope = "row";
-      tr.appendChild(th);
-      statut(tr, r.statut);
-      const tq = el("td", "qte", quantiteTexte(r));
-      tq.dataset.quantite = r.quantite === null ? "" : String(r.quantite);
-      tr.appendChild(tq);
-      const tt = el("td", "texte", r.texte || "—");
-      tr.appendChild(tt);
-      tr.appendChild(el("td", "pourquoi", w.services[r.id]));
-      s.corps.appendChild(tr);
-    }
-    etiqueter(s);
-    resultat.appendChild(s.boite);
-    resultat.appendChild(legende());
+    const suite = parPages(s, q.services, "services", (lot) => {
+      const raisons = pourquoi(p, nomForfait, lot.map((r) => r.id)).services;
+      return lot.map((r) => {
+        const tr = el("tr");
+        tr.dataset.service = r.id;
+        const th = el("th", null, r.libelle);
+        th.scope = "row";
+        tr.appendChild(th);
+        statut(tr, r.statut);
+        const tq = el("td", "qte", quantiteTexte(r));
+        tq.dataset.quantite = r.quantite === null ? "" : String(r.quantite);
+        tr.appendChild(tq);
+        tr.appendChild(el("td", "texte", r.texte || "—"));
+        tr.appendChild(el("td", "pourquoi", raisons[r.id]));
+        return tr;
+      });
+    });
+    resultat.append(s.boite, suite, legende());
 
-    const fi = MODELE.forfaits.findIndex((f) => f.id === q.forfait.id);
     const o = tableau("res-options", "Options", ["Option", "Statut", "Tarif", "Libellé publié"]);
-    q.options.forEach((opt, i) => {
+    const suiteOptions = parPages(o, q.options, "options", (lot, debut) => lot.map((opt, j) => {
       const tr = el("tr");
       tr.dataset.option = opt.id;
       const th = el("th", null, opt.libelle);
       th.scope = "row";
       tr.appendChild(th);
       statut(tr, opt.statut);
-      tr.appendChild(el("td", "tarif", tarifTexte(opt, MODELE.options[i])));
+      tr.appendChild(el("td", "tarif", tarifTexte(opt, MODELE.options[debut + j])));
       tr.appendChild(el("td", "texte", opt.texte));
-      o.corps.appendChild(tr);
-    });
-    etiqueter(o);
-    if (fi >= 0 && q.options.length) resultat.appendChild(o.boite);
+      return tr;
+    }));
+    if (q.options.length) resultat.append(o.boite, suiteOptions);
     const imprimer = el("button", "imprimer", "Imprimer la fiche");
     imprimer.type = "button";
     imprimer.addEventListener("click", () => window.print());
