@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 // Runs cdgrules with args; {code, out} (exit 1 still gives its output).
 export function cdgrules(bin, args) {
   try {
-    return { code: 0, out: execFileSync(bin, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+    return { code: 0, out: execFileSync(bin, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 }) };
   } catch (e) {
     if (typeof e.status !== "number") throw e;
     return { code: e.status, out: e.stdout || "", err: e.stderr || "" };
