@@ -1,12 +1,11 @@
-/* cli_communes.c — reads the communes list of `dump --communes`. */
-#include "cli_communes.h"
+/* cli_communes.c — reads the communes list of `dump --communes`: names
+ * and measures for the simulator page (prototype in cli.h). */
+#include "cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "csv.h"
 
 enum { LINE_MAX_BYTES = 64 * 1024, MAX_FIELDS = 256, FIELD_MAX = 1024 };
 

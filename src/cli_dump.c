@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_communes.h"
 
 /* The help, around the table of formats (its lines come from dump.c). */
 static const char dump_help_head[] =
