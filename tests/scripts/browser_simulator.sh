@@ -22,4 +22,4 @@ command -v chromium >/dev/null 2>&1 || skip "chromium is missing (apt-get instal
 [ -d "$root/tests/browser/node_modules/puppeteer-core" ] && [ -d "$root/tests/browser/node_modules/axe-core" ] ||
     skip "the npm packages are missing (npm ci --prefix tests/browser)"
 cd "$root" && node tests/browser/simulateur.mjs "$bin" "$(dirname "$bin")/screenshot" examples/communes-47.csv \
-    rules/cdg47.cdg examples/*.cdg
+    rules/cdg47.cdg examples/*.cdg tests/browser/chevauchement.cdg

@@ -13,4 +13,4 @@ if ! command -v node >/dev/null 2>&1; then
     echo "dump_js_module: skipped: node is missing (apt-get install nodejs)"
     exit 0
 fi
-cd "$root" && node tests/browser/module.mjs "$bin" rules/cdg47.cdg examples/*.cdg
+cd "$root" && node tests/browser/module.mjs "$bin" rules/cdg47.cdg examples/*.cdg tests/browser/chevauchement.cdg
