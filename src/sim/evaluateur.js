@@ -212,10 +212,10 @@ function pourquoi(profil, forfait, ids) {
   const m = s.membres[p.index];
   let phrase;
   if (m === true)
-    phrase = "La catégorie « " + p.categorie.libelle + " » est entièrement dans la strate " + s.id + " (" + s.libelle + ").";
+    phrase = "Toute la catégorie « " + p.categorie.libelle + " » est dans la strate " + s.id + " (" + s.libelle + ").";
   else
-    phrase = "Avec " + nombre(p.mesure) + " " + p.categorie.mesure + ", la catégorie « " + p.categorie.libelle +
-      " » est dans la strate " + s.id + ", qui va " + (m[1] === null
+    phrase = "Avec " + nombre(p.mesure) + " " + p.categorie.mesure + " (catégorie « " + p.categorie.libelle +
+      " »), la collectivité est dans la strate " + s.id + ", qui va " + (m[1] === null
         ? "à partir de " + nombre(m[0]) + " " + p.categorie.mesure
         : "de " + nombre(m[0]) + " à " + nombre(m[1]) + " " + p.categorie.mesure) + " (" + s.libelle + ").";
   const services = {};
