@@ -107,6 +107,14 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(STAGED_
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
+# The simulator's evaluator, script and stylesheet (src/sim/), compiled
+# into the dumpers that write them (dump_js.c, dump_sim.c).
+SIM_ASSETS := src/sim/evaluateur.js src/sim/page.js src/sim/page.css
+$(BUILD)/gen/sim_assets.h: $(SIM_ASSETS) tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh $@ $(SIM_ASSETS)
+$(BUILD)/obj/dump_js.o $(BUILD)/obj/dump_sim.o: $(BUILD)/gen/sim_assets.h
+
 # The library exports only what its public headers mark CDG_API (api.h).
 $(LIBOBJS): ALL_CFLAGS += -fvisibility=hidden
 
@@ -196,12 +204,15 @@ golden: all
 golden-update: all
 	@UPDATE=1 tests/golden/run.sh $(BIN)
 
-# The published HTML page rendered by headless Chromium (not part of
-# `make test`): $(BUILD)/screenshot/offre.{html,png,pdf}, checked to hold
-# the three painted tables.
+# The published HTML page rendered by headless Chromium:
+# $(BUILD)/screenshot/offre.{html,png,pdf}, checked to hold the three
+# painted tables; then the browser tests of `make test`
+# (tests/scripts/browser_simulator.sh), which write the phone and desktop
+# screenshots $(BUILD)/screenshot/{simulateur,offre}-{390,1280}.png.
 .PHONY: html-screenshot
 html-screenshot: all
 	@tools/html-screenshot.sh $(BIN) rules/cdg47.cdg $(BUILD)/screenshot
+	@sh tests/scripts/browser_simulator.sh $(BIN)
 
 # ---- performance (docs/PERFORMANCE.md) -----------------------------------
 # The deterministic input generator and timer of the benchmark; `make bench`

@@ -57,6 +57,14 @@ cli_command cli_quote;
 cli_command cli_batch;
 cli_command cli_lsp;      /* the language server (lsp_server.c) */
 
+/* `dump --communes FILE`: reads the CSV at path (',' or ';', with a
+ * header): the column `nom` and the column col (a non-negative integer on
+ * every row) into *out (allocated in a), their count in *n. Returns
+ * CLI_OK, or CLI_USAGE after a message naming the file and line
+ * (cli_communes.c). */
+int cli_communes_read(const char *path, const char *col, cdg_arena *a, cdg_dump_commune **out,
+                      size_t *n);
+
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes names[0..n) into buf as a list for people: "md, csv or json"

@@ -9,6 +9,7 @@
 static const char dump_help_head[] =
     N_("usage: cdgrules dump FILE [--table forfaits|strates|options|all]\n"
     "                          [--format %s] [--bom] [-o OUT]\n"
+    "                          [--communes FILE.csv [--communes-mesure COL]]\n"
     "\n"
     "Regenerates the published offer from a rules file, in declaration order:\n"
     "table 1 (services x forfaits), table 2 (quantities per stratum) and\n"
@@ -19,6 +20,9 @@ static const char dump_help_head[] =
     "                    the extension of OUT (.html, .htm, .md, .csv, .tsv,\n"
     "                    .json), or tsv when OUT has none\n"
     "  --bom             csv: start with a UTF-8 byte order mark (for Excel)\n"
+    "  --communes FILE   js, simulateur: a CSV of communes (columns nom and\n"
+    "                    population_totale) to pick a commune by name\n"
+    "  --communes-mesure COL  the column of FILE read as habitants\n"
     "  -o, --output OUT  write to OUT atomically instead of stdout\n"
     "  --color=WHEN      diagnostics colour: auto (default), always or never\n"
     "\n"
@@ -45,7 +49,7 @@ static void print_help(void)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
     printf(_(dump_help_head), list);
     for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++)
-        printf("  %-6s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
+        printf("  %-10s  %s\n", cdg_dump_format_name(f), _(cdg_dump_format_help(f)));
     fputs(_(dump_help_tail), stdout);
 }
 
@@ -62,6 +66,7 @@ static int format_error(const char *msgid, const char *arg)
 
 typedef struct dump_args {
     const char *file, *output;
+    const char *communes, *communes_mesure;
     cdg_dump_opts opts;
     bool table_given, format_given;
 } dump_args;
@@ -98,6 +103,14 @@ static int parse_args(int argc, char **argv, dump_args *a)
             if (!*v)
                 return cli_usage_error("dump: the output file name is empty");
             a->output = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--communes-mesure", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            a->communes_mesure = v;
+        } else if ((r = cli_opt_value(argc, argv, &i, "--communes", &v)) != 0) {
+            if (r < 0)
+                return CLI_USAGE;
+            a->communes = v;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("dump: unknown option '%s' (see 'cdgrules dump --help')", argv[i]);
         else if (a->file)
@@ -114,6 +127,11 @@ static int parse_args(int argc, char **argv, dump_args *a)
         return cli_usage_error("dump: --format json holds the whole model; --table is for the tabular formats");
     if (a->opts.bom && a->opts.format != CDG_DUMP_CSV)
         return cli_usage_error("dump: --bom only applies to --format csv");
+    const char *fname = cdg_dump_format_name(a->opts.format);
+    if ((a->communes || a->communes_mesure) && strcmp(fname, "js") != 0 && strcmp(fname, "simulateur") != 0)
+        return cli_usage_error("dump: --communes only applies to --format js and --format simulateur");
+    if (a->communes_mesure && !a->communes)
+        return cli_usage_error("dump: --communes-mesure needs --communes");
     return CLI_OK;
 }
 
@@ -153,12 +171,21 @@ int cli_dump(int argc, char **argv, cli_env *env)
     cdg_unit *u = cli_load(a.file, env, true, &st);
     if (!u)
         return st;
-    if (st == CLI_OK && cdg_unit_ok(u))
-        st = write_dump(u->model, &a, env);
-    else {
+    cdg_arena *arena = NULL;
+    if (st != CLI_OK || !cdg_unit_ok(u)) {
         fprintf(stderr, _("cdgrules: dump: %s has errors; nothing dumped\n"), a.file);
         st = CLI_FAIL;
+    } else if (a.communes && !(arena = cdg_arena_new(&env->memctl)))
+        st = cli_usage_error("dump: out of memory");
+    else if (a.communes) {
+        cdg_dump_commune *list;
+        st = cli_communes_read(a.communes, a.communes_mesure ? a.communes_mesure : "population_totale",
+                               arena, &list, &a.opts.ncommunes);
+        a.opts.communes = list;
     }
+    if (st == CLI_OK)
+        st = write_dump(u->model, &a, env);
+    cdg_arena_free(arena);
     cdg_unit_free(u);
     return st;
 }

@@ -22,6 +22,8 @@ static const struct dump_format {
     [CDG_DUMP_TSV] = {"tsv", N_("the source document's layout (default)"), ".tsv.", cdg_dump_tabular},
     [CDG_DUMP_HTML] = {"html", N_("a standalone page"), ".html.htm.", cdg_dump_html},
     [CDG_DUMP_JSON] = {"json", N_("the whole model; see docs/DUMP.md"), ".json.", cdg_dump_json},
+    {"js", N_("an ES module: the model and its evaluator"), ".js.mjs.", cdg_dump_js},
+    {"simulateur", N_("a simulator page for the offer's web site"), "", cdg_dump_sim},
 };
 
 unsigned cdg_dump_format_count(void)

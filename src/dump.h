@@ -7,6 +7,8 @@
 #define CDG_DUMP_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "api.h"
@@ -27,10 +29,20 @@ typedef enum {
     CDG_TABLE_ALL = 7
 } cdg_dump_table;
 
+/* A commune of the simulator's list (--communes): its name and measure. */
+typedef struct cdg_dump_commune {
+    const char *nom;
+    int64_t mesure;
+} cdg_dump_commune;
+
 typedef struct cdg_dump_opts {
     cdg_dump_format format;
     cdg_dump_table tables;   /* JSON always holds the whole model */
     bool bom;                /* CSV: start with a UTF-8 byte order mark */
+    /* js, simulateur: communes to pick by name (the category measured in
+     * habitants); NULL when none. */
+    const cdg_dump_commune *communes;
+    size_t ncommunes;
 } cdg_dump_opts;
 
 /* The number of formats; formats are 0 .. count - 1, in the table's order. */

@@ -42,6 +42,9 @@ static const char style[] =
     "th.qte,td.montant{text-align:right}\n"
     "sup{line-height:0}\n"
     "a{color:var(--head)}\n"
+    ".legende{margin:8px 0 0;font-size:.85em;color:var(--muted)}\n"
+    ".echantillon{display:inline-block;padding:0 6px;border:1px solid var(--line)}\n"
+    ".echantillon.sans_objet{background:repeating-linear-gradient(135deg,#fff 0 6px,#f1f3f5 6px 12px)}\n"
     ".notes{margin:10px 0 0;padding:0;list-style:none;font-size:.85em;color:var(--muted)}\n"
     ".notes li{margin:4px 0}\n"
     ".notes li:target{background:#fff6d5}\n"
@@ -119,6 +122,16 @@ static void service_label(FILE *out, const cdg_service *s)
                 s->note->number, s->note->number, s->index, s->note->number, s->note->number);
 }
 
+/* Whether some cell of table 1 is sans_objet (then a legend explains it). */
+static bool any_sans_objet(const cdg_model *m)
+{
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        for (unsigned i = 0; i < m->nservices; i++)
+            if (cdg_model_cell(m, &m->forfaits[f], &m->services[i])->statut == CDG_SANS_OBJET)
+                return true;
+    return false;
+}
+
 /* Table 1: a row group per rubrique (and per run of stand-alone
  * services), then the notes, linked both ways. */
 static void table_forfaits(cdg_dump_ctx *c, unsigned number)
@@ -158,6 +171,9 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
         fputs("</tr>\n", out);
     }
     fputs(m->nservices ? "</tbody>\n</table>\n</div>\n" : "</table>\n</div>\n", out);
+    if (any_sans_objet(m))
+        fputs("<p class=\"legende\"><span class=\"echantillon sans_objet\">Sans objet</span>&nbsp;: "
+              "le service ne s'applique pas à ce forfait.</p>\n", out);
     if (m->nnotes) {
         fputs("<ol class=\"notes\" aria-label=\"Notes\">\n", out);
         for (unsigned n = 0; n < m->nnotes; n++) {

@@ -41,5 +41,11 @@ void cdg_dump_tabular(cdg_dump_ctx *c);
 void cdg_dump_md(cdg_dump_ctx *c);
 void cdg_dump_html(cdg_dump_ctx *c);
 void cdg_dump_json(cdg_dump_ctx *c);
+void cdg_dump_js(cdg_dump_ctx *c);
+void cdg_dump_sim(cdg_dump_ctx *c);
+/* The resolved model as one JavaScript object literal (also valid JSON,
+ * safe inside an HTML <script>), appended to b: what the ES module and the
+ * simulator page embed (dump_js.c). */
+void cdg_dump_js_model(cdg_dump_ctx *c, cdg_buf *b);
 
 #endif

@@ -50,6 +50,31 @@ if [ -n "$missing" ]; then
     fi
 fi
 
+# The browser tests (tests/scripts/browser_simulator.sh, dump_js_module.sh):
+# Debian's chromium and Node, then puppeteer-core and axe-core from npm at
+# the versions of tests/browser/package-lock.json. Installed when root;
+# otherwise a note, and those tests are skipped (they fail in CI).
+browser_missing=""
+command -v chromium >/dev/null 2>&1 || browser_missing="$browser_missing chromium"
+command -v node >/dev/null 2>&1 || browser_missing="$browser_missing nodejs"
+command -v npm >/dev/null 2>&1 || browser_missing="$browser_missing npm"
+if [ -n "$browser_missing" ]; then
+    if $root; then
+        echo "deps: installing$browser_missing" >&2
+        { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $browser_missing || {
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $browser_missing; }; } >&2 || {
+            echo "deps: apt-get failed; install these packages:$browser_missing" >&2; exit 2; }
+    else
+        echo "deps: note: the browser tests need:$browser_missing (sudo apt-get install$browser_missing)" >&2
+    fi
+fi
+browser_dir=$(cd "$(dirname "$0")/.." && pwd)/tests/browser
+if command -v npm >/dev/null 2>&1 && ! [ -d "$browser_dir/node_modules/puppeteer-core" ]; then
+    echo "deps: installing the browser tests' npm packages (npm ci in tests/browser)" >&2
+    (cd "$browser_dir" && npm ci --no-audit --no-fund >&2) || {
+        echo "deps: npm ci failed in tests/browser" >&2; exit 2; }
+fi
+
 # The French locale of tests/scripts/i18n_locale.sh (which fails without
 # it in CI, and is skipped elsewhere).
 if ! has_fr; then

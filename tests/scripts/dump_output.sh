@@ -32,7 +32,7 @@ cmp -s "$tmp/stdout.tsv" "$tmp/ext.html" || fail "--format tsv -o ext.html is no
 "$bin" dump "$rules" -o "$tmp/ext.xlsx" 2>"$tmp/err"
 [ $? = 2 ] || fail "unknown extension: exit status is not 2"
 [ ! -e "$tmp/ext.xlsx" ] || fail "unknown extension: a file was written"
-grep -q 'md, csv, tsv, html or json' "$tmp/err" || fail "unknown extension: the formats are not named"
+grep -q 'md, csv, tsv, html, json, js or simulateur' "$tmp/err" || fail "unknown extension: the formats are not named"
 
 # An existing file is replaced atomically, and kept when the run fails.
 printf 'previous content\n' >"$tmp/keep.html"
