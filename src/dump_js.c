@@ -14,6 +14,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "prix.h"
 #include "sim_assets.h"
 
 /* The model being written: the output buffer, and the deduplicated cells. */
