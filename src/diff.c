@@ -279,15 +279,30 @@ static bool prix_same(const cdg_prix *a, const cdg_prix *b)
     return true;
 }
 
+/* Whether prices a and b differ by their amount alone (the amount, or
+ * the amount per unit of the same formula). */
+static bool only_amount_differs(const cdg_prix *a, const cdg_prix *b)
+{
+    if (!a || !b || a->kind == CDG_PRIX_STRATE)
+        return false;
+    cdg_prix x = *a;
+    x.montant = b->montant;
+    return prix_same(&x, b);
+}
+
 /* Records the change of a price of one stratum from a to b (subject
- * already formatted), with its amounts and percentage when both are one
- * amount. */
+ * already formatted), with the amounts and their percentage when only the
+ * amount changed (a formula's amount per unit: "0,35 € par habitant" →
+ * "0,37 € par habitant" is +5,7 %). */
 static cdg_change *add_prix(differ *d, const char *kind, const cdg_prix *a, const cdg_prix *b, const char *subject,
                            const char *none)
 {
     cdg_change *c = add(d, '~', kind, prix_words(d, d->o, a, none), prix_words(d, d->n, b, none), "%s", subject);
-    set_amounts(d, c, a && a->kind == CDG_PRIX_FIXE ? copy_amount(d, a->montant) : NULL,
-                b && b->kind == CDG_PRIX_FIXE ? copy_amount(d, b->montant) : NULL);
+    if (only_amount_differs(a, b))
+        set_amounts(d, c, copy_amount(d, a->montant), copy_amount(d, b->montant));
+    else   /* a side that is one amount keeps it; no percentage */
+        set_amounts(d, c, a && a->kind == CDG_PRIX_FIXE ? copy_amount(d, a->montant) : NULL,
+                    b && b->kind == CDG_PRIX_FIXE ? copy_amount(d, b->montant) : NULL);
     return c;
 }
 

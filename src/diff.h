@@ -31,9 +31,10 @@ typedef struct cdg_change {
     const char *subject_text, *before_text, *after_text;
     const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
     bool montant;          /* an amount or a price changed: the two below are set */
-    const int64_t *montant_before, *montant_after;  /* in ten-thousandths of a euro, NULL for none
-                                                     * (or a price that is not one amount) */
-    bool has_pourcentage;  /* both are amounts and the old one is not 0: */
+    const int64_t *montant_before, *montant_after;  /* in ten-thousandths of a euro: the amount,
+                                                     * or the amount per unit of a formula whose
+                                                     * amount alone changed; NULL otherwise */
+    bool has_pourcentage;  /* both are set and the old one is not 0: */
     int64_t pourcentage;   /* the change in tenths of a percent, rounded half away from 0 (+50: +5,0 %) */
     struct cdg_change *next;
 } cdg_change;

@@ -689,6 +689,18 @@ Test(diff, percentages_are_exact_and_rounded_half_away_from_zero)
     }
 }
 
+Test(diff, a_formula_whose_amount_alone_changed_has_its_percentage, .init = in_french)
+{
+    size_t n;
+    char *s = diff_texts(PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait H \"H\" < postes: inclus; prix: 0.35 EUR par_mesure minimum 300.00 EUR; >\n",
+                         PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait H \"H\" < postes: inclus; prix: 0.37 EUR par_mesure minimum 300.00 EUR; >\n", &n);
+    cr_assert(strstr(s, "~ Tarifs: H : 0,35 € "), "%s", s);
+    cr_assert(strstr(s, "minimum 300,00 € (+5,7 %)\n"), "%s", s);
+    free(s);
+}
+
 Test(diff, option_amounts_per_stratum, .init = in_french)
 {
     size_t n;
