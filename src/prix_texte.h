@@ -30,6 +30,13 @@ const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_aren
  * scale 1..5 × 1, 6..10 × 0,7, 11.. × 0,5". mesure: the words for a
  * price per measure when the category is not known ("habitant"), or NULL. */
 const char *cdg_prix_texte(const cdg_prix *p, const char *mesure, cdg_arena *a);
+/* The same in French whatever the run's language: the published tables
+ * (dump) are the offer's French document. */
+const char *cdg_prix_texte_fr(const cdg_prix *p, const char *mesure, cdg_arena *a);
+/* The words of a price per measure when the category is not known: every
+ * category's measure, singular, joined by "/" ("habitant/agent"); NULL
+ * when no category has one. */
+const char *cdg_prix_mesures(const cdg_model *m, cdg_arena *a);
 /* Why line l has no amount, in words. */
 const char *cdg_prix_raison(const cdg_prix_ligne *l, cdg_arena *a);
 
