@@ -56,43 +56,6 @@ const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_aren
                                      : cdg_money_text(l->centimes, m, sizeof m));
 }
 
-const char *cdg_prix_formule(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
-                             cdg_arena *a)
-{
-    cdg_buf b;
-    cdg_buf_init(&b, a);
-    const cdg_prix *p = l->prix;
-    if (!p || l->unites < 0 || l->ntermes == 0) {
-        put_amount(&b, l->exact, r, exact);
-        return cdg_buf_str(&b);
-    }
-    char num[CDG_NUM_TEXT_MAX];
-    for (unsigned i = 0; i < l->ntermes; i++) {
-        const cdg_prix_terme *t = &l->termes[i];
-        if (i)
-            cdg_buf_puts(&b, " + ");
-        put_fine(&b, p->montant);
-        cdg_buf_printf(&b, " × %s", cdg_num_text(t->unites, num, sizeof num));
-        const char *w = units_for(u, t->unites, a);
-        if (*w)
-            cdg_buf_printf(&b, " %s", w);
-        if (t->coef != CDG_PRIX_SCALE)
-            cdg_buf_printf(&b, " × %s", cdg_decimal_text(t->coef, 4, num, sizeof num));
-    }
-    cdg_buf_puts(&b, " = ");
-    put_amount(&b, l->brut, r, exact);
-    if (l->bornee) {
-        cdg_buf m;
-        cdg_buf_init(&m, a);
-        put_amount(&m, l->exact, r, exact);
-        const char *text = cdg_buf_str(&b);
-        cdg_buf_init(&b, a);
-        cdg_buf_printf(&b, l->bornee < 0 ? _("%s, raised to the minimum of %s") : _("%s, lowered to the maximum of %s"),
-                       text, cdg_buf_str(&m));
-    }
-    return cdg_buf_str(&b);
-}
-
 /* A number for a published table, in French whatever the run's language:
  * v / 10^decimals, "1 000", "0,7" (money.h's plain spaces). */
 static const char *num_fr(int64_t v, unsigned decimals, char *buf, size_t cap)
@@ -122,6 +85,11 @@ static const char *num_fr(int64_t v, unsigned decimals, char *buf, size_t cap)
     return buf;
 }
 
+const char *cdg_prix_nombre_fr(int64_t v, char *buf, size_t cap)
+{
+    return num_fr(v, 0, buf, cap);
+}
+
 /* The words of a price: in the run's language, or in French for the
  * published tables (fr). */
 typedef struct words {
@@ -141,6 +109,59 @@ static const char *w_num(const words *w, int64_t v, unsigned decimals, char *buf
     if (w->fr)
         return num_fr(v, decimals, buf, cap);
     return decimals ? cdg_decimal_text(v, decimals, buf, cap) : cdg_num_text(v, buf, cap);
+}
+
+/* The formula of line l in the words w (see cdg_prix_formule). */
+static const char *formula(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
+                           cdg_arena *a, const words *w)
+{
+    cdg_buf b;
+    cdg_buf_init(&b, a);
+    const cdg_prix *p = l->prix;
+    if (!p || l->unites < 0 || l->ntermes == 0) {
+        put_amount(&b, l->exact, r, exact);
+        return cdg_buf_str(&b);
+    }
+    char num[CDG_NUM_TEXT_MAX];
+    for (unsigned i = 0; i < l->ntermes; i++) {
+        const cdg_prix_terme *t = &l->termes[i];
+        if (i)
+            cdg_buf_puts(&b, " + ");
+        put_fine(&b, p->montant);
+        cdg_buf_printf(&b, " × %s", w_num(w, t->unites, 0, num, sizeof num));
+        const char *unit = units_for(u, t->unites, a);
+        if (*unit)
+            cdg_buf_printf(&b, " %s", unit);
+        if (t->coef != CDG_PRIX_SCALE)
+            cdg_buf_printf(&b, " × %s", w_num(w, t->coef, 4, num, sizeof num));
+    }
+    cdg_buf_puts(&b, " = ");
+    put_amount(&b, l->brut, r, exact);
+    if (l->bornee) {
+        cdg_buf m;
+        cdg_buf_init(&m, a);
+        put_amount(&m, l->exact, r, exact);
+        const char *text = cdg_buf_str(&b);
+        cdg_buf_init(&b, a);
+        cdg_buf_printf(&b, l->bornee < 0 ? w_(w, "%s, raised to the minimum of %s", "%s, porté au minimum de %s")
+                                         : w_(w, "%s, lowered to the maximum of %s", "%s, ramené au maximum de %s"),
+                       text, cdg_buf_str(&m));
+    }
+    return cdg_buf_str(&b);
+}
+
+const char *cdg_prix_formule(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
+                             cdg_arena *a)
+{
+    words w = {false};
+    return formula(l, u, r, exact, a, &w);
+}
+
+const char *cdg_prix_formule_fr(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
+                                cdg_arena *a)
+{
+    words w = {true};
+    return formula(l, u, r, exact, a, &w);
 }
 
 /* Appends the tranches of p: "1 to 5: 1; 6 to 10: 0.7; 11 and more: 0.5". */
@@ -218,16 +239,33 @@ const char *cdg_prix_mesures(const cdg_model *m, cdg_arena *a)
     return b.len ? cdg_buf_str(&b) : NULL;
 }
 
-const char *cdg_prix_raison(const cdg_prix_ligne *l, cdg_arena *a)
+/* Why line l has no amount, in the words w. */
+static const char *reason(const cdg_prix_ligne *l, cdg_arena *a, const words *w)
 {
     switch (l->etat) {
     case CDG_PRIX_CHIFFRE: return "";
-    case CDG_PRIX_NON_DONNE: return _("not priced (the rules give no amount)");
-    case CDG_PRIX_SANS_MESURE: return _("not priced (the price is per unit of a measure this authority does not have)");
+    case CDG_PRIX_NON_DONNE:
+        return w_(w, "not priced (the rules give no amount)", "non chiffré (les règles ne donnent pas de montant)");
+    case CDG_PRIX_SANS_MESURE:
+        return w_(w, "not priced (the price is per unit of a measure this authority does not have)",
+                  "non chiffré (le prix est par unité d'une mesure que cette collectivité n'a pas)");
     case CDG_PRIX_SANS_BESOIN:
-        return cdg_arena_printf(a, _("not priced (the price counts %s: state how many, %s=N)"),
+        return cdg_arena_printf(a, w_(w, "not priced (the price counts %s: state how many, %s=N)",
+                                      "non chiffré (le prix compte des %s : dites combien, %s=N)"),
                                 l->service->unite_pluriel, l->service->id);
-    case CDG_PRIX_DEPASSEMENT: return _("the amount overflows");
+    case CDG_PRIX_DEPASSEMENT: return w_(w, "the amount overflows", "le montant déborde");
     }
     return "";
+}
+
+const char *cdg_prix_raison(const cdg_prix_ligne *l, cdg_arena *a)
+{
+    words w = {false};
+    return reason(l, a, &w);
+}
+
+const char *cdg_prix_raison_fr(const cdg_prix_ligne *l, cdg_arena *a)
+{
+    words w = {true};
+    return reason(l, a, &w);
 }
