@@ -60,29 +60,7 @@ const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_aren
  * v / 10^decimals, "1 000", "0,7" (money.h's plain spaces). */
 static const char *num_fr(int64_t v, unsigned decimals, char *buf, size_t cap)
 {
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, unit = 1;
-    for (unsigned i = 0; i < decimals; i++)
-        unit *= 10;
-    uint64_t frac = mag % unit;
-    unsigned nd = decimals;
-    while (nd > 0 && frac % 10 == 0) {
-        frac /= 10;
-        nd--;
-    }
-    char digits[24], grouped[40];
-    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)(mag / unit));
-    size_t g = 0;
-    for (int i = 0; i < len; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            grouped[g++] = ' ';
-        grouped[g++] = digits[i];
-    }
-    grouped[g] = '\0';
-    if (nd)
-        snprintf(buf, cap, "%s%s,%0*llu", v < 0 ? "-" : "", grouped, (int)nd, (unsigned long long)frac);
-    else
-        snprintf(buf, cap, "%s%s", v < 0 ? "-" : "", grouped);
-    return buf;
+    return cdg_decimal_write(v, decimals, 0, " ", ",", buf, cap);
 }
 
 const char *cdg_prix_nombre_fr(int64_t v, char *buf, size_t cap)
