@@ -17,6 +17,7 @@
 #include "diag_format.h"
 #include "exemples.h"
 #include "i18n.h"
+#include "import.h"
 #include "json.h"
 #include "keywords.h"
 #include "money.h"
@@ -54,6 +55,7 @@ cli_command cli_query;
 cli_command cli_which;
 cli_command cli_quote;
 cli_command cli_batch;
+cli_command cli_import;
 
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -25,6 +25,7 @@ static const struct {
     {"which", cli_which, N_("the forfaits that include every needed service")},
     {"quote", cli_quote, N_("included and extra quantities of counted needs, priced")},
     {"batch", cli_batch, N_("entitlements for every row of a CSV of authorities")},
+    {"import", cli_import, N_("an offer's table (TSV, CSV, Markdown) into a rules file")},
 };
 
 static void print_help(FILE *out)
