@@ -29,6 +29,7 @@ typedef struct imp_svc {
     imp_wording *w;
     int64_t **own;            /* per forfait: its own strata column, or NULL */
     int *attache;             /* per forfait: the attached service (IMP_INCLUS_AVEC), or -1 */
+    bool *keep;               /* per forfait: state the wording even when generated */
     uint32_t off;
 } imp_svc;
 
@@ -63,7 +64,7 @@ typedef struct imp_opt {
 } imp_opt;
 
 /* A decision: a comment above a declaration, a warning in the table. */
-typedef enum { ON_OFFRE, ON_CATEGORIE, ON_STRATE, ON_SERVICE, ON_FORFAIT, ON_OPTION } imp_on;
+typedef enum { ON_OFFRE, ON_CATEGORIE, ON_STRATE, ON_SERVICE, ON_FORFAIT, ON_OPTION, ON_CELL } imp_on;
 typedef struct imp_decision { imp_on on; unsigned index; const char *text; struct imp_decision *next; } imp_decision;
 
 typedef struct imp_table { unsigned first, n; unsigned title; bool has_title; } imp_table;
@@ -73,7 +74,7 @@ typedef struct imp {
     cdg_diags *d;
     imp_file f;
     const char *name;
-    const char *offre_label, *titres[3];
+    const char *offre_label, *editeur, *edition, *titres[3];
     imp_forfait *forfaits; unsigned nforfaits;
     imp_svc *svcs; unsigned nsvcs;
     imp_rub *rubs; unsigned nrubs;
@@ -345,6 +346,7 @@ static bool read_services(imp *im, const imp_line *rows, unsigned n, unsigned wi
         s->w = cdg_arena_calloc(im->a, nf, sizeof *s->w);
         s->own = cdg_arena_calloc(im->a, nf, sizeof *s->own);
         s->attache = cdg_arena_calloc(im->a, nf, sizeof *s->attache);
+        s->keep = cdg_arena_calloc(im->a, nf, sizeof *s->keep);
         for (unsigned f = 0; f < nf; f++) {
             s->cells[f] = l->cells[L + f];
             s->cells[f].text = cdg_imp_unmark(im->a, s->cells[f].text);
@@ -915,7 +917,7 @@ static bool resolve_cells(imp *im)
                         t = (int)k;
                 if (t < 0 || t == (int)s) {
                     w->st = IMP_INCLUS;
-                    decide(im, ON_FORFAIT, f, c->off,
+                    decide(im, ON_CELL, s * im->nforfaits + f, c->off,
                            N_("'%s': no service counts '%s'; read as included, without an attached quantity"),
                            c->text, w->unite);
                 } else {
@@ -928,7 +930,7 @@ static bool resolve_cells(imp *im)
                     c->text, sv->label);
                 ok = false;
             } else if (w->st == IMP_INCONNU) {
-                decide(im, ON_FORFAIT, f, c->off,
+                decide(im, ON_CELL, s * im->nforfaits + f, c->off,
                        N_("wording '%s' (%s, %s) is none of Inclus, Non inclus, En option, a quantity or 'selon strate': written as en_option with this wording"),
                        c->text, sv->label, im->forfaits[f].label);
             }
@@ -971,7 +973,7 @@ static void put_string(cdg_buf *b, const char *s)
 }
 
 /* The comment lines of the decisions about one declaration. */
-static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
+static void put_decisions_at(imp *im, cdg_buf *b, imp_on on, unsigned index, const char *indent)
 {
     for (imp_decision *d = im->decisions; d; d = d->next) {
         if (d->on != on || d->index != index)
@@ -979,14 +981,15 @@ static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
         const char *t = d->text;
         while (*t) {
             size_t n = strlen(t), cut = n;
-            if (n > 74) {
-                cut = 74;
+            size_t width = 76 - strlen(indent);
+            if (n > width) {
+                cut = width;
                 while (cut > 20 && t[cut] != ' ')
                     cut--;
                 if (t[cut] != ' ')
                     cut = n;
             }
-            cdg_buf_puts(b, "# ");
+            cdg_buf_printf(b, "%s# ", indent);
             cdg_buf_add(b, t, cut);
             cdg_buf_putc(b, '\n');
             t += cut;
@@ -994,6 +997,11 @@ static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
                 t++;
         }
     }
+}
+
+static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
+{
+    put_decisions_at(im, b, on, index, "");
 }
 
 /* "S1: 1; S2: 1; …" */
@@ -1018,6 +1026,7 @@ static void put_cell(imp *im, cdg_buf *b, unsigned s, unsigned f, const generate
 {
     imp_svc *sv = &im->svcs[s];
     imp_wording *w = &sv->w[f];
+    put_decisions_at(im, b, ON_CELL, s * im->nforfaits + f, "  ");
     cdg_buf_printf(b, "  %s: ", sv->id);
     switch (w->st) {
     case IMP_INCLUS: case IMP_INCLUS_AVEC: cdg_buf_puts(b, "inclus"); break;
@@ -1029,7 +1038,7 @@ static void put_cell(imp *im, cdg_buf *b, unsigned s, unsigned f, const generate
     }
     if (w->st == IMP_SELON_STRATE && sv->own[f])
         put_table(im, b, sv->own[f]);
-    if (g && strcmp(g->cell[s][f], sv->cells[f].text) != 0) {
+    if (g && (sv->keep[f] || strcmp(g->cell[s][f], sv->cells[f].text) != 0)) {
         cdg_buf_putc(b, ' ');
         put_string(b, sv->cells[f].text);
     }
@@ -1129,13 +1138,27 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     cdg_buf_putc(b, ' ');
     put_string(b, im->offre_label);
     static const char *const tables[3] = {"forfaits", "strates", "options"};
-    bool titled = false;
+    bool titled = im->editeur || im->edition;
     for (int t = 0; t < 3; t++)
         titled = titled || im->titres[t];
     if (!titled)
         cdg_buf_puts(b, ";\n\n");
     else {
         cdg_buf_puts(b, " <\n");
+        if (im->editeur) {
+            cdg_buf_puts(b, "  editeur: ");
+            put_string(b, im->editeur);
+            cdg_buf_puts(b, ";\n");
+        }
+        if (im->edition) {
+            int64_t y;
+            cdg_buf_puts(b, "  edition: ");
+            if (cdg_imp_integer(im->edition, &y) && !strchr(im->edition, ' '))
+                cdg_buf_printf(b, "%" PRId64, y);
+            else
+                put_string(b, im->edition);
+            cdg_buf_puts(b, ";\n");
+        }
         for (int t = 0; t < 3; t++)
             if (im->titres[t]) {
                 cdg_buf_printf(b, "  titre: %s ", tables[t]);
@@ -1207,6 +1230,30 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
 
 /* ---- recognising the tables ---- */
 
+/* The lines above the first table: the offer's title, "EDITEUR — édition
+ * EDITION" (as `dump --format md` writes them), then table 1's title. */
+static void read_preamble(imp *im, const imp_line **pre, unsigned n)
+{
+    bool labelled = false;
+    for (unsigned i = 0; i < n; i++) {
+        const char *t = title_text(im, pre[i]->text);
+        const char *ed = strstr(t, " — édition ");
+        if (ed || strncmp(t, "édition ", 9) == 0) {
+            if (ed)
+                im->editeur = cdg_arena_strndup(im->a, t, (size_t)(ed - t));
+            im->edition = ed ? ed + strlen(" — édition ") : t + 9;
+        } else if (!labelled && (i + 1 < n || n == 1)) {
+            im->offre_label = t;
+            labelled = true;
+        } else if (i + 1 == n)
+            im->titres[T_SERVICES] = t;
+        else
+            decide(im, ON_OFFRE, 0, pre[i]->off, N_("line not read (it is neither a table, a title above a table nor a footnote): '%s'"), pre[i]->text);
+    }
+    if (!im->offre_label)
+        im->offre_label = base_name(im, im->name);
+}
+
 /* The table of rows[0..n): its kind, or false after an error. */
 static bool classify(imp *im, const imp_line *rows, unsigned n, const char *title, bool have_services,
                      imp_kind *kind, unsigned *L, unsigned *width)
@@ -1262,6 +1309,42 @@ static bool classify(imp *im, const imp_line *rows, unsigned n, const char *titl
     return true;
 }
 
+/* Whether id, cut at '_', has the word sequence w (as the checker tells
+ * an option named after a service). */
+static bool has_word(const char *id, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = id; (p = strstr(p, w)) != NULL; p++)
+        if ((p == id || p[-1] == '_') && (p[n] == 0 || p[n] == '_'))
+            return true;
+    return false;
+}
+
+/* "En option" cells that no option of table 3 sells (a counted option of
+ * the service, or one named after it): the document's wording is stated,
+ * as the transcription does, so that check reads it as the document's
+ * word rather than a promise the rules forgot to keep. */
+static void unsold(imp *im, const cdg_model *m)
+{
+    for (unsigned s = 0; s < im->nsvcs; s++)
+        for (unsigned f = 0; f < im->nforfaits; f++) {
+            if (im->svcs[s].w[f].st != IMP_EN_OPTION)
+                continue;
+            bool sold = false;
+            for (unsigned i = 0; i < m->noptions && !sold; i++) {
+                const cdg_option *o = &m->options[i];
+                sold = (o->service == &m->services[s] || has_word(o->id, m->services[s].id)) &&
+                       o->cells[f].statut == CDG_EN_OPTION;
+            }
+            if (sold)
+                continue;
+            im->svcs[s].keep[f] = true;
+            decide(im, ON_CELL, s * im->nforfaits + f, im->svcs[s].cells[f].off,
+                   N_("'%s' for %s in %s: no option of the options table sells it there; the cell states the document's wording"),
+                   im->svcs[s].cells[f].text, im->svcs[s].label, im->forfaits[f].label);
+        }
+}
+
 /* Loads text as a rules file; NULL after an I/O or memory failure. */
 static cdg_unit *load(imp *im, const char *out_name, cdg_buf *b)
 {
@@ -1315,15 +1398,16 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
     }
     /* the tables, each with the line of text just above it */
     const imp_line *pending = NULL;
-    const imp_line *before_first[2] = {NULL, NULL};
+    const imp_line **pre = cdg_arena_calloc(a, im->f.nlines + 1, sizeof *pre);
+    unsigned npre = 0;
     bool seen[3] = {false, false, false}, ok = true;
     unsigned ntables = 0;
     for (unsigned i = 0; i < im->f.nlines;) {
         imp_line *l = &im->f.lines[i];
         if (!l->n) {
             if (l->text) {
-                if (pending && ntables == 0 && !before_first[0])
-                    before_first[0] = pending;
+                if (pending && ntables == 0)
+                    pre[npre++] = pending;
                 else if (pending && ntables > 0)
                     decide(im, ON_OFFRE, 0, pending->off, N_("line not read (it is neither a table, a title above a table nor a footnote): '%s'"), pending->text);
                 pending = l;
@@ -1350,10 +1434,8 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             seen[kind] = true;
             if (kind == T_SERVICES) {
                 ok = read_services(im, l, j - i, width, L) && ok;
-                if (pending && before_first[0])
-                    before_first[1] = pending;
-                else if (pending)
-                    before_first[0] = pending;
+                if (pending)
+                    pre[npre++] = pending;
             } else if (kind == T_STRATES)
                 ok = read_strata(im, l, j - i, width) && ok;
             else {
@@ -1377,9 +1459,7 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
     }
     if (!ok)
         return false;
-    im->offre_label = before_first[0] ? title_text(im, before_first[0]->text) : base_name(im, name);
-    if (before_first[1])
-        im->titres[T_SERVICES] = title_text(im, before_first[1]->text);
+    read_preamble(im, pre, npre);
     for (unsigned i = 0; i < im->nnotes; i++)
         if (!im->notes[i].used)
             decide(im, ON_OFFRE, 0, im->notes[i].off, N_("footnote *%u is called by no service label; it is kept"), im->notes[i].number);
@@ -1416,6 +1496,7 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
         for (unsigned f = 0; f < im->nforfaits; f++)
             g.opt[i][f] = cdg_arena_strdup(a, m->options[i].cells[f].texte);
     }
+    unsold(im, m);
     cdg_unit_free(u);
 
     /* second pass: the published wordings where they differ */

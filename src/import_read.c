@@ -189,6 +189,18 @@ static void split_tsv(cdg_arena *a, imp_file *f, const char *t, size_t len)
     }
 }
 
+/* Undoes Markdown's backslash escapes in place ("\\|" is "|"). */
+static void md_unescape(char *w)
+{
+    size_t o = 0;
+    for (size_t i = 0; w[i]; i++) {
+        if (w[i] == '\\' && w[i + 1] && strchr("\\`*_[]<>|~&#!{}()+-.", w[i + 1]))
+            i++;
+        w[o++] = w[i];
+    }
+    w[o] = '\0';
+}
+
 /* Markdown: a line starting with '|' is a row; "|---|:--:|" lines are
  * left out; backslash escapes are undone. */
 static void split_md(cdg_arena *a, imp_file *f, const char *t, size_t len)
@@ -219,20 +231,17 @@ static void split_md(cdg_arena *a, imp_file *f, const char *t, size_t len)
                     while (ce < end && !(t[ce] == '|' && t[ce - 1] != '\\'))
                         ce++;
                     imp_cell c = make_cell(a, t, cb, ce);
-                    char *w = (char *)c.text;
-                    size_t o = 0;
-                    for (size_t i = 0; w[i]; i++) {
-                        if (w[i] == '\\' && w[i + 1] && strchr("\\`*_[]<>|~&#!{}()+-.", w[i + 1]))
-                            i++;
-                        w[o++] = w[i];
-                    }
-                    w[o] = '\0';
+                    md_unescape((char *)c.text);
                     add_cell(a, l, &ccap, c);
                     cb = ce + 1;
                 }
             }
-        } else
-            text_line(a, new_line(a, f, &cap, (uint32_t)b), t, b, e);
+        } else {
+            imp_line *l = new_line(a, f, &cap, (uint32_t)b);
+            text_line(a, l, t, b, e);
+            if (l->text)
+                md_unescape((char *)l->text);
+        }
         b = e + 1;
     }
 }
