@@ -972,31 +972,34 @@ static void put_string(cdg_buf *b, const char *s)
     cdg_buf_putc(b, '"');
 }
 
+/* text as comment lines of at most 78 columns, after indent. */
+static void put_comment(cdg_buf *b, const char *t, const char *indent)
+{
+    while (*t) {
+        size_t n = strlen(t), cut = n;
+        size_t width = 76 - strlen(indent);
+        if (n > width) {
+            cut = width;
+            while (cut > 20 && t[cut] != ' ')
+                cut--;
+            if (t[cut] != ' ')
+                cut = n;
+        }
+        cdg_buf_printf(b, "%s# ", indent);
+        cdg_buf_add(b, t, cut);
+        cdg_buf_putc(b, '\n');
+        t += cut;
+        while (*t == ' ')
+            t++;
+    }
+}
+
 /* The comment lines of the decisions about one declaration. */
 static void put_decisions_at(imp *im, cdg_buf *b, imp_on on, unsigned index, const char *indent)
 {
-    for (imp_decision *d = im->decisions; d; d = d->next) {
-        if (d->on != on || d->index != index)
-            continue;
-        const char *t = d->text;
-        while (*t) {
-            size_t n = strlen(t), cut = n;
-            size_t width = 76 - strlen(indent);
-            if (n > width) {
-                cut = width;
-                while (cut > 20 && t[cut] != ' ')
-                    cut--;
-                if (t[cut] != ' ')
-                    cut = n;
-            }
-            cdg_buf_printf(b, "%s# ", indent);
-            cdg_buf_add(b, t, cut);
-            cdg_buf_putc(b, '\n');
-            t += cut;
-            while (*t == ' ')
-                t++;
-        }
-    }
+    for (imp_decision *d = im->decisions; d; d = d->next)
+        if (d->on == on && d->index == index)
+            put_comment(b, d->text, indent);
 }
 
 static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
@@ -1131,7 +1134,8 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
 
 static void put_rules(imp *im, cdg_buf *b, const generated *g)
 {
-    cdg_buf_printf(b, "# %s\n\n", _("Imported by 'cdgrules import' from the offer's table; review it, then 'cdgrules check' and 'cdgrules diff' it against the current rules."));
+    put_comment(b, _("Imported by 'cdgrules import' from the offer's table; review it, then 'cdgrules check' and 'cdgrules diff' it against the current rules."), "");
+    cdg_buf_putc(b, '\n');
     put_decisions(im, b, ON_OFFRE, 0);
     cdg_buf_puts(b, "offre ");
     cdg_buf_puts(b, cdg_imp_ident(im->a, base_name(im, im->name), 3, false, "offre"));
@@ -1278,16 +1282,8 @@ static bool classify(imp *im, const imp_line *rows, unsigned n, const char *titl
     unsigned l = 0;
     while (l < *width && (!*h->cells[l].text || label_heading(im, h->cells[l].text)))
         l++;
-    if (l == 0) {
-        /* a first row of values is no header */
-        imp_wording w = cdg_imp_cell_wording(im->a, cdg_imp_unmark(im->a, h->cells[1].text));
-        if (w.st != IMP_INCONNU) {
-            ERR(im, h->cells[1].off, N_("this table has no header row: its first row holds a cell value ('%s') where a forfait's name is expected"),
-                h->cells[1].text);
-            return false;
-        }
+    if (l == 0)
         l = 1;
-    }
     bool amount;
     if (l >= *width || forfait_columns(im, h, l, *width, &amount) == 0) {
         ERR(im, h->off, N_("this table has no forfait columns: its header row must name a forfait above each column of cells"));
@@ -1295,7 +1291,7 @@ static bool classify(imp *im, const imp_line *rows, unsigned n, const char *titl
     }
     for (unsigned k = l; k < *width; k++) {
         imp_wording w = cdg_imp_cell_wording(im->a, cdg_imp_unmark(im->a, h->cells[k].text));
-        if (w.st != IMP_INCONNU && w.st != IMP_SANS_OBJET) {
+        if (w.st != IMP_INCONNU && w.st != IMP_SANS_OBJET && *h->cells[k].text) {
             ERR(im, h->cells[k].off, N_("this table has no header row: its first row holds a cell value ('%s') where a forfait's name is expected"),
                 h->cells[k].text);
             return false;

@@ -413,8 +413,12 @@ static imp_part read_part(cdg_arena *a, const char *text)
             kind = FROM;
         }
     }
-    if (j < w.n && !one_of(w.f[j], not_measure) && isalpha((unsigned char)w.f[j][0]))
-        p.mesure = cdg_arena_strdup(a, w.f[j++]);
+    if (j < w.n && !one_of(w.f[j], not_measure) && isalpha((unsigned char)w.f[j][0])) {
+        size_t ml = 0;
+        while (isalpha((unsigned char)w.f[j][ml]))
+            ml++;
+        p.mesure = cdg_arena_strndup(a, w.f[j++], ml);
+    }
     bool plus = false, most = false;
     if (j + 1 < w.n && (strcmp(w.f[j], "et") == 0 || strcmp(w.f[j], "ou") == 0) &&
         (strcmp(w.f[j + 1], "plus") == 0 || strcmp(w.f[j + 1], "+") == 0 || strcmp(w.f[j + 1], "au-dela") == 0))
