@@ -952,6 +952,8 @@ static bool resolve_cells(imp *im)
 /* The file's base name without directory nor extension. */
 static const char *base_name(imp *im, const char *path)
 {
+    if (strcmp(path, "-") == 0)
+        return "offre";
     const char *s = strrchr(path, '/');
     s = s ? s + 1 : path;
     const char *dot = strrchr(s, '.');

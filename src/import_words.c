@@ -508,7 +508,7 @@ char *cdg_imp_ident(cdg_arena *a, const char *label, unsigned maxwords, bool cam
     }
     const char *id = cdg_buf_str(&b);
     if (!*id)
-        return cdg_arena_strdup(a, prefix);
+        id = prefix;
     if (isdigit((unsigned char)id[0]))
         return cdg_arena_printf(a, "%s_%s", prefix, id);
     for (int k = 0; k < CDG_KW_COUNT; k++)
