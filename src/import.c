@@ -476,6 +476,11 @@ static void read_strate_label(imp *im, unsigned k, int *last_cat)
                        st->label, im->cats[c].id);
         }
         imp_cat *cat = &im->cats[c];
+        if (!p->tous && p->hi >= 0 && p->lo > p->hi) {
+            ERR(im, st->off, N_("the stratum label gives '%s' an empty range: from %" PRId64 " to %" PRId64),
+                cat->label, p->lo, p->hi);
+            continue;
+        }
         if (!p->tous) {
             if (p->mesure && !cat->mesure)
                 cat->mesure = p->mesure;
@@ -1041,12 +1046,12 @@ static void put_cell(imp *im, cdg_buf *b, unsigned s, unsigned f, const generate
     case IMP_SELON_STRATE: cdg_buf_puts(b, "selon_strate"); break;
     case IMP_QUANTITE: cdg_buf_printf(b, "%" PRId64, w->q); break;
     }
-    if (w->st == IMP_SELON_STRATE && sv->own[f])
-        put_table(im, b, sv->own[f]);
     if (g && (sv->keep[f] || strcmp(g->cell[s][f], sv->cells[f].text) != 0)) {
         cdg_buf_putc(b, ' ');
         put_string(b, sv->cells[f].text);
     }
+    if (w->st == IMP_SELON_STRATE && sv->own[f])
+        put_table(im, b, sv->own[f]);
     if (w->st == IMP_INCLUS_AVEC && sv->attache[f] >= 0)
         cdg_buf_printf(b, " < %s: %" PRId64 "; >", im->svcs[sv->attache[f]].id, w->q);
     cdg_buf_puts(b, ";\n");
