@@ -1348,6 +1348,40 @@ static void unsold(imp *im, const cdg_model *m)
         }
 }
 
+/* The first two numbers of a text ("De 1 à 10 selon strate"): false
+ * when it has fewer. */
+static bool two_numbers(const char *t, int64_t *x, int64_t *y)
+{
+    unsigned n = 0;
+    for (const char *p = t; *p && n < 2;) {
+        int64_t v;
+        size_t k = cdg_imp_number(p, &v);
+        if (!k) {
+            p++;
+            continue;
+        }
+        *(n++ ? y : x) = v;
+        p += k;
+    }
+    return n == 2;
+}
+
+/* A "De A à B selon strate" wording whose bounds are not those of the
+ * strata table: the wording is kept, and the mismatch said. */
+static void strata_wordings(imp *im, const char ***gen)
+{
+    for (unsigned s = 0; s < im->nsvcs; s++)
+        for (unsigned f = 0; f < im->nforfaits; f++) {
+            const imp_svc *sv = &im->svcs[s];
+            int64_t a = 0, b = 0, c = 0, d = 0;
+            if (sv->w[f].st == IMP_SELON_STRATE && two_numbers(sv->cells[f].text, &a, &b) &&
+                two_numbers(gen[s][f], &c, &d) && (a != c || b != d))
+                decide(im, ON_CELL, s * im->nforfaits + f, sv->cells[f].off,
+                       N_("'%s' (%s, %s): the strata table gives from %" PRId64 " to %" PRId64 "; the wording is kept as printed"),
+                       sv->cells[f].text, sv->label, im->forfaits[f].label, c, d);
+        }
+}
+
 /* Loads text as a rules file; NULL after an I/O or memory failure. */
 static cdg_unit *load(imp *im, const char *out_name, cdg_buf *b)
 {
@@ -1500,6 +1534,7 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             g.opt[i][f] = cdg_arena_strdup(a, m->options[i].cells[f].texte);
     }
     unsold(im, m);
+    strata_wordings(im, g.cell);
     cdg_unit_free(u);
 
     /* second pass: the published wordings where they differ */
