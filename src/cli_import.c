@@ -121,6 +121,7 @@ static int run(const char *path, const char *output, cli_env *env, const char *d
     return status;
 }
 
+/* `cdgrules import TABLE [-o FILE.cdg]`: options, then the run. */
 int cli_import(int argc, char **argv, cli_env *env)
 {
     const char *path = NULL, *output = NULL;

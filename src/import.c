@@ -67,7 +67,6 @@ typedef struct imp_opt {
 typedef enum { ON_OFFRE, ON_CATEGORIE, ON_STRATE, ON_SERVICE, ON_FORFAIT, ON_OPTION, ON_CELL } imp_on;
 typedef struct imp_decision { imp_on on; unsigned index; const char *text; struct imp_decision *next; } imp_decision;
 
-typedef struct imp_table { unsigned first, n; unsigned title; bool has_title; } imp_table;
 
 typedef struct imp {
     cdg_arena *a;
@@ -119,6 +118,7 @@ static void decide(imp *im, imp_on on, unsigned index, uint32_t off, const char 
 
 static bool blank_cell(const imp_cell *c) { return !c->text[0]; }
 
+/* Whether two labels are the same once folded (case, accents, blanks). */
 static bool same_fold(imp *im, const char *x, const char *y)
 {
     return strcmp(cdg_imp_fold(im->a, x), cdg_imp_fold(im->a, y)) == 0;
@@ -154,6 +154,7 @@ static bool label_heading(imp *im, const char *s)
     return false;
 }
 
+/* Whether a last header cell heads the amounts of the options table. */
 static bool amount_heading(imp *im, const char *s)
 {
     const char *f = cdg_imp_fold(im->a, s);
@@ -251,6 +252,8 @@ static unsigned footnote_call(char *label)
     return v;
 }
 
+/* The footnote a label calls by number (marked used); -1 after the
+ * located error when the file has no such footnote. */
 static int note_index(imp *im, unsigned number, uint32_t off)
 {
     for (unsigned i = 0; i < im->nnotes; i++)
@@ -270,6 +273,9 @@ static unsigned forfait_columns(imp *im, const imp_line *h, unsigned first, unsi
     return width - first - *amount;
 }
 
+/* Table 1: the forfaits of the header (ids without their shared first
+ * word), then each row: a group in the first column, the service, its
+ * footnote call and its cells. L is the number of label columns. */
 static bool read_services(imp *im, const imp_line *rows, unsigned n, unsigned width, unsigned L)
 {
     const imp_line *h = &rows[0];
@@ -419,6 +425,7 @@ static int find_cat(imp *im, const char *key)
     return -1;
 }
 
+/* A new category named label (key: its folded label), with an id. */
 static int add_cat(imp *im, const char *key, const char *label, const char *mesure)
 {
     imp_cat *c = &im->cats[im->ncats];
@@ -429,6 +436,7 @@ static int add_cat(imp *im, const char *key, const char *label, const char *mesu
     return (int)im->ncats++;
 }
 
+/* s with its first letter in capitals ("habitants" -> "Habitants"). */
 static const char *capitalized(imp *im, const char *s)
 {
     char *c = cdg_arena_strdup(im->a, s);
@@ -557,6 +565,9 @@ static const char *heading_unit(imp *im, const char *h)
     return cdg_arena_strndup(im->a, b, (size_t)(c - b));
 }
 
+/* Table 2: each column matched to a service of table 1 (or to forfaits
+ * of one, "HEADING (F1, F2)"), each row a stratum whose label gives its
+ * categories and ranges, its cells the quantities. */
 static bool read_strata(imp *im, const imp_line *rows, unsigned n, unsigned width)
 {
     unsigned nc = width - 1;
@@ -766,6 +777,9 @@ static int service_of_unit(imp *im, const char *u, const char *label)
     return first;
 }
 
+/* Table 3: columns matched to the forfaits of table 1 (and an amounts
+ * column), each row an option: merged when only its first cell is
+ * filled, its pricing from its en_option wording. */
 static bool read_options(imp *im, const imp_line *rows, unsigned n, unsigned width)
 {
     bool amount;
@@ -1009,6 +1023,7 @@ static void put_decisions_at(imp *im, cdg_buf *b, imp_on on, unsigned index, con
             put_comment(b, d->text, indent);
 }
 
+/* The decisions about one declaration, as comments above it. */
 static void put_decisions(imp *im, cdg_buf *b, imp_on on, unsigned index)
 {
     put_decisions_at(im, b, on, index, "");
@@ -1057,6 +1072,7 @@ static void put_cell(imp *im, cdg_buf *b, unsigned s, unsigned f, const generate
     cdg_buf_puts(b, ";\n");
 }
 
+/* One service: its unit, strata heading, footnote and quantities. */
 static void put_service(imp *im, cdg_buf *b, unsigned s, const char *indent)
 {
     imp_svc *sv = &im->svcs[s];
@@ -1139,6 +1155,8 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
     cdg_buf_puts(b, ">\n\n");
 }
 
+/* The whole rules file, in the language's order; without wordings when g
+ * is NULL (first pass), else with those that differ from g. */
 static void put_rules(imp *im, cdg_buf *b, const generated *g)
 {
     put_comment(b, _("Imported by 'cdgrules import' from the offer's table; review it, then 'cdgrules check' and 'cdgrules diff' it against the current rules."), "");

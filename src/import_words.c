@@ -49,6 +49,7 @@ static char *normalize(cdg_arena *a, const char *s)
     return out;
 }
 
+/* Folded for comparison (import_impl.h). */
 char *cdg_imp_fold(cdg_arena *a, const char *s)
 {
     char *n = normalize(a, s);
@@ -99,6 +100,7 @@ static const char *join(cdg_arena *a, const words *w, unsigned b, unsigned e)
     return cdg_arena_strdup(a, cdg_buf_str(&buf));
 }
 
+/* Whether s is min to max digits and nothing else. */
 static bool all_digits(const char *s, size_t min, size_t max)
 {
     size_t n = strlen(s);
@@ -170,6 +172,7 @@ static unsigned word_number(const words *w, unsigned i, bool spelled, int64_t *v
     return k;
 }
 
+/* A number in running text, thousands separated or not (import_impl.h). */
 size_t cdg_imp_number(const char *s, int64_t *v)
 {
     int64_t x = 0;
@@ -194,6 +197,7 @@ size_t cdg_imp_number(const char *s, int64_t *v)
     return i;
 }
 
+/* A cell that is a whole number (import_impl.h). */
 bool cdg_imp_integer(const char *s, int64_t *v)
 {
     while (*s == ' ')
@@ -207,6 +211,7 @@ bool cdg_imp_integer(const char *s, int64_t *v)
     return *s == '\0';
 }
 
+/* The document's markup removed (import_impl.h). */
 char *cdg_imp_unmark(cdg_arena *a, const char *s)
 {
     cdg_buf b;
@@ -268,6 +273,9 @@ static const char *unit_at(cdg_arena *a, const words *w, unsigned i, int64_t q)
 static const char *const inclus_words[] = {"inclus", "inclu", "incluse", "inclues", "incluses",
                                            "compris", "comprise", "comprises", NULL};
 
+/* A cell of table 1 read into a status and a quantity: blank, Inclus,
+ * Non inclus, En option, "selon strate", "Un compte inclus", "Inclus avec
+ * un certificat"; IMP_INCONNU for anything else. */
 imp_wording cdg_imp_cell_wording(cdg_arena *a, const char *text)
 {
     imp_wording r = {IMP_INCONNU, 0, NULL};
@@ -298,6 +306,7 @@ imp_wording cdg_imp_cell_wording(cdg_arena *a, const char *text)
     return r;
 }
 
+/* A cell of table 3 read into a status and, for en_option, its pricing. */
 imp_option_wording cdg_imp_option_wording(cdg_arena *a, const char *text)
 {
     imp_option_wording r = {IMP_EN_OPTION, IMP_TARIF_NONE, NULL};
@@ -335,6 +344,7 @@ imp_option_wording cdg_imp_option_wording(cdg_arena *a, const char *text)
     return r;
 }
 
+/* An amount in euros, decimal comma or point (import_impl.h). */
 bool cdg_imp_amount(const char *s, int64_t *cents)
 {
     while (*s && !isdigit((unsigned char)*s))
@@ -451,6 +461,7 @@ static imp_part read_part(cdg_arena *a, const char *text)
     return p;
 }
 
+/* A stratum label cut into parts, each read (import_impl.h). */
 unsigned cdg_imp_strate_label(cdg_arena *a, const char *label, imp_part *parts, unsigned cap)
 {
     char *s = normalize(a, label);
