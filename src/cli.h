@@ -17,6 +17,7 @@
 #include "diag_format.h"
 #include "exemples.h"
 #include "i18n.h"
+#include "import.h"
 #include "json.h"
 #include "keywords.h"
 #include "money.h"
@@ -64,6 +65,7 @@ cli_command cli_lsp;      /* the language server (lsp_server.c) */
  * (cli_communes.c). */
 int cli_communes_read(const char *path, const char *col, cdg_arena *a, cdg_dump_commune **out,
                       size_t *n);
+cli_command cli_import;
 
 /* Prints "cdgrules: message" on stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -23,9 +23,10 @@ static const struct {
     {"strate", cli_strate, N_("the stratum of a profile (--profil commune=1200)")},
     {"query", cli_query, N_("what a forfait gives a profile, service by service")},
     {"which", cli_which, N_("the forfaits that include every needed service")},
-    {"quote", cli_quote, N_("included and extra quantities of counted needs, priced")},
+    {"quote", cli_quote, N_("what an authority would pay: the price and the extras, to the cent")},
     {"batch", cli_batch, N_("entitlements for every row of a CSV of authorities")},
     {"lsp", cli_lsp, N_("language server for editors (diagnostics as you type)")},
+    {"import", cli_import, N_("an offer's table (TSV, CSV, Markdown) into a rules file")},
 };
 
 static void print_help(FILE *out)
