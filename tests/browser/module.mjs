@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { cdgrules, cdgrulesJson, modele, profils } from "./commun.mjs";
 
+// The formulas of prices are in the run's language; the module speaks French.
+process.env.LANGUAGE = "fr";
+
 const [bin, ...fichiers] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "cdg-module-"));
 let comparaisons = 0, erreurs = 0;
