@@ -283,9 +283,11 @@ function raison(l) {
 
 // The price of forfait index fi for one year as `query --json` writes it
 // ({chiffre, montant, formule}), with the line itself (ligne) kept apart.
+// Throws as the command fails when the amount passes 64 bits.
 function prixAnnuel(fi, k, pr, besoins, premiere) {
   const fp = MODELE.prix[fi];
   const l = evaluerPrix(premiere && fp.premiere ? fp.premiere : fp.suivantes, k, pr, besoins, fp.arrondi);
+  if (l.etat === "depassement") throw new Error("le total déborde");
   const chiffre = l.etat === "chiffre";
   return {
     ligne: l,
@@ -324,7 +326,8 @@ function ligneOption(o, fi, k) {
 }
 
 // query(profil, forfait): {forfait, strate, prix, services, options} as `cdgrules
-// query --json`, or null when no stratum takes the profile.
+// query --json`, or null when no stratum takes the profile; throws when a
+// price passes 64 bits (where the command fails).
 function query(profil, forfait) {
   const p = lireProfil(profil);
   const f = forfaitNomme(forfait);
@@ -343,7 +346,8 @@ function query(profil, forfait) {
 
 // which(profil, besoins): which forfaits include every need (a service, or
 // else an option needed inclus), as `cdgrules which --json`; null when no
-// stratum takes the profile. Throws on an unknown need.
+// stratum takes the profile. Throws on an unknown need, or when a price
+// passes 64 bits (where the command fails).
 function which(profil, besoins) {
   const p = lireProfil(profil);
   const s = strateDe(p);

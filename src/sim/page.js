@@ -236,8 +236,15 @@
 
   // The answer for one forfait: stratum, services, options, reasons.
   function afficherForfait(p, nomForfait) {
-    const q = query(p, nomForfait), w = pourquoi(p, nomForfait, []);
+    let q;
     resultat.textContent = "";
+    try {
+      q = query(p, nomForfait);
+    } catch (e) {
+      resultat.appendChild(el("p", "erreur-resultat", "Le prix ne peut pas être calculé : " + e.message + "."));
+      return;
+    }
+    const w = pourquoi(p, nomForfait, []);
     if (!q) return aucuneStrate(p);
     const h = el("h2", null, q.forfait.libelle + " — strate " + q.strate.id);
     h.id = "resultat-titre";
@@ -337,7 +344,13 @@
       return;
     }
     message($("filtre"), "");
-    const r = which(p, besoins);
+    let r;
+    try {
+      r = which(p, besoins);
+    } catch (e) {
+      resultat.appendChild(el("p", "erreur-resultat", "Le prix ne peut pas être calculé : " + e.message + "."));
+      return;
+    }
     if (!r) return aucuneStrate(p);
     const h = el("h2", null, "Forfaits pour vos besoins — strate " + r.strate.id);
     h.id = "resultat-titre";
