@@ -134,7 +134,7 @@ $(BUILD)/locale/%/LC_MESSAGES/cdgrules.mo: po/%.po
 # Regenerates po/cdgrules.pot from the marked strings and merges it into
 # each catalogue (tests/scripts/i18n_catalogues.sh checks they are complete).
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --no-wrap --add-comments=TRANSLATORS: \
-    --keyword=_ --keyword=N_ --keyword=cdg_ngettext:1,2 \
+    --keyword=_ --keyword=N_ --keyword=cdg_ngettext:1,2 --keyword=w_:2 \
     --keyword=cli_usage_error:1 --flag=cli_usage_error:1:c-format \
     --keyword=cdg_diag_add:5 --flag=cdg_diag_add:5:c-format \
     --keyword=cdg_diag_note:5 --flag=cdg_diag_note:5:c-format \

@@ -122,6 +122,7 @@ typedef struct cli_prix_an {
     cdg_devis devis;
     bool chiffre;          /* the forfait's own price gives an amount */
     const char *formule;   /* the forfait line's formula, or why it has none */
+    const char *formule_fr; /* the same in French whatever the run's language (JSON) */
 } cli_prix_an;
 /* Computes it; false after printing the message of an overflow (or a need
  * stated twice) on stderr, prefixed by cmd. */

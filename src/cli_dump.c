@@ -7,15 +7,16 @@
 
 /* The help, around the table of formats (its lines come from dump.c). */
 static const char dump_help_head[] =
-    N_("usage: cdgrules dump FILE [--table forfaits|strates|options|all]\n"
+    N_("usage: cdgrules dump FILE [--table forfaits|strates|options|tarifs|all]\n"
     "                          [--format %s] [--bom] [-o OUT]\n"
     "                          [--communes FILE.csv [--communes-mesure COL]]\n"
     "\n"
     "Regenerates the published offer from a rules file, in declaration order:\n"
     "table 1 (services x forfaits), table 2 (quantities per stratum) and\n"
-    "table 3 (options x forfaits). A file with errors is not dumped.\n"
+    "table 3 (options x forfaits), and when forfaits are priced the tariff\n"
+    "(prices x strata). A file with errors is not dumped.\n"
     "\n"
-    "  --table TABLE     forfaits, strates, options or all (default)\n"
+    "  --table TABLE     forfaits, strates, options, tarifs or all (default)\n"
     "  --format FORMAT   one of the formats below, in any case; without it,\n"
     "                    the extension of OUT (.html, .htm, .md, .csv, .tsv,\n"
     "                    .json), or tsv when OUT has none\n"
@@ -92,7 +93,7 @@ static int parse_args(int argc, char **argv, dump_args *a)
             if (r < 0)
                 return CLI_USAGE;
             if (!cdg_dump_table_parse(v, &a->opts.tables))
-                return cli_usage_error("dump: unknown table '%s' (expected forfaits, strates, options or all)", v);
+                return cli_usage_error("dump: unknown table '%s' (expected forfaits, strates, options, tarifs or all)", v);
             a->table_given = true;
         } else if ((r = cli_opt_value(argc, argv, &i, "--output", &v)) != 0 ||
                    (r = cli_opt_value(argc, argv, &i, "-o", &v)) != 0) {

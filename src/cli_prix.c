@@ -26,13 +26,19 @@ bool cli_parse_need(const char *cmd, const cdg_model *m, const char *text, cdg_b
         const cdg_option *day = cdg_eval_find_option(m, name, NULL);
         if (day && day->tarif == CDG_TARIF_JOURNALIER)
             s = NULL, o = day;
+        else if (strcmp(cmd, "quote") == 0)
+            return cli_usage_error("quote: --besoin '%s': service '%s' is not counted (it has no unite); "
+                                   "use 'cdgrules which' for yes/no needs", text, s->id), false;
         else
             return cli_usage_error("%s: --besoin '%s': service '%s' is not counted (it has no unite); "
                                    "give it without a quantity", cmd, text, s->id), false;
     }
-    if (o && o->tarif != CDG_TARIF_JOURNALIER)
-        return cli_usage_error("%s: --besoin '%s': option '%s' is not priced per day; give the need as "
-                               "units of the service it counts", cmd, text, o->id), false;
+    if (o && o->tarif == CDG_TARIF_SUR_ETUDE)
+        return cli_usage_error("%s: --besoin '%s': option '%s' is priced after a study (sur_etude), so it "
+                               "cannot be quoted", cmd, text, o->id), false;
+    if (o && o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        return cli_usage_error("%s: --besoin '%s': option '%s' sells units of service '%s': give the need "
+                               "as %s=N", cmd, text, o->id, o->service->id, o->service->id), false;
     cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->n);
     if (st != CDG_MESURE_OK)
         return cli_usage_error("%s: --besoin '%s': the quantity %s", cmd, text, _(cdg_mesure_reason(st))),
@@ -57,6 +63,9 @@ bool cli_prix_annuel(const char *cmd, const cdg_model *m, const cdg_forfait *f, 
     out->formule = out->chiffre ? cdg_prix_formule(l, cdg_prix_unites_de(l->prix, p), f->arrondi.mode,
                                                    f->arrondi.sur_total, a)
                                 : cdg_prix_raison(l, a);
+    out->formule_fr = out->chiffre ? cdg_prix_formule_fr(l, cdg_prix_unites_de(l->prix, p), f->arrondi.mode,
+                                                         f->arrondi.sur_total, a)
+                                   : cdg_prix_raison_fr(l, a);
     return true;
 }
 
@@ -75,7 +84,7 @@ void cli_prix_json(cdg_json *j, const char *key, const cli_prix_an *y)
         cdg_money_json(j, y->devis.lignes[0].prix.centimes);
     else
         cdg_json_null(j);
-    cdg_json_key_str(j, "formule", y->formule);
+    cdg_json_key_str(j, "formule", y->formule_fr);
     cdg_json_end(j);
 }
 

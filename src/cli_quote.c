@@ -99,47 +99,6 @@ static int parse_args(int argc, char **argv, quote_args *q)
     return CLI_OK;
 }
 
-/* Resolves "S=N" into a need: N units of counted service S, or N days
- * of option S priced per day; false after a usage error. */
-static bool parse_need(const cdg_model *m, const char *text, cdg_besoin *out)
-{
-    const char *eq = strrchr(text, '=');
-    if (!eq)
-        return cli_usage_error("quote: --besoin '%s': expected SERVICE=QUANTITE (e.g. sauvegarde=20)",
-                               text), false;
-    char name[256];
-    size_t len = (size_t)(eq - text);
-    if (len == 0 || len >= sizeof name)
-        return cli_usage_error("quote: --besoin '%s': expected SERVICE=QUANTITE", text), false;
-    memcpy(name, text, len);
-    name[len] = '\0';
-    const cdg_service *s;
-    const cdg_option *o;
-    if (!cli_service_or_option("quote", m, name, &s, &o))
-        return false;
-    if (s && !s->unite) {
-        const cdg_option *day = cdg_eval_find_option(m, name, NULL);
-        if (day && day->tarif == CDG_TARIF_JOURNALIER)
-            s = NULL, o = day;
-        else
-            return cli_usage_error("quote: --besoin '%s': service '%s' is not counted (it has no unite); "
-                                   "use 'cdgrules which' for yes/no needs", text, s->id), false;
-    }
-    if (o && o->tarif == CDG_TARIF_SUR_ETUDE)
-        return cli_usage_error("quote: --besoin '%s': option '%s' is priced after a study (sur_etude), so it "
-                               "cannot be quoted", text, o->id), false;
-    if (o && o->tarif == CDG_TARIF_PAR_UNITE && o->service)
-        return cli_usage_error("quote: --besoin '%s': option '%s' sells units of service '%s': give the need "
-                               "as %s=N", text, o->id, o->service->id, o->service->id), false;
-    cdg_mesure_status st = cdg_eval_parse_mesure(eq + 1, strlen(eq + 1), &out->n);
-    if (st != CDG_MESURE_OK)
-        return cli_usage_error("quote: --besoin '%s': the quantity %s", text,
-                               _(cdg_mesure_reason(st))), false;
-    out->service = s;
-    out->option = o;
-    return true;
-}
-
 /* A computed quote and what printing it needs. */
 typedef struct quote_answer {
     const cdg_model *m;
@@ -189,16 +148,29 @@ static const cdg_raison *line_steps(const quote_answer *q, const cdg_devis_ligne
     return head;
 }
 
-/* What line l is, for people: "Forfait Métiers", "sauvegarde: 15 Go
- * extra (option sauvegarde)", "interventions_site: 2 days". */
-static const char *line_label(const quote_answer *q, const cdg_devis_ligne *l)
+/* What line l is, for people: "Forfait Métiers", "sauvegarde, 15 Go
+ * extra (option sauvegarde)", "interventions_site, 2 days"; in French
+ * whatever the run's language when fr (JSON is the same in every
+ * language, like the money form). */
+static const char *line_label(const quote_answer *q, const cdg_devis_ligne *l, bool fr)
 {
     char n[CDG_NUM_TEXT_MAX + 64];
     if (l->kind == CDG_DEVIS_FORFAIT)
         return q->d->forfait->libelle;
-    if (l->kind == CDG_DEVIS_JOURS)
+    if (l->kind == CDG_DEVIS_JOURS) {
+        if (fr)
+            return cdg_arena_printf(q->a, "%s, %s jour%s", l->besoin->option->id,
+                                    cdg_prix_nombre_fr(l->besoin->n, n, sizeof n), l->besoin->n > 1 ? "s" : "");
         return cdg_arena_printf(q->a, cdg_ngettext("%s, %s day", "%s, %s days", (unsigned long)l->besoin->n),
                                 l->besoin->option->id, cdg_num_text(l->besoin->n, n, sizeof n));
+    }
+    if (fr) {
+        char num[CDG_NUM_TEXT_MAX];
+        snprintf(n, sizeof n, "%s %s", cdg_prix_nombre_fr(l->need.supplement, num, sizeof num),
+                 cdg_service_unite_for(l->need.service, l->need.supplement));
+        return l->option ? cdg_arena_printf(q->a, "%s, %s en supplément (option %s)", l->need.service->id, n, l->option->id)
+                         : cdg_arena_printf(q->a, "%s, %s en supplément", l->need.service->id, n);
+    }
     cdg_quantity_text(l->need.supplement, l->need.service, n, sizeof n);
     if (l->option)
         return cdg_arena_printf(q->a, _("%s, %s extra (option %s)"), l->need.service->id, n, l->option->id);
@@ -206,27 +178,32 @@ static const char *line_label(const quote_answer *q, const cdg_devis_ligne *l)
 }
 
 /* The units of line l's formula. */
-static cdg_prix_unites line_units(const quote_answer *q, const cdg_devis_ligne *l)
+static cdg_prix_unites line_units(const quote_answer *q, const cdg_devis_ligne *l, bool fr)
 {
     if (l->kind == CDG_DEVIS_JOURS)
-        return (cdg_prix_unites){_("day"), _("days")};
+        return fr ? (cdg_prix_unites){"jour", "jours"} : (cdg_prix_unites){_("day"), _("days")};
     if (l->kind == CDG_DEVIS_SUPPLEMENT)
         return (cdg_prix_unites){l->need.service->unite, l->need.service->unite_pluriel};
     return cdg_prix_unites_de(l->prix.prix, &q->d->profil);
 }
 
-/* How line l is priced, in words: its formula, or why it has none. */
-static const char *line_formula(const quote_answer *q, const cdg_devis_ligne *l)
+/* How line l is priced, in words: its formula, or why it has none; in
+ * French whatever the run's language when fr (JSON). */
+static const char *line_formula(const quote_answer *q, const cdg_devis_ligne *l, bool fr)
 {
     const cdg_forfait *f = q->d->forfait;
     if (l->kind == CDG_DEVIS_SUPPLEMENT && l->need.supplement == 0)
-        return _("nothing extra: the forfait includes it");
-    if (l->kind != CDG_DEVIS_FORFAIT && !l->option)
-        return l->kind == CDG_DEVIS_JOURS ? _("not sold in this forfait")
-                                          : _("no option of this forfait sells it");
+        return fr ? "rien en supplément : le forfait l'inclut" : _("nothing extra: the forfait includes it");
+    if (l->kind != CDG_DEVIS_FORFAIT && !l->option) {
+        if (l->kind == CDG_DEVIS_JOURS)
+            return fr ? "non vendu dans ce forfait" : _("not sold in this forfait");
+        return fr ? "aucune option de ce forfait ne le vend" : _("no option of this forfait sells it");
+    }
     if (l->prix.etat != CDG_PRIX_CHIFFRE)
-        return cdg_prix_raison(&l->prix, q->a);
-    return cdg_prix_formule(&l->prix, line_units(q, l), f->arrondi.mode, f->arrondi.sur_total, q->a);
+        return fr ? cdg_prix_raison_fr(&l->prix, q->a) : cdg_prix_raison(&l->prix, q->a);
+    if (fr)
+        return cdg_prix_formule_fr(&l->prix, line_units(q, l, true), f->arrondi.mode, f->arrondi.sur_total, q->a);
+    return cdg_prix_formule(&l->prix, line_units(q, l, false), f->arrondi.mode, f->arrondi.sur_total, q->a);
 }
 
 /* The rounding rule in words. */
@@ -287,7 +264,7 @@ static void print_text(const quote_answer *q, bool why)
     for (size_t i = 0; i < d->nlignes; i++) {
         const cdg_devis_ligne *l = &d->lignes[i];
         /* TRANSLATORS: a line of a quote: what it is, then how it is priced. */
-        printf(_("  %s: %s\n"), line_label(q, l), line_formula(q, l));
+        printf(_("  %s: %s\n"), line_label(q, l, false), line_formula(q, l, false));
         if (why)
             cli_why_text(stdout, q->m->src, line_steps(q, l), "      ", q->a);
     }
@@ -365,14 +342,14 @@ static void json_lines(cdg_json *j, const quote_answer *q, bool why)
         bool priced = l->prix.etat == CDG_PRIX_CHIFFRE;
         cdg_json_begin_object(j, CDG_JSON_INLINE);
         cdg_json_key_str(j, "nature", kinds[l->kind]);
-        cdg_json_key_str(j, "libelle", line_label(q, l));
+        cdg_json_key_str(j, "libelle", line_label(q, l, true));
         cdg_json_key_str(j, "option", l->option ? l->option->id : NULL);
         cdg_json_key(j, "quantite");
         if (l->prix.unites >= 0)
             cdg_json_int(j, l->prix.unites);
         else
             cdg_json_null(j);
-        cdg_json_key_str(j, "formule", line_formula(q, l));
+        cdg_json_key_str(j, "formule", line_formula(q, l, true));
         json_money_or_null(j, "montant", priced, l->prix.centimes);
         cdg_json_key(j, "exact");
         if (priced)
@@ -435,7 +412,7 @@ int cli_quote(int argc, char **argv, cli_env *env)
     cdg_besoin *needs = NULL, **tail = &needs;
     for (int i = 0; ok && i < q.nneeds; i++) {
         cdg_besoin *b = cdg_arena_calloc(a, 1, sizeof *b);
-        ok = parse_need(m, q.needs[i], b);
+        ok = cli_parse_need("quote", m, q.needs[i], b);
         for (const cdg_besoin *c = needs; ok && c; c = c->next)
             if ((b->service && c->service == b->service) || (b->option && c->option == b->option))
                 ok = cli_usage_error("quote: '%s' needed twice", b->service ? b->service->id : b->option->id) == CLI_OK;

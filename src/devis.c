@@ -2,23 +2,10 @@
  * rounding rule (devis.h). */
 #include "devis.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #include "alloc.h"
 #include "nls.h"
-
-/* err's message from fmt, in the user's language. */
-__attribute__((format(printf, 2, 3)))
-static void fail(cdg_eval_error *err, const char *fmt, ...)
-{
-    if (!err)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, _(fmt), ap);
-    va_end(ap);
-}
 
 /* The declared counts of the list, for the forfait's own price. */
 static cdg_prix_besoins counts_of(const cdg_besoin *list, cdg_arena *a)
@@ -94,7 +81,9 @@ bool cdg_devis_make(const cdg_model *m, const cdg_forfait *f, const cdg_strate *
     for (const cdg_besoin *b = besoins; b; b = b->next, n++)
         for (const cdg_besoin *c = besoins; c != b; c = c->next)
             if ((b->service && c->service == b->service) || (b->option && c->option == b->option)) {
-                fail(err, "'%s' is needed twice", b->service ? b->service->id : b->option->id);
+                if (err)
+                    snprintf(err->message, sizeof err->message, _("'%s' is needed twice"),
+                             b->service ? b->service->id : b->option->id);
                 return false;
             }
     out->lignes = cdg_arena_calloc(a, n, sizeof *out->lignes);
@@ -119,6 +108,7 @@ bool cdg_devis_make(const cdg_model *m, const cdg_forfait *f, const cdg_strate *
         out->total = cdg_prix_arrondi(out->exact, f->arrondi.mode);
     return true;
 overflow:
-    fail(err, "the total overflows");
+    if (err)
+        snprintf(err->message, sizeof err->message, "%s", _("the total overflows"));
     return false;
 }

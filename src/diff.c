@@ -9,6 +9,8 @@
 #include "money.h"
 #include "nls.h"
 #include "numfmt.h"
+#include "prix.h"
+#include "prix_texte.h"
 #include "symtab.h"
 
 typedef struct differ {
@@ -119,26 +121,267 @@ static bool member_eq(const cdg_member *x, const cdg_member *y)
     return x->kind == y->kind && (x->kind != CDG_MEMBER_RANGE || (x->lo == y->lo && x->hi == y->hi));
 }
 
-/* An option's amount in words ("450,00 €"), or "no amount". */
-static const char *money(differ *d, const cdg_option *o)
+/* ---- prices ------------------------------------------------------------ */
+
+/* An amount of ten-thousandths of a euro in words ("450,00 €", "0,4125 €"). */
+static const char *euros(differ *d, int64_t v)
 {
-    if (!o->montant)
-        return T(d, N_("no amount"));
-    if (o->montant->kind != CDG_PRIX_FIXE)
-        return T(d, N_("amounts per stratum"));
     char buf[CDG_MONEY_TEXT_MAX];
-    return cdg_arena_strdup(d->a, cdg_money_text_scaled(o->montant->montant, 4, buf, sizeof buf));
+    return cdg_arena_strdup(d->a, cdg_money_text_scaled(v, 4, buf, sizeof buf));
 }
 
-/* A copy of o's amount (ten-thousandths of a euro), in the diff's arena,
- * or NULL for none or for amounts per stratum. */
-static const int64_t *cents(differ *d, const cdg_option *o)
+/* A copy of amount v in the diff's arena (a change keeps pointers). */
+static const int64_t *copy_amount(differ *d, int64_t v)
 {
-    if (!o->montant || o->montant->kind != CDG_PRIX_FIXE)
-        return NULL;
-    int64_t *v = cdg_arena_calloc(d->a, 1, sizeof *v);
-    *v = o->montant->montant;
-    return v;
+    int64_t *p = cdg_arena_calloc(d->a, 1, sizeof *p);
+    *p = v;
+    return p;
+}
+
+/* The change from a to b in tenths of a percent of a, rounded half away
+ * from zero, exactly; false when a is 0 or the arithmetic overflows. */
+static bool percent_tenths(int64_t a, int64_t b, int64_t *out)
+{
+    int64_t diff, scaled;
+    if (a <= 0 || __builtin_sub_overflow(b, a, &diff) || __builtin_mul_overflow(diff, 1000, &scaled))
+        return false;
+    int64_t q = scaled / a, r = scaled % a;
+    if (r < 0 ? -r * 2 >= a : r * 2 >= a)
+        q += r < 0 ? -1 : 1;
+    *out = q;
+    return true;
+}
+
+/* Marks change c as a change of amount from a to b (either NULL: no
+ * amount, or a price that is not one amount); when both are amounts, the
+ * percentage, which people read after the new value: "472,50 € (+5,0 %)". */
+static void set_amounts(differ *d, cdg_change *c, const int64_t *a, const int64_t *b)
+{
+    c->montant = true;
+    c->montant_before = a;
+    c->montant_after = b;
+    if (!a || !b || !percent_tenths(*a, *b, &c->pourcentage))
+        return;
+    c->has_pourcentage = true;
+    if (d->people) {
+        char pct[CDG_NUM_TEXT_MAX];
+        cdg_percent_text((double)c->pourcentage / 10.0, pct, sizeof pct);
+        c->after = cdg_arena_printf(d->a, "%s (%s%s)", c->after, c->pourcentage > 0 ? "+" : "", pct);
+    }
+}
+
+/* The decimal v / 10^4 as the sources write it, at least to the cent
+ * ("450.00", "0.4125", "0.9" for a coefficient with min_dec 0). */
+static const char *source_decimal(differ *d, int64_t v, unsigned min_dec)
+{
+    int64_t whole = v / CDG_PRIX_SCALE, frac = v % CDG_PRIX_SCALE;
+    unsigned nd = 4;
+    while (nd > min_dec && frac % 10 == 0) {
+        frac /= 10;
+        nd--;
+    }
+    if (nd == 0)
+        return cdg_arena_printf(d->a, "%lld", (long long)whole);
+    return cdg_arena_printf(d->a, "%lld.%0*lld", (long long)whole, (int)nd, (long long)frac);
+}
+
+/* A price (not selon_strate) as the sources write it, the same in every
+ * language (JSON): "0.35 EUR par_mesure minimum 300.00 EUR",
+ * "120.00 EUR par_unite postes marginal < tranche: 1..5 1; … >". */
+static const char *prix_source(differ *d, const cdg_prix *p)
+{
+    cdg_buf b;
+    cdg_buf_init(&b, d->a);
+    cdg_buf_printf(&b, "%s EUR", source_decimal(d, p->montant, 2));
+    if (p->kind == CDG_PRIX_MESURE)
+        cdg_buf_puts(&b, " par_mesure");
+    else if (p->kind == CDG_PRIX_UNITE)
+        cdg_buf_printf(&b, " par_unite %s%s", p->service ? p->service->id : "?",
+                       !p->tranches ? "" : p->marginal ? " marginal" : " global");
+    if (p->has_min)
+        cdg_buf_printf(&b, " minimum %s EUR", source_decimal(d, p->min, 2));
+    if (p->has_max)
+        cdg_buf_printf(&b, " maximum %s EUR", source_decimal(d, p->max, 2));
+    if (p->tranches) {
+        cdg_buf_puts(&b, " <");
+        for (unsigned i = 0; i < p->ntranches; i++) {
+            const cdg_tranche *t = &p->tranches[i];
+            cdg_buf_printf(&b, " tranche: %lld..", (long long)t->lo);
+            if (t->hi != CDG_OPEN)
+                cdg_buf_printf(&b, "%lld", (long long)t->hi);
+            cdg_buf_printf(&b, " %s;", source_decimal(d, t->coef, 0));
+        }
+        cdg_buf_puts(&b, " >");
+    }
+    return cdg_buf_str(&b);
+}
+
+/* A price of one stratum (not selon_strate) of model m in words: the
+ * amount, the formula in the run's language for people, as the sources
+ * write it for machines; none (a msgid) for NULL. */
+static const char *prix_words(differ *d, const cdg_model *m, const cdg_prix *p, const char *none)
+{
+    if (!p)
+        return T(d, none);
+    if (p->kind == CDG_PRIX_FIXE)
+        return euros(d, p->montant);
+    return d->people ? cdg_prix_texte(p, cdg_prix_mesures(m, d->a), d->a) : prix_source(d, p);
+}
+
+/* A price of model m in words, selon_strate as its strata's prices
+ * ("250,00 € (S1), 300,00 € (S2)"). */
+static const char *table_words(differ *d, const cdg_model *m, const cdg_prix *p, const char *none)
+{
+    if (!p || p->kind != CDG_PRIX_STRATE)
+        return prix_words(d, m, p, none);
+    cdg_buf b;
+    cdg_buf_init(&b, d->a);
+    for (unsigned k = 0; k < m->nstrates; k++)
+        cdg_buf_printf(&b, "%s%s (%s)", k ? ", " : "", prix_words(d, m, cdg_prix_pour_strate(p, &m->strates[k]), none),
+                       m->strates[k].id);
+    return cdg_buf_str(&b);
+}
+
+/* Whether two prices of one stratum (not selon_strate) are the same. */
+static bool prix_same(const cdg_prix *a, const cdg_prix *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind || a->montant != b->montant || a->marginal != b->marginal ||
+        a->has_min != b->has_min || a->has_max != b->has_max || (a->has_min && a->min != b->min) ||
+        (a->has_max && a->max != b->max) || a->ntranches != b->ntranches ||
+        !same_str(a->service ? a->service->id : NULL, b->service ? b->service->id : NULL))
+        return false;
+    for (unsigned i = 0; i < a->ntranches; i++)
+        if (a->tranches[i].lo != b->tranches[i].lo || a->tranches[i].hi != b->tranches[i].hi ||
+            a->tranches[i].coef != b->tranches[i].coef)
+            return false;
+    return true;
+}
+
+/* Whether prices a and b differ by their amount alone (the amount, or
+ * the amount per unit of the same formula). */
+static bool only_amount_differs(const cdg_prix *a, const cdg_prix *b)
+{
+    if (!a || !b || a->kind == CDG_PRIX_STRATE)
+        return false;
+    cdg_prix x = *a;
+    x.montant = b->montant;
+    return prix_same(&x, b);
+}
+
+/* Records the change of a price of one stratum from a to b (subject
+ * already formatted), with the amounts and their percentage when only the
+ * amount changed (a formula's amount per unit: "0,35 € par habitant" →
+ * "0,37 € par habitant" is +5,7 %). */
+static cdg_change *add_prix(differ *d, const char *kind, const cdg_prix *a, const cdg_prix *b, const char *subject,
+                           const char *none)
+{
+    cdg_change *c = add(d, '~', kind, prix_words(d, d->o, a, none), prix_words(d, d->n, b, none), "%s", subject);
+    if (only_amount_differs(a, b))
+        set_amounts(d, c, copy_amount(d, a->montant), copy_amount(d, b->montant));
+    else   /* a side that is one amount keeps it; no percentage */
+        set_amounts(d, c, a && a->kind == CDG_PRIX_FIXE ? copy_amount(d, a->montant) : NULL,
+                    b && b->kind == CDG_PRIX_FIXE ? copy_amount(d, b->montant) : NULL);
+    return c;
+}
+
+/* The changes from price a to price b (either may be selon_strate or
+ * NULL, worded none): one per stratum whose price changed when either is
+ * a table per stratum, else one. subject is the owner ("Forfait Métiers,
+ * first year"); per stratum it gets the stratum's id. */
+static void diff_prix_pair(differ *d, const char *kind, const cdg_prix *a, const cdg_prix *b, const char *subject,
+                           const char *none, const char *forfait, const char *option)
+{
+    bool per_strate = (a && a->kind == CDG_PRIX_STRATE) || (b && b->kind == CDG_PRIX_STRATE);
+    cdg_change *c;
+    if (per_strate && (!a || !b)) {
+        /* Priced for the first time, or no longer: one change, the table in words. */
+        c = add(d, '~', kind, table_words(d, d->o, a, none), table_words(d, d->n, b, none), "%s", subject);
+        set_amounts(d, c, NULL, NULL);
+        c->forfait = forfait;
+        c->option = option;
+        return;
+    }
+    if (!per_strate) {
+        if (prix_same(a, b))
+            return;
+        c = add_prix(d, kind, a, b, subject, none);
+        c->forfait = forfait;
+        c->option = option;
+        return;
+    }
+    for (unsigned k = 0; k < d->n->nstrates; k++) {
+        const cdg_strate *nk = &d->n->strates[k];
+        const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+        if (!ok)
+            continue;
+        const cdg_prix *pa = a ? cdg_prix_pour_strate(a, ok) : NULL, *pb = b ? cdg_prix_pour_strate(b, nk) : NULL;
+        if (prix_same(pa, pb))
+            continue;
+        c = add_prix(d, kind, pa, pb, cdg_arena_printf(d->a, "%s, %s", subject, nk->id), none);
+        c->forfait = forfait;
+        c->option = option;
+        c->strate = nk->id;
+    }
+}
+
+/* A rounding rule in words. */
+static const char *arrondi_words(differ *d, const cdg_arrondi *r)
+{
+    if (!d->people)
+        return r->mode == CDG_ARRONDI_SUPERIEUR ? (r->sur_total ? "centime_superieur sur_total" : "centime_superieur par_ligne")
+                                                : (r->sur_total ? "centime_proche sur_total" : "centime_proche par_ligne");
+    if (r->mode == CDG_ARRONDI_SUPERIEUR)
+        return r->sur_total ? _("up to the cent, on the total") : _("up to the cent, per line");
+    return r->sur_total ? _("to the nearest cent, on the total") : _("to the nearest cent, per line");
+}
+
+static bool arrondi_same(const cdg_arrondi *a, const cdg_arrondi *b)
+{
+    return a->mode == b->mode && a->sur_total == b->sur_total;
+}
+
+/* The prices: the year they apply to, the offer's rounding rule, then per
+ * forfait present in both editions its own rounding rule and its price,
+ * the first year then the following years when either edition prices the
+ * first year apart (per stratum for a table per stratum). */
+static void diff_prix(differ *d)
+{
+    d->section = "Tarifs";
+    d->heading = N_("Prices");
+    const cdg_model *o = d->o, *n = d->n;
+    if (!o->has_prix && !n->has_prix)
+        return;
+    if (o->millesime != n->millesime) {
+        const char *yo = o->millesime > 0 ? cdg_arena_printf(d->a, "%lld", (long long)o->millesime) : T(d, N_("(none)"));
+        const char *yn = n->millesime > 0 ? cdg_arena_printf(d->a, "%lld", (long long)n->millesime) : T(d, N_("(none)"));
+        add(d, '~', "millesime", yo, yn, N_("year the prices apply to"));
+    }
+    if (!arrondi_same(&o->arrondi, &n->arrondi))
+        add(d, '~', "offre_arrondi", arrondi_words(d, &o->arrondi), arrondi_words(d, &n->arrondi),
+            N_("rounding rule"));
+    for (unsigned f = 0; f < n->nforfaits; f++) {
+        const cdg_forfait *nf = &n->forfaits[f], *of = d->old_forfait[f];
+        if (!of)
+            continue;
+        /* A forfait's rule is reported when it is its own in either edition
+         * (the offer's change is reported once, above). */
+        bool own = !arrondi_same(&of->arrondi, &o->arrondi) || !arrondi_same(&nf->arrondi, &n->arrondi);
+        if (own && !arrondi_same(&of->arrondi, &nf->arrondi)) {
+            cdg_change *c = add(d, '~', "forfait_arrondi", arrondi_words(d, &of->arrondi),
+                                arrondi_words(d, &nf->arrondi), N_("%s, rounding rule"), nf->libelle);
+            c->forfait = nf->id;
+        }
+        bool split = of->prix_premiere || nf->prix_premiere;
+        if (split)
+            diff_prix_pair(d, "forfait_prix_premiere_annee", cdg_forfait_prix(of, true), cdg_forfait_prix(nf, true),
+                           cdg_arena_printf(d->a, T(d, N_("%s, first year")), nf->libelle), N_("not priced"),
+                           nf->id, NULL);
+        const char *suivantes = split ? cdg_arena_printf(d->a, T(d, N_("%s, following years")), nf->libelle)
+                                      : nf->libelle;
+        diff_prix_pair(d, "forfait_prix", of->prix, nf->prix, suivantes, N_("not priced"), nf->id, NULL);
+    }
 }
 
 static const char *tarif_words(differ *d, const cdg_option *o)
@@ -492,13 +735,8 @@ static void diff_options(differ *d)
             c = add(d, '~', "option_tarif", ot, nt, N_("%s, pricing"), no->libelle);
             c->option = no->id;
         }
-        if (strcmp(money(d, oo), money(d, no)) != 0) {
-            c = add(d, '~', "option_montant", money(d, oo), money(d, no), N_("%s, amount"), no->libelle);
-            c->option = no->id;
-            c->montant = true;
-            c->montant_before = cents(d, oo);
-            c->montant_after = cents(d, no);
-        }
+        diff_prix_pair(d, "option_montant", oo->montant, no->montant,
+                       cdg_arena_printf(d->a, T(d, N_("%s, amount")), no->libelle), N_("no amount"), NULL, no->id);
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
             const cdg_forfait *of = d->old_forfait[f];
@@ -575,6 +813,7 @@ static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, boo
     diff_strates(&d);
     diff_services(&d);
     diff_forfaits(&d);
+    diff_prix(&d);
     diff_options(&d);
     diff_exemples(&d);
     return d;
@@ -613,6 +852,11 @@ void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, c
     fprintf(out, _("# Changes to the offer “%s”\n\n"), new_->libelle ? new_->libelle : "");
     fprintf(out, _("Edition %s → edition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
+    if ((old->has_prix || new_->has_prix) && old->millesime != new_->millesime && old->millesime > 0 &&
+        new_->millesime > 0)
+        /* Amounts of two years: say so, so that they are compared like with like. */
+        fprintf(out, _("Prices of %lld compared with prices of %lld.\n"), (long long)old->millesime,
+                (long long)new_->millesime);
     if (!c) {
         fputs(_("\nNo change.\n"), out);
         return;
@@ -665,6 +909,12 @@ void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, 
                 else
                     cdg_json_null(&w);
             }
+            /* The change in percent of the old amount (5.5 is +5,5 %), or null. */
+            cdg_json_key(&w, "pourcentage");
+            if (x->has_pourcentage)
+                cdg_json_decimal(&w, x->pourcentage, 1);
+            else
+                cdg_json_null(&w);
         }
         cdg_json_end(&w);
     }

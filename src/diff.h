@@ -30,8 +30,12 @@ typedef struct cdg_change {
      * above are worded as in the sources, the same in every language (JSON). */
     const char *subject_text, *before_text, *after_text;
     const char *forfait, *service, *strate, *option, *categorie;  /* ids concerned, or NULL */
-    bool montant;          /* an option's amount changed: the two below are set */
-    const int64_t *montant_before, *montant_after;  /* in ten-thousandths of a euro, NULL for none */
+    bool montant;          /* an amount or a price changed: the two below are set */
+    const int64_t *montant_before, *montant_after;  /* in ten-thousandths of a euro: the amount,
+                                                     * or the amount per unit of a formula whose
+                                                     * amount alone changed; NULL otherwise */
+    bool has_pourcentage;  /* both are set and the old one is not 0: */
+    int64_t pourcentage;   /* the change in tenths of a percent, rounded half away from 0 (+50: +5,0 %) */
     struct cdg_change *next;
 } cdg_change;
 

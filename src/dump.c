@@ -9,6 +9,7 @@
 
 #include "money.h"
 #include "nls.h"
+#include "prix_texte.h"
 
 /* The table of formats: name, one-line help, file extensions (each with
  * its dot and a trailing '.', so ".htm." does not match ".html"), dumper.
@@ -77,7 +78,7 @@ bool cdg_dump_table_parse(const char *name, cdg_dump_table *out)
 {
     static const struct { const char *name; cdg_dump_table t; } names[] = {
         {"forfaits", CDG_TABLE_FORFAITS}, {"strates", CDG_TABLE_STRATES},
-        {"options", CDG_TABLE_OPTIONS}, {"all", CDG_TABLE_ALL},
+        {"options", CDG_TABLE_OPTIONS}, {"tarifs", CDG_TABLE_TARIFS}, {"all", CDG_TABLE_ALL},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
@@ -94,6 +95,7 @@ const char *cdg_dump_declared_title(const cdg_model *m, cdg_dump_table t)
     case CDG_TABLE_FORFAITS: return m->titre_forfaits;
     case CDG_TABLE_STRATES: return m->titre_strates;
     case CDG_TABLE_OPTIONS: return m->titre_options;
+    case CDG_TABLE_TARIFS:
     case CDG_TABLE_ALL: break;
     }
     return NULL;
@@ -109,8 +111,19 @@ const char *cdg_dump_title(const cdg_model *m, cdg_dump_table t)
     case CDG_TABLE_FORFAITS: return "Forfaits";
     case CDG_TABLE_STRATES: return "Quantités selon la strate";
     case CDG_TABLE_OPTIONS: return "Options";
+    case CDG_TABLE_TARIFS: return "Tarifs";
     case CDG_TABLE_ALL: break;
     }
+    return "";
+}
+
+/* What an option's amount is for: " par jour", " par Go", or "". */
+static const char *montant_par(cdg_dump_ctx *c, const cdg_option *o)
+{
+    if (o->tarif == CDG_TARIF_JOURNALIER)
+        return " par jour";
+    if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
+        return cdg_arena_printf(c->arena, " par %s", o->service->unite ? o->service->unite : o->service->libelle);
     return "";
 }
 
@@ -124,12 +137,85 @@ const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o)
     if (o->montant->kind == CDG_PRIX_FIXE)
         cdg_buf_puts(&b, cdg_money_text_scaled(o->montant->montant, 4, money, sizeof money));
     else
-        cdg_buf_puts(&b, "Selon strate,");
-    if (o->tarif == CDG_TARIF_JOURNALIER)
-        cdg_buf_puts(&b, " par jour");
-    else if (o->tarif == CDG_TARIF_PAR_UNITE && o->service)
-        cdg_buf_printf(&b, " par %s", o->service->unite ? o->service->unite : o->service->libelle);
+        /* An amount per stratum: "0,50 € (S1), 0,45 € (S2) par Go". */
+        for (unsigned k = 0; k < c->m->nstrates; k++) {
+            const cdg_prix *p = cdg_prix_pour_strate(o->montant, &c->m->strates[k]);
+            cdg_buf_printf(&b, "%s%s (%s)", k ? ", " : "",
+                           p ? cdg_money_text_scaled(p->montant, 4, money, sizeof money) : "?",
+                           c->m->strates[k].id);
+        }
+    cdg_buf_puts(&b, montant_par(c, o));
     return cdg_buf_str(&b);
+}
+
+bool cdg_dump_has_tarifs(const cdg_dump_ctx *c)
+{
+    return c->opts->tables == CDG_TABLE_TARIFS || ((c->opts->tables & CDG_TABLE_TARIFS) && c->ntarifs > 0);
+}
+
+const char *cdg_dump_tarifs_title(cdg_dump_ctx *c)
+{
+    if (c->m->millesime > 0)
+        return cdg_arena_printf(c->arena, "Tarifs %lld", (long long)c->m->millesime);
+    return cdg_dump_title(c->m, CDG_TABLE_TARIFS);
+}
+
+bool cdg_dump_tarif_merged(const cdg_tarif_row *r)
+{
+    return r->prix->kind != CDG_PRIX_STRATE;
+}
+
+const char *cdg_dump_tarif_cell(cdg_dump_ctx *c, const cdg_tarif_row *r, unsigned k)
+{
+    const cdg_prix *p = r->prix;
+    if (!cdg_dump_tarif_merged(r))
+        p = k < c->m->nstrates ? cdg_prix_pour_strate(p, &c->m->strates[k]) : NULL;
+    if (!p)
+        return "";
+    return cdg_arena_printf(c->arena, "%s%s", cdg_prix_texte_fr(p, c->mesure, c->arena), r->par);
+}
+
+/* Whether two prices read the same in every stratum. */
+static bool same_tarif(cdg_dump_ctx *c, const cdg_prix *a, const cdg_prix *b)
+{
+    cdg_tarif_row x = {"", a, ""}, y = {"", b, ""};
+    for (unsigned k = 0; k < c->m->nstrates || k == 0; k++)
+        if (strcmp(cdg_dump_tarif_cell(c, &x, k), cdg_dump_tarif_cell(c, &y, k)) != 0)
+            return false;
+    return true;
+}
+
+/* The tariff table's rows: each priced forfait (its first year and the
+ * following years as two rows when they differ), then each option with an
+ * amount. None when no forfait is priced: options' amounts alone are
+ * table 3's last column, as they always were. */
+static void tarif_rows(cdg_dump_ctx *c)
+{
+    const cdg_model *m = c->m;
+    bool priced = false;
+    for (unsigned f = 0; f < m->nforfaits && !priced; f++)
+        priced = m->forfaits[f].prix != NULL;
+    if (!priced)
+        return;
+    c->mesure = cdg_prix_mesures(c->m, c->arena);
+    c->tarifs = cdg_arena_calloc(c->arena, 2 * (size_t)m->nforfaits + m->noptions + 1, sizeof *c->tarifs);
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        const cdg_forfait *ff = &m->forfaits[f];
+        if (!ff->prix)
+            continue;
+        if (ff->prix_premiere && !same_tarif(c, ff->prix_premiere, ff->prix)) {
+            c->tarifs[c->ntarifs++] = (cdg_tarif_row){
+                cdg_arena_printf(c->arena, "%s, première année", ff->libelle), ff->prix_premiere, ""};
+            c->tarifs[c->ntarifs++] = (cdg_tarif_row){
+                cdg_arena_printf(c->arena, "%s, années suivantes", ff->libelle), ff->prix, ""};
+        } else
+            c->tarifs[c->ntarifs++] = (cdg_tarif_row){ff->libelle, ff->prix, ""};
+    }
+    for (unsigned i = 0; i < m->noptions; i++) {
+        const cdg_option *o = &m->options[i];
+        if (o->montant)
+            c->tarifs[c->ntarifs++] = (cdg_tarif_row){o->libelle, o->montant, montant_par(c, o)};
+    }
 }
 
 /* Whether two per-stratum tables give the same quantities (NULL = none). */
@@ -195,6 +281,7 @@ bool cdg_dump(FILE *out, const cdg_model *m, const cdg_dump_opts *opts, cdg_memc
     strate_columns(&c);
     for (unsigned i = 0; i < m->noptions; i++)
         c.montants |= m->options[i].montant != NULL;
+    tarif_rows(&c);
     if (opts->format < cdg_dump_format_count())
         formats[opts->format].dump(&c);
     cdg_arena_free(arena);

@@ -26,7 +26,8 @@ typedef enum {
     CDG_TABLE_FORFAITS = 1,   /* table 1: services × forfaits */
     CDG_TABLE_STRATES = 2,    /* table 2: quantities per stratum */
     CDG_TABLE_OPTIONS = 4,    /* table 3: options × forfaits */
-    CDG_TABLE_ALL = 7
+    CDG_TABLE_TARIFS = 8,     /* the tariff: forfaits and options × strata (files with prices) */
+    CDG_TABLE_ALL = 15
 } cdg_dump_table;
 
 /* A commune of the simulator's list (--communes): its name and measure. */
@@ -58,7 +59,7 @@ CDG_API const char *cdg_dump_extension(const char *path);
 /* The format an extension asks for (".html", ".htm", ".md", ".csv", ".tsv",
  * ".json", in any case); false when none does. */
 CDG_API bool cdg_dump_format_of_extension(const char *ext, cdg_dump_format *out);
-/* Parses a table name ("forfaits", "strates", "options", "all"). */
+/* Parses a table name ("forfaits", "strates", "options", "tarifs", "all"). */
 CDG_API bool cdg_dump_table_parse(const char *name, cdg_dump_table *out);
 
 /* Writes model m (free of errors) to out. Returns false when the stream

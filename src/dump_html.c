@@ -91,12 +91,12 @@ static void esc(FILE *out, const char *s)
  * the page; the box takes the keyboard focus and is named by the table's
  * caption), then the numbered caption: the table's title for screen
  * readers and print. */
-static void open_table(FILE *out, const cdg_model *m, const char *id, unsigned number, cdg_dump_table t)
+static void open_table(FILE *out, const char *title, const char *id, unsigned number)
 {
     fprintf(out, "<div class=\"defil\" tabindex=\"0\" role=\"region\" aria-labelledby=\"titre-%s\">\n"
                  "<table id=\"%s\">\n<caption id=\"titre-%s\"><span class=\"num-tableau\">%u.</span> ",
             id, id, id, number);
-    esc(out, cdg_dump_title(m, t));
+    esc(out, title);
     fputs("</caption>\n", out);
 }
 
@@ -139,7 +139,7 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs("<section>\n", out);
-    open_table(out, c->m, "forfaits", number, CDG_TABLE_FORFAITS);
+    open_table(out, cdg_dump_title(c->m, CDG_TABLE_FORFAITS), "forfaits", number);
     fputs("<colgroup><col class=\"rubrique\"><col class=\"service\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -199,7 +199,7 @@ static void table_strates(cdg_dump_ctx *c, unsigned number)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs("<section>\n", out);
-    open_table(out, c->m, "strates", number, CDG_TABLE_STRATES);
+    open_table(out, cdg_dump_title(c->m, CDG_TABLE_STRATES), "strates", number);
     fputs("<colgroup><col class=\"strate\">", out);
     for (unsigned j = 0; j < c->ncols; j++)
         fputs("<col>", out);
@@ -228,7 +228,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     fputs(page_break ? "<section class=\"saut\">\n" : "<section>\n", out);
-    open_table(out, c->m, "options", number, CDG_TABLE_OPTIONS);
+    open_table(out, cdg_dump_title(c->m, CDG_TABLE_OPTIONS), "options", number);
     fputs("<colgroup><col class=\"prestation\">", out);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fputs("<col>", out);
@@ -263,6 +263,47 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
             esc(out, cdg_dump_montant(c, o));
             fputs("</td>", out);
         }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</div>\n</section>\n", out);
+}
+
+/* The tariff: one row per price, one column per stratum (its label in
+ * the heading's title); a price that is not a table per stratum is one
+ * cell spanning the strata. */
+static void table_tarifs(cdg_dump_ctx *c, unsigned number)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    fputs("<section>\n", out);
+    open_table(out, cdg_dump_tarifs_title(c), "tarifs", number);
+    fputs("<colgroup><col class=\"prestation\">", out);
+    for (unsigned k = 0; k < m->nstrates; k++)
+        fputs("<col>", out);
+    fputs("</colgroup>\n<thead><tr><th scope=\"col\">" CDG_DUMP_TARIF_HEADING "</th>", out);
+    for (unsigned k = 0; k < m->nstrates; k++) {
+        fputs("<th scope=\"col\" class=\"qte\" title=\"", out);
+        esc(out, m->strates[k].libelle);
+        fputs("\">", out);
+        esc(out, m->strates[k].id);
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (unsigned i = 0; i < c->ntarifs; i++) {
+        const cdg_tarif_row *r = &c->tarifs[i];
+        fputs("<tr><th scope=\"row\">", out);
+        esc(out, r->libelle);
+        fputs("</th>", out);
+        if (cdg_dump_tarif_merged(r)) {
+            fprintf(out, "<td class=\"montant fusion\" colspan=\"%u\">", m->nstrates);
+            esc(out, cdg_dump_tarif_cell(c, r, 0));
+            fputs("</td>", out);
+        } else
+            for (unsigned k = 0; k < m->nstrates; k++) {
+                fputs("<td class=\"montant\">", out);
+                esc(out, cdg_dump_tarif_cell(c, r, k));
+                fputs("</td>", out);
+            }
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n</div>\n</section>\n", out);
@@ -303,6 +344,8 @@ void cdg_dump_html(cdg_dump_ctx *c)
         bool page_break = number > 0;
         table_options(c, ++number, page_break);
     }
+    if (cdg_dump_has_tarifs(c))
+        table_tarifs(c, ++number);
     fputs("</main>\n<footer>", out);
     if (m->editeur) {
         esc(out, m->editeur);

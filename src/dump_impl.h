@@ -16,6 +16,14 @@ typedef struct cdg_strate_col {
     const char *heading;
 } cdg_strate_col;
 
+/* One row of the tariff table: a forfait's price (or its price the first
+ * year, or the following years), or an option's amount. */
+typedef struct cdg_tarif_row {
+    const char *libelle;       /* the forfait's or option's label, and which year */
+    const cdg_prix *prix;
+    const char *par;           /* an option's amount: " par jour", " par Go"; else "" */
+} cdg_tarif_row;
+
 typedef struct cdg_dump_ctx {
     FILE *out;
     const cdg_model *m;
@@ -24,6 +32,9 @@ typedef struct cdg_dump_ctx {
     cdg_strate_col *cols;      /* the strata table's columns */
     unsigned ncols;
     bool montants;             /* some option has an amount: table 3 gets a column */
+    cdg_tarif_row *tarifs;     /* the tariff table's rows (none: the file states no price) */
+    unsigned ntarifs;
+    const char *mesure;        /* the measures' words for a price per measure ("habitant/agent") */
 } cdg_dump_ctx;
 
 /* The document's fixed title of a table (one of the three). */
@@ -32,6 +43,21 @@ const char *cdg_dump_declared_title(const cdg_model *m, cdg_dump_table t);
 /* Heading of the strata table's first column, and of table 3's amounts. */
 #define CDG_DUMP_STRATE_HEADING "Strate"
 #define CDG_DUMP_MONTANT_HEADING "Montant"
+
+/* Whether the tariff table is printed: asked for alone, or among every
+ * table when some forfait is priced (a file without prices dumps as it
+ * always did). */
+bool cdg_dump_has_tarifs(const cdg_dump_ctx *c);
+/* The tariff table's caption: "Tarifs 2027" (the millesime), or "Tarifs". */
+const char *cdg_dump_tarifs_title(cdg_dump_ctx *c);
+/* Heading of the tariff table's first column. */
+#define CDG_DUMP_TARIF_HEADING "Prestation"
+/* Whether row r is one price for every stratum (one merged cell): not a
+ * table per stratum. */
+bool cdg_dump_tarif_merged(const cdg_tarif_row *r);
+/* Row r's price in stratum k (any stratum when merged) in words:
+ * "450,00 €", "0,35 € par habitant, minimum 300,00 €", "480,00 € par jour". */
+const char *cdg_dump_tarif_cell(cdg_dump_ctx *c, const cdg_tarif_row *r, unsigned k);
 
 /* The amount of o in French notation ("1 234,50 € par jour"), or "" when
  * it has none. */

@@ -5,8 +5,83 @@
 
 #include "json.h"
 #include "money.h"
+#include "prix.h"
 
-/* The offer header. */
+/* A rounding rule: {"mode": "centime_proche"|"centime_superieur", "sur_total": bool}. */
+static void arrondi(cdg_json *w, const cdg_arrondi *r)
+{
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "mode", r->mode == CDG_ARRONDI_SUPERIEUR ? "centime_superieur" : "centime_proche");
+    cdg_json_key_bool(w, "sur_total", r->sur_total);
+    cdg_json_end(w);
+}
+
+/* An amount of ten-thousandths of a euro in the one money shape, or null. */
+static void money_or_null(cdg_json *w, bool has, int64_t v)
+{
+    if (has)
+        cdg_money_json_scaled(w, v, 4);
+    else
+        cdg_json_null(w);
+}
+
+/* A price as the file states it (model.h, cdg_prix), every key present:
+ * its form, its amount (per unit for par_mesure and par_unite), the
+ * counted service, the scale and its tranches, the bounds, and for
+ * selon_strate the price of every stratum; null for none. */
+static void prix(cdg_json *w, const cdg_model *m, const cdg_prix *p)
+{
+    static const char *const forme[] = {
+        [CDG_PRIX_FIXE] = "fixe", [CDG_PRIX_MESURE] = "par_mesure",
+        [CDG_PRIX_UNITE] = "par_unite", [CDG_PRIX_STRATE] = "selon_strate",
+    };
+    if (!p) {
+        cdg_json_null(w);
+        return;
+    }
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "forme", forme[p->kind]);
+    cdg_json_key(w, "montant");
+    money_or_null(w, p->kind != CDG_PRIX_STRATE, p->montant);
+    cdg_json_key_str(w, "service", p->kind == CDG_PRIX_UNITE && p->service ? p->service->id : NULL);
+    cdg_json_key_str(w, "echelle", !p->tranches ? NULL : p->marginal ? "marginal" : "global");
+    cdg_json_key(w, "tranches");
+    if (p->tranches) {
+        cdg_json_begin_array(w, CDG_JSON_INLINE);
+        for (unsigned i = 0; i < p->ntranches; i++) {
+            const cdg_tranche *t = &p->tranches[i];
+            cdg_json_begin_object(w, CDG_JSON_INLINE);
+            cdg_json_key_int(w, "min", t->lo);
+            cdg_json_key(w, "max");
+            if (t->hi == CDG_OPEN)
+                cdg_json_null(w);
+            else
+                cdg_json_int(w, t->hi);
+            cdg_json_key(w, "coefficient");
+            cdg_json_decimal(w, t->coef, 4);
+            cdg_json_end(w);
+        }
+        cdg_json_end(w);
+    } else
+        cdg_json_null(w);
+    cdg_json_key(w, "minimum");
+    money_or_null(w, p->has_min, p->min);
+    cdg_json_key(w, "maximum");
+    money_or_null(w, p->has_max, p->max);
+    cdg_json_key(w, "par_strate");
+    if (p->kind == CDG_PRIX_STRATE) {
+        cdg_json_begin_object(w, CDG_JSON_INLINE);
+        for (unsigned k = 0; k < m->nstrates; k++) {
+            cdg_json_key(w, m->strates[k].id);
+            prix(w, m, cdg_prix_pour_strate(p, &m->strates[k]));
+        }
+        cdg_json_end(w);
+    } else
+        cdg_json_null(w);
+    cdg_json_end(w);
+}
+
+/* The offer header; with prices, their year and the rounding rule. */
 static void offre(cdg_json *w, const cdg_model *m)
 {
     cdg_json_key(w, "offre");
@@ -17,6 +92,15 @@ static void offre(cdg_json *w, const cdg_model *m)
     cdg_json_key_str(w, "edition", m->edition);
     cdg_json_key_str(w, "chevauchement",
                      m->chevauchement == CDG_CHEVAUCHEMENT_PREMIERE ? "premiere" : "derniere");
+    if (m->has_prix) {
+        cdg_json_key(w, "millesime");
+        if (m->millesime > 0)
+            cdg_json_int(w, m->millesime);
+        else
+            cdg_json_null(w);
+        cdg_json_key(w, "arrondi");
+        arrondi(w, &m->arrondi);
+    }
     cdg_json_end(w);
 }
 
@@ -192,6 +276,14 @@ static void forfaits(cdg_json *w, const cdg_model *m)
         for (unsigned i = 0; i < m->nservices; i++)
             cellule(w, m, &m->services[i], cdg_model_cell(m, ff, &m->services[i]));
         cdg_json_end(w);
+        if (m->has_prix) {
+            cdg_json_key(w, "prix");
+            prix(w, m, ff->prix);
+            cdg_json_key(w, "prix_premiere_annee");
+            prix(w, m, ff->prix_premiere);
+            cdg_json_key(w, "arrondi");
+            arrondi(w, &ff->arrondi);
+        }
         cdg_json_end(w);
     }
     cdg_json_end(w);
@@ -214,6 +306,19 @@ static void options(cdg_json *w, const cdg_model *m)
             cdg_money_json_scaled(w, o->montant->montant, 4);
         else
             cdg_json_null(w);
+        if (m->has_prix) {
+            cdg_json_key(w, "montant_par_strate");
+            if (o->montant && o->montant->kind == CDG_PRIX_STRATE) {
+                cdg_json_begin_object(w, CDG_JSON_INLINE);
+                for (unsigned k = 0; k < m->nstrates; k++) {
+                    const cdg_prix *p = cdg_prix_pour_strate(o->montant, &m->strates[k]);
+                    cdg_json_key(w, m->strates[k].id);
+                    money_or_null(w, p != NULL, p ? p->montant : 0);
+                }
+                cdg_json_end(w);
+            } else
+                cdg_json_null(w);
+        }
         cdg_json_key_bool(w, "fusionne", o->fusionne);
         cdg_json_key(w, "cellules");
         cdg_json_begin_array(w, CDG_JSON_LINES);

@@ -123,6 +123,30 @@ static void table_options(cdg_dump_ctx *c)
     }
 }
 
+/* The tariff: one row per price, one column per stratum; a price that
+ * is not a table per stratum is repeated in every column (Markdown
+ * cannot span columns). */
+static void table_tarifs(cdg_dump_ctx *c)
+{
+    FILE *out = c->out;
+    const cdg_model *m = c->m;
+    fprintf(out, "## ");
+    md_text(out, cdg_dump_tarifs_title(c));
+    fputs("\n\n|", out);
+    cell(out, CDG_DUMP_TARIF_HEADING);
+    for (unsigned k = 0; k < m->nstrates; k++)
+        cell(out, m->strates[k].id);
+    fputc('\n', out);
+    separator(out, 1, m->nstrates);
+    for (unsigned i = 0; i < c->ntarifs; i++) {
+        fputc('|', out);
+        cell(out, c->tarifs[i].libelle);
+        for (unsigned k = 0; k < m->nstrates; k++)
+            cell(out, cdg_dump_tarif_cell(c, &c->tarifs[i], k));
+        fputc('\n', out);
+    }
+}
+
 /* The document title (every table only), then the selected tables. */
 void cdg_dump_md(cdg_dump_ctx *c)
 {
@@ -156,5 +180,10 @@ void cdg_dump_md(cdg_dump_ctx *c)
         if (t & (CDG_TABLE_FORFAITS | CDG_TABLE_STRATES))
             fputc('\n', out);
         table_options(c);
+    }
+    if (cdg_dump_has_tarifs(c)) {
+        if (t & (CDG_TABLE_FORFAITS | CDG_TABLE_STRATES | CDG_TABLE_OPTIONS))
+            fputc('\n', out);
+        table_tarifs(c);
     }
 }

@@ -154,6 +154,27 @@ static void table_options(row_writer *w)
     }
 }
 
+/* The tariff: "Prestation" + strata ids; one row per price. A price that
+ * is not a table per stratum is one merged cell, printed as table 3's
+ * merged rows are (TSV: first column; CSV: every column). */
+static void table_tarifs(row_writer *w)
+{
+    cdg_dump_ctx *c = w->c;
+    const cdg_model *m = c->m;
+    cell(w, CDG_DUMP_TARIF_HEADING);
+    for (unsigned k = 0; k < m->nstrates; k++)
+        cell(w, m->strates[k].id);
+    end_row(w);
+    for (unsigned i = 0; i < c->ntarifs; i++) {
+        const cdg_tarif_row *r = &c->tarifs[i];
+        bool blank_after_first = cdg_dump_tarif_merged(r) && !w->csv;
+        cell(w, r->libelle);
+        for (unsigned k = 0; k < m->nstrates; k++)
+            cell(w, blank_after_first && k > 0 ? "" : cdg_dump_tarif_cell(c, r, k));
+        end_row(w);
+    }
+}
+
 /* The footnotes as the document writes them ("*1 : text"). */
 static void notes(row_writer *w)
 {
@@ -196,6 +217,10 @@ static void tsv_document(row_writer *w)
     table_strates(w);
     document_title(out, cdg_dump_declared_title(w->c->m, CDG_TABLE_OPTIONS));
     table_options(w);
+    if (cdg_dump_has_tarifs(w->c)) {
+        document_title(out, cdg_dump_tarifs_title(w->c));
+        table_tarifs(w);
+    }
 }
 
 /* CSV of every table: one rectangular sheet whose first column names the
@@ -205,6 +230,8 @@ static void csv_document(row_writer *w)
     const cdg_dump_ctx *c = w->c;
     unsigned wf = 2 + c->m->nforfaits, ws = 1 + c->ncols, wo = 1 + c->m->nforfaits + c->montants;
     w->width = 1 + (wf > ws ? (wf > wo ? wf : wo) : (ws > wo ? ws : wo));
+    if (cdg_dump_has_tarifs(c) && 1 + c->m->nstrates + 1 > w->width)
+        w->width = 1 + c->m->nstrates + 1;
     w->table = "forfaits";
     table_forfaits(w);
     w->table = "notes";
@@ -213,6 +240,10 @@ static void csv_document(row_writer *w)
     table_strates(w);
     w->table = "options";
     table_options(w);
+    if (cdg_dump_has_tarifs(w->c)) {
+        w->table = "tarifs";
+        table_tarifs(w);
+    }
 }
 
 /* One table's grid, or every table in the format's document layout. */
@@ -225,6 +256,7 @@ void cdg_dump_tabular(cdg_dump_ctx *c)
     case CDG_TABLE_FORFAITS: table_forfaits(&w); break;
     case CDG_TABLE_STRATES: table_strates(&w); break;
     case CDG_TABLE_OPTIONS: table_options(&w); break;
+    case CDG_TABLE_TARIFS: table_tarifs(&w); break;
     case CDG_TABLE_ALL:
         if (w.csv)
             csv_document(&w);

@@ -233,14 +233,16 @@ static bool has_comment(const fmt_writer *w, uint32_t begin, uint32_t end)
     return false;
 }
 
-/* An entry's block stays on one line unless it holds comments or
- * declarations. */
+/* An entry's block stays on one line unless it holds comments,
+ * declarations or a scale of tranches (`tranche:` entries, one per line
+ * so that the scale reads as a table). */
 static bool block_inline(const fmt_writer *w, const cdg_block *b)
 {
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     for (const cdg_entry *e = b->entries; e; e = e->next)
-        if (cdg_entry_decl(e) || (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
+        if (cdg_entry_decl(e) || e->key_kw == CDG_KW_TRANCHE ||
+            (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
             return false;
     return true;
 }

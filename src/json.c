@@ -1,5 +1,6 @@
 /* json.c — the JSON writer: separators, layout and string escaping. */
 #include "json.h"
+#include "numfmt.h"
 
 #include <inttypes.h>
 
@@ -156,19 +157,9 @@ void cdg_json_int(cdg_json *w, int64_t n)
 
 void cdg_json_decimal(cdg_json *w, int64_t v, unsigned decimals)
 {
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, unit = 1;
-    for (unsigned i = 0; i < decimals; i++)
-        unit *= 10;
-    uint64_t frac = mag % unit;
-    unsigned nd = decimals;
-    while (nd > 0 && frac % 10 == 0) {
-        frac /= 10;
-        nd--;
-    }
+    char buf[48];
     before_value(w);
-    fprintf(w->out, "%s%" PRIu64, v < 0 ? "-" : "", mag / unit);
-    if (nd)
-        fprintf(w->out, ".%0*" PRIu64, (int)nd, frac);
+    fputs(cdg_decimal_write(v, decimals, 0, "", ".", buf, sizeof buf), w->out);
     after_value(w);
 }
 

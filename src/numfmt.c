@@ -43,35 +43,42 @@ static void group(uint64_t mag, const char *sep, char *buf, size_t cap)
     buf[g] = '\0';
 }
 
-const char *cdg_num_text(int64_t v, char *buf, size_t cap)
+const char *cdg_decimal_write(int64_t v, unsigned decimals, unsigned min_decimals, const char *sep,
+                              const char *mark, char *buf, size_t cap)
 {
-    char th[8], dec[8], grouped[40];
-    separators(th, sizeof th, dec, sizeof dec);
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    group(mag, th, grouped, sizeof grouped);
-    snprintf(buf, cap, "%s%s", v < 0 ? "-" : "", grouped);
-    return buf;
-}
-
-const char *cdg_decimal_text(int64_t v, unsigned decimals, char *buf, size_t cap)
-{
-    char th[8], dec[8], grouped[40];
-    separators(th, sizeof th, dec, sizeof dec);
+    /* Work on the magnitude as unsigned so that INT64_MIN is exact. */
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, unit = 1;
     for (unsigned i = 0; i < decimals; i++)
         unit *= 10;
     uint64_t frac = mag % unit;
     unsigned nd = decimals;
-    while (nd > 0 && frac % 10 == 0) {
+    while (nd > min_decimals && frac % 10 == 0) {
         frac /= 10;
         nd--;
     }
-    group(mag / unit, th, grouped, sizeof grouped);
+    for (; nd < min_decimals; nd++)
+        frac *= 10;
+    char grouped[48];
+    group(mag / unit, sep, grouped, sizeof grouped);
     if (nd)
-        snprintf(buf, cap, "%s%s%s%0*llu", v < 0 ? "-" : "", grouped, dec, (int)nd, (unsigned long long)frac);
+        snprintf(buf, cap, "%s%s%s%0*llu", v < 0 ? "-" : "", grouped, mark, (int)nd, (unsigned long long)frac);
     else
         snprintf(buf, cap, "%s%s", v < 0 ? "-" : "", grouped);
     return buf;
+}
+
+const char *cdg_num_text(int64_t v, char *buf, size_t cap)
+{
+    char th[8], dec[8];
+    separators(th, sizeof th, dec, sizeof dec);
+    return cdg_decimal_write(v, 0, 0, th, dec, buf, cap);
+}
+
+const char *cdg_decimal_text(int64_t v, unsigned decimals, char *buf, size_t cap)
+{
+    char th[8], dec[8];
+    separators(th, sizeof th, dec, sizeof dec);
+    return cdg_decimal_write(v, decimals, 0, th, dec, buf, cap);
 }
 
 const char *cdg_percent_text(double pct, char *buf, size_t cap)

@@ -15,6 +15,12 @@
 /* Room for any number or percentage written here, terminator included. */
 #define CDG_NUM_TEXT_MAX 48
 
+/* v / 10^decimals into buf: the thousands grouped by sep, then mark and
+ * the fraction without trailing zeros, but with min_decimals digits at
+ * least ("1 234,5", "0,70"); never through floating point. The one
+ * writer of decimals: numbers, money (money.c), JSON (json.c). */
+const char *cdg_decimal_write(int64_t v, unsigned decimals, unsigned min_decimals, const char *sep,
+                              const char *mark, char *buf, size_t cap);
 /* v with its thousands grouped in the run's language, into buf. */
 const char *cdg_num_text(int64_t v, char *buf, size_t cap);
 /* The exact decimal v / 10^decimals in the run's language, without

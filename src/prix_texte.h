@@ -23,6 +23,10 @@ cdg_prix_unites cdg_prix_unites_de(const cdg_prix *p, const cdg_profil *pr);
  * or exact when exact (the rule rounds the total only). */
 const char *cdg_prix_formule(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
                              cdg_arena *a);
+/* The same in French whatever the run's language, for machine outputs
+ * (JSON), which are the same in every language, like the money form. */
+const char *cdg_prix_formule_fr(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
+                                cdg_arena *a);
 /* The amount of line l for people: rounded, or exact when exact. */
 const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_arena *a);
 /* Price p as stated, for one stratum (p is not selon_strate): "450,00 €",
@@ -30,7 +34,18 @@ const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_aren
  * scale 1..5 × 1, 6..10 × 0,7, 11.. × 0,5". mesure: the words for a
  * price per measure when the category is not known ("habitant"), or NULL. */
 const char *cdg_prix_texte(const cdg_prix *p, const char *mesure, cdg_arena *a);
+/* The same in French whatever the run's language: the published tables
+ * (dump) are the offer's French document. */
+const char *cdg_prix_texte_fr(const cdg_prix *p, const char *mesure, cdg_arena *a);
+/* The words of a price per measure when the category is not known: every
+ * category's measure, singular, joined by "/" ("habitant/agent"); NULL
+ * when no category has one. */
+const char *cdg_prix_mesures(const cdg_model *m, cdg_arena *a);
+/* A count in French whatever the run's language ("1 000 000"), into buf. */
+const char *cdg_prix_nombre_fr(int64_t v, char *buf, size_t cap);
 /* Why line l has no amount, in words. */
 const char *cdg_prix_raison(const cdg_prix_ligne *l, cdg_arena *a);
+/* The same in French whatever the run's language (JSON). */
+const char *cdg_prix_raison_fr(const cdg_prix_ligne *l, cdg_arena *a);
 
 #endif

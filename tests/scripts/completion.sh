@@ -48,7 +48,7 @@ expect "cdgrules query rules/cdg47.cdg --profil " "commune= etablissement= non_a
 expect "cdgrules query rules/cdg47.cdg --profil n" "non_affiliee"
 expect "cdgrules which rules/cdg47.cdg --besoin sauv" "sauvegarde"
 expect "cdgrules query rules/cdg47.cdg --service messa" "messagerie"
-expect "cdgrules dump rules/cdg47.cdg --table " "all forfaits options strates"
+expect "cdgrules dump rules/cdg47.cdg --table " "all forfaits options strates tarifs"
 expect "cdgrules query absent.cdg --forfait " ""
 expect "cdgrules query rules/cdg47.cdg --forfait to" "tous"
 expect "cdgrules query rules/cdg47.cdg --forfait T" "Technologie TechnologiePlus"

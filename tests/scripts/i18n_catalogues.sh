@@ -42,7 +42,9 @@ bad=tests/golden/i18n/check_error_fr/input.cdg
 for args in "check --format json $bad" "check --format sarif $bad" "check --format github $bad" \
             "query rules/cdg47.cdg --forfait Metiers --profil commune=1200 --json --why" \
             "dump rules/cdg47.cdg --format json" "dump rules/cdg47.cdg --format csv" \
-            "diff --format json rules/cdg47.cdg tests/golden/i18n/diff_fr/new.cdg"; do
+            "diff --format json rules/cdg47.cdg tests/golden/i18n/diff_fr/new.cdg" \
+            "dump tests/golden/fixtures/tarifs.cdg --format json" \
+            "diff --format json tests/golden/fixtures/tarifs.cdg tests/golden/diff/prices_text/new.cdg"; do
     for l in fr en ""; do
         # shellcheck disable=SC2086
         (LC_ALL=C.UTF-8 LANGUAGE=$l CDGRULES_LOCALEDIR=$loc "$bin" $args >"$tmp/out.$l" 2>/dev/null) || true

@@ -584,11 +584,134 @@ Test(diff, cells_and_options, .init = in_french)
                         "+ Forfaits: Nouveau, F : sans objet\n"
                         "+ Forfaits: Nouveau, G : Oui\n"
                         "+ Forfaits: Nouveau, H : Non inclus\n"
+                        "~ Tarifs: année des tarifs : 2026 → 2027\n"
                         "+ Prestations en option: option r « Neuve »\n"
-                        "~ Prestations en option: Option, montant : 100,00 € → 120,00 €\n"
+                        "~ Prestations en option: Option, montant : 100,00 € → 120,00 € (+20,0 %)\n"
                         "~ Prestations en option: Option, F, libellé publié : « Tarif journalier » → « Sur devis »\n"
                         "~ Prestations en option: Autre, tarif : par unité de « Service B » → sur étude\n");
-    cr_assert_eq(n, 18, "%zu changes", n);
+    cr_assert_eq(n, 19, "%zu changes", n);
+    free(s);
+}
+
+/* ---- prices ------------------------------------------------------------- */
+
+#define PRICED_HEAD(year, rule)                                                                  \
+    "offre t \"Test\" < editeur: \"E\"; edition: " year "; arrondi: " rule "; >\n"              \
+    "categorie commune \"Communes\" < mesure: habitants; >\n"                                    \
+    "strate S1 \"Petites\" < commune: ..999; >\n"                                                \
+    "strate S2 \"Grandes\" < commune: 1000..; >\n"                                               \
+    "service postes \"Postes\" < unite: \"poste\"; >\n"
+
+Test(diff, forfait_prices_per_stratum_with_their_percentage, .init = in_french)
+{
+    size_t n;
+    char *s = diff_texts(PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait M \"Forfait Métiers\" < postes: inclus; "
+                         "prix: selon_strate < S1: 300.00 EUR; S2: 450.00 EUR; >; >\n",
+                         PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait M \"Forfait Métiers\" < postes: inclus; "
+                         "prix: selon_strate < S1: 300.00 EUR; S2: 472.50 EUR; >; >\n", &n);
+    cr_assert_str_eq(s, "~ Tarifs: Forfait Métiers, S2 : 450,00 € → 472,50 € (+5,0 %)\n");
+    cr_assert_eq(n, 1);
+    free(s);
+}
+
+Test(diff, first_year_year_and_rounding, .init = in_french)
+{
+    size_t n;
+    char *s = diff_texts(PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait M \"M\" < postes: inclus; prix: 100.00 EUR; >\n",
+                         PRICED_HEAD("2028", "centime_superieur sur_total")
+                         "forfait M \"M\" < postes: inclus; prix: 99.00 EUR; prix_premiere_annee: 150.00 EUR; >\n",
+                         &n);
+    cr_assert(strstr(s, "~ Tarifs: année des tarifs : 2027 → 2028\n"), "%s", s);
+    cr_assert(strstr(s, "~ Tarifs: règle d'arrondi : au centime le plus proche, par ligne → "
+                        "au centime supérieur, sur le total\n"), "%s", s);
+    cr_assert(strstr(s, "~ Tarifs: M, première année : 100,00 € → 150,00 € (+50,0 %)\n"), "%s", s);
+    cr_assert(strstr(s, "~ Tarifs: M, années suivantes : 100,00 € → 99,00 € (-1,0 %)\n"), "%s", s);
+    cr_assert_eq(n, 5, "%s", s);   /* and the edition */
+    free(s);
+}
+
+Test(diff, formulas_in_words_for_people_in_source_form_for_machines, .init = in_french)
+{
+    const char *old = PRICED_HEAD("2027", "centime_proche par_ligne")
+        "forfait P \"P\" < postes: inclus; prix: 120.00 EUR par_unite postes marginal "
+        "< tranche: 1..5 1; tranche: 6.. 0.9; >; >\n";
+    const char *new_ = PRICED_HEAD("2027", "centime_proche par_ligne")
+        "forfait P \"P\" < postes: inclus; prix: 120.00 EUR par_unite postes marginal "
+        "< tranche: 1..5 1; tranche: 6.. 0.85; >; >\n";
+    size_t n;
+    char *s = diff_texts(old, new_, &n);
+    cr_assert_eq(n, 1, "%s", s);
+    cr_assert(strstr(s, "~ Tarifs: P : 120,00 €"), "%s", s);
+    cr_assert(strstr(s, "0,9)"), "%s", s);
+    cr_assert(strstr(s, "0,85)\n"), "%s", s);
+    cr_assert_null(strstr(s, "%"), "a formula has no percentage: %s", s);
+    free(s);
+    cdg_unit *a = load_text(old), *b = load_text(new_);
+    cdg_arena *ar = cdg_arena_new(NULL);
+    const cdg_change *c = cdg_diff(ar, a->model, b->model, &n);
+    cr_assert_str_eq(c->before, "120.00 EUR par_unite postes marginal < tranche: 1..5 1; tranche: 6.. 0.9; >");
+    cr_assert_str_eq(c->after, "120.00 EUR par_unite postes marginal < tranche: 1..5 1; tranche: 6.. 0.85; >");
+    cr_assert(c->montant && !c->montant_before && !c->montant_after && !c->has_pourcentage);
+    cdg_arena_free(ar);
+    cdg_unit_free(a);
+    cdg_unit_free(b);
+}
+
+Test(diff, percentages_are_exact_and_rounded_half_away_from_zero)
+{
+    /* 0.4125 -> 0.43: +4.2424 %; 200 -> 200.10: +0.05 % rounds to +0.1;
+     * 200 -> 199.90: -0.05 % rounds to -0.1; 3 -> 1: -66.666 % is -66.7. */
+    static const struct { const char *a, *b; int64_t tenths; } cases[] = {
+        {"0.4125", "0.43", 42}, {"200.00", "200.10", 1}, {"200.00", "199.90", -1}, {"3.00", "1.00", -667},
+        {"450.00", "472.50", 50},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char old[512], new_[512];
+        snprintf(old, sizeof old, PRICED_HEAD("2027", "centime_proche par_ligne")
+                 "forfait M \"M\" < postes: inclus; >\n"
+                 "option o \"O\" < tarif: journalier; montant: %s EUR; defaut: en_option; >\n", cases[i].a);
+        snprintf(new_, sizeof new_, PRICED_HEAD("2027", "centime_proche par_ligne")
+                 "forfait M \"M\" < postes: inclus; >\n"
+                 "option o \"O\" < tarif: journalier; montant: %s EUR; defaut: en_option; >\n", cases[i].b);
+        cdg_unit *a = load_text(old), *b = load_text(new_);
+        cdg_arena *ar = cdg_arena_new(NULL);
+        size_t n;
+        const cdg_change *c = cdg_diff(ar, a->model, b->model, &n);
+        cr_assert_eq(n, 1, "case %zu", i);
+        cr_assert(c->has_pourcentage, "case %zu", i);
+        cr_assert_eq(c->pourcentage, cases[i].tenths, "case %zu: %lld", i, (long long)c->pourcentage);
+        cdg_arena_free(ar);
+        cdg_unit_free(a);
+        cdg_unit_free(b);
+    }
+}
+
+Test(diff, a_formula_whose_amount_alone_changed_has_its_percentage, .init = in_french)
+{
+    size_t n;
+    char *s = diff_texts(PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait H \"H\" < postes: inclus; prix: 0.35 EUR par_mesure minimum 300.00 EUR; >\n",
+                         PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait H \"H\" < postes: inclus; prix: 0.37 EUR par_mesure minimum 300.00 EUR; >\n", &n);
+    cr_assert(strstr(s, "~ Tarifs: H : 0,35 € "), "%s", s);
+    cr_assert(strstr(s, "minimum 300,00 € (+5,7 %)\n"), "%s", s);
+    free(s);
+}
+
+Test(diff, option_amounts_per_stratum, .init = in_french)
+{
+    size_t n;
+    char *s = diff_texts(PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait M \"M\" < postes: inclus; >\n"
+                         "option o \"O\" < tarif: par_unite postes; montant: 10.00 EUR; defaut: en_option; >\n",
+                         PRICED_HEAD("2027", "centime_proche par_ligne")
+                         "forfait M \"M\" < postes: inclus; >\n"
+                         "option o \"O\" < tarif: par_unite postes; "
+                         "montant: selon_strate < S1: 10.00 EUR; S2: 9.00 EUR; >; defaut: en_option; >\n", &n);
+    cr_assert_str_eq(s, "~ Prestations en option: O, montant, S2 : 10,00 € → 9,00 € (-10,0 %)\n");
     free(s);
 }
 

@@ -135,6 +135,57 @@ Test(dump, option_names)
 
 /* Every format of the table has a name that parses back to it and a help
  * line; an extension names a format, in any case, and only a whole one. */
+#define PRICED                                                                             \
+    MINI_HEAD                                                                              \
+    "forfait A \"A\" < sauvegarde: selon_strate; parapheur: inclus; "                       \
+    "prix: selon_strate < S1: 300.00 EUR; S2: 450.00 EUR; >; "                             \
+    "prix_premiere_annee: selon_strate < S1: 300.00 EUR; S2: 450.00 EUR; >; >\n"            \
+    "forfait B \"B\" < sauvegarde: selon_strate; parapheur: inclus; "                       \
+    "prix: 200.00 EUR; prix_premiere_annee: 250.00 EUR; >\n"                                \
+    "forfait C \"C\" < sauvegarde: selon_strate; parapheur: non_inclus; >\n"                \
+    "option go \"Go\" < tarif: par_unite sauvegarde; "                                       \
+    "montant: selon_strate < S1: 0.50 EUR; S2: 0.4125 EUR; >; defaut: en_option; >\n"
+
+Test(dump, tariff_rows_and_cells)
+{
+    cdg_unit *u = load_text(PRICED);
+    cr_assert(cdg_unit_ok(u));
+    char *s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_TARIFS);
+    /* A's first year equals its price: one row; B's differs: two; C is
+     * not priced: none; the option's amounts per stratum. */
+    cr_assert_str_eq(s, "Prestation\tS1\tS2\n"
+                        "A\t300,00 €\t450,00 €\n"
+                        "B, première année\t250,00 €\t\n"
+                        "B, années suivantes\t200,00 €\t\n"
+                        "Go\t0,50 € par Go\t0,4125 € par Go\n");
+    free(s);
+    s = dump_text(u, CDG_DUMP_TSV, CDG_TABLE_OPTIONS);
+    cr_assert(strstr(s, "\t0,50 € (S1), 0,4125 € (S2) par Go\n"), "%s", s);
+    free(s);
+    s = dump_text(u, CDG_DUMP_HTML, CDG_TABLE_ALL);
+    cr_assert(strstr(s, "<td class=\"montant fusion\" colspan=\"2\">200,00 €</td>"), "%s", s);
+    free(s);
+    cdg_unit_free(u);
+}
+
+Test(dump, no_tariff_without_a_priced_forfait)
+{
+    /* Option amounts alone are table 3's last column, as before prices. */
+    cdg_unit *u = load_text(SPECIAL);
+    for (cdg_dump_format f = 0; f < cdg_dump_format_count(); f++) {
+        if (f == CDG_DUMP_JSON)
+            continue;
+        char *s = dump_text(u, f, CDG_TABLE_ALL);
+        cr_assert_null(strstr(s, "Tarifs"), "%s: %s", cdg_dump_format_name(f), s);
+        cr_assert_null(strstr(s, "tarifs"), "%s: %s", cdg_dump_format_name(f), s);
+        free(s);
+    }
+    cdg_unit_free(u);
+    cdg_dump_table t;
+    cr_assert(cdg_dump_table_parse("tarifs", &t) && t == CDG_TABLE_TARIFS);
+    cr_assert(CDG_TABLE_ALL & CDG_TABLE_TARIFS);
+}
+
 Test(dump, format_table_and_extensions)
 {
     cdg_dump_format f;
@@ -162,7 +213,7 @@ Test(dump, format_table_and_extensions)
  * its scratch memory, and a later attempt succeeds. */
 Test(dump, memory_failure_is_reported)
 {
-    cdg_unit *u = load_text(SPECIAL);
+    cdg_unit *u = load_text(PRICED);
     cdg_dump_opts o = {.format = CDG_DUMP_TSV, .tables = CDG_TABLE_ALL};
     long failures = 0;
     for (long n = 0; n < 1000; n++) {

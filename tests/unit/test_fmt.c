@@ -266,6 +266,25 @@ Test(fmt, entry_tables_stay_on_one_line)
     free(s);
 }
 
+Test(fmt, price_tables_stay_on_one_line)
+{
+    char *s = fmt_text("forfait A \"A\" < x: inclus;\nprix: selon_strate <\nS1: 300.00 EUR;\n"
+                       "S2: 450.00 EUR;\n>;\n>\n");
+    cr_assert_str_eq(s, "forfait A \"A\" <\n  x: inclus;\n"
+                        "  prix: selon_strate < S1: 300.00 EUR; S2: 450.00 EUR; >;\n>\n");
+    free(s);
+}
+
+Test(fmt, a_scale_of_tranches_goes_one_tranche_per_line)
+{
+    char *s = fmt_text("forfait A \"A\" < x: inclus; prix: 120.00 EUR par_unite postes marginal "
+                       "< tranche: 1..5 1; tranche: 6.. 0.9; >; >\n");
+    cr_assert_str_eq(s, "forfait A \"A\" <\n  x: inclus;\n"
+                        "  prix: 120.00 EUR par_unite postes marginal <\n"
+                        "    tranche: 1..5 1;\n    tranche: 6.. 0.9;\n  >;\n>\n");
+    free(s);
+}
+
 Test(fmt, a_comment_opens_an_entry_table)
 {
     char *s = fmt_text("service s \"S\" < selon_strate < S1: 1; # small\n S2: 2; >; >\n");
