@@ -59,6 +59,17 @@ static void js_int(cdg_buf *b, int64_t v)
         cdg_buf_printf(b, "%" PRId64, v);
 }
 
+/* An integer of the model's prices: a JSON number while a double holds it
+ * exactly (|v| < 2^53), a string beyond; the evaluator reads either with
+ * BigInt. */
+static void js_big(cdg_buf *b, int64_t v)
+{
+    if (v > -(INT64_C(1) << 53) && v < (INT64_C(1) << 53))
+        cdg_buf_printf(b, "%" PRId64, v);
+    else
+        cdg_buf_printf(b, "\"%" PRId64 "\"", v);
+}
+
 /* "offre": the header of the offer and its overlap rule. */
 static void sec_offre(js_model *j)
 {
@@ -306,13 +317,13 @@ static void sec_options(js_model *j)
         cdg_buf_printf(b, ",\"tarif\":\"%s\",\"service\":%d,\"montant\":", cdg_tarif_name(o->tarif),
                        o->service ? (int)o->service->index : -1);
         if (o->montant && o->montant->kind == CDG_PRIX_FIXE)
-            cdg_buf_printf(b, "%" PRId64, o->montant->montant);
+            js_big(b, o->montant->montant);
         else if (o->montant) {   /* per stratum */
             for (unsigned k = 0; k < m->nstrates; k++) {
                 const cdg_prix *p = cdg_prix_pour_strate(o->montant, &m->strates[k]);
                 cdg_buf_puts(b, k ? "," : "[");
                 if (p)
-                    cdg_buf_printf(b, "%" PRId64, p->montant);
+                    js_big(b, p->montant);
                 else
                     cdg_buf_puts(b, "null");
             }
@@ -328,6 +339,89 @@ static void sec_options(js_model *j)
             cdg_buf_putc(b, ']');
         }
         cdg_buf_puts(b, "]}");
+    }
+    cdg_buf_putc(b, ']');
+}
+
+/* A price expression: {type: "fixe"|"mesure"|"unite", montant, min|null,
+ * max|null, and for "unite" service index, marginal, tranches [[lo,
+ * hi|null, coef]]|null}, or {type: "strate", par_strate: [expr|null]};
+ * amounts in ten-thousandths of a euro, coefficients in ten-thousandths. */
+static void js_prix(cdg_buf *b, const cdg_model *m, const cdg_prix *p)
+{
+    static const char *const types[] = {"fixe", "mesure", "unite", "strate"};
+    if (!p) {
+        cdg_buf_puts(b, "null");
+        return;
+    }
+    cdg_buf_printf(b, "{\"type\":\"%s\"", types[p->kind]);
+    if (p->kind == CDG_PRIX_STRATE) {
+        cdg_buf_puts(b, ",\"par_strate\":[");
+        for (unsigned k = 0; k < m->nstrates; k++) {
+            if (k)
+                cdg_buf_putc(b, ',');
+            js_prix(b, m, p->par_strate ? p->par_strate[k] : NULL);
+        }
+        cdg_buf_puts(b, "]}");
+        return;
+    }
+    cdg_buf_puts(b, ",\"montant\":");
+    js_big(b, p->montant);
+    cdg_buf_puts(b, ",\"min\":");
+    if (p->has_min)
+        js_big(b, p->min);
+    else
+        cdg_buf_puts(b, "null");
+    cdg_buf_puts(b, ",\"max\":");
+    if (p->has_max)
+        js_big(b, p->max);
+    else
+        cdg_buf_puts(b, "null");
+    if (p->kind == CDG_PRIX_UNITE) {
+        cdg_buf_printf(b, ",\"service\":%d,\"marginal\":%s,\"tranches\":",
+                       p->service ? (int)p->service->index : -1, p->marginal ? "true" : "false");
+        if (p->tranches) {
+            for (unsigned i = 0; i < p->ntranches; i++) {
+                cdg_buf_puts(b, i ? ",[" : "[[");
+                js_big(b, p->tranches[i].lo);
+                cdg_buf_putc(b, ',');
+                if (p->tranches[i].hi == CDG_OPEN)
+                    cdg_buf_puts(b, "null");
+                else
+                    js_big(b, p->tranches[i].hi);
+                cdg_buf_putc(b, ',');
+                js_big(b, p->tranches[i].coef);
+                cdg_buf_putc(b, ']');
+            }
+            cdg_buf_putc(b, ']');
+        } else
+            cdg_buf_puts(b, "null");
+    }
+    cdg_buf_putc(b, '}');
+}
+
+/* "prix": per forfait, null (not priced) or {arrondi: "proche"|"superieur",
+ * sur_total, suivantes: its annual price, premiere: its price the first
+ * year when it differs, else null}. */
+static void sec_prix(js_model *j)
+{
+    const cdg_model *m = j->c->m;
+    cdg_buf *b = j->b;
+    cdg_buf_putc(b, '[');
+    for (unsigned f = 0; f < m->nforfaits; f++) {
+        const cdg_forfait *fo = &m->forfaits[f];
+        cdg_buf_puts(b, f ? ",\n" : "");
+        if (!fo->prix) {
+            cdg_buf_puts(b, "null");
+            continue;
+        }
+        cdg_buf_printf(b, "{\"arrondi\":\"%s\",\"sur_total\":%s,\"suivantes\":",
+                       fo->arrondi.mode == CDG_ARRONDI_SUPERIEUR ? "superieur" : "proche",
+                       fo->arrondi.sur_total ? "true" : "false");
+        js_prix(b, m, fo->prix);
+        cdg_buf_puts(b, ",\"premiere\":");
+        js_prix(b, m, fo->prix_premiere && fo->prix_premiere != fo->prix ? fo->prix_premiere : NULL);
+        cdg_buf_putc(b, '}');
     }
     cdg_buf_putc(b, ']');
 }
@@ -355,9 +449,8 @@ static void sec_communes(js_model *j)
     cdg_buf_puts(j->b, "]}");
 }
 
-/* The sections of the model, in order: one key each. Prices of forfaits,
- * once the language has them, are one more line here (and one more reader
- * in src/sim/evaluateur.js). */
+/* The sections of the model, in order: one key each; a new section is one
+ * more line here and one more reader in src/sim/evaluateur.js. */
 static const struct js_section {
     const char *key;
     void (*write)(js_model *j);
@@ -371,6 +464,7 @@ static const struct js_section {
     {"cellules", sec_cellules},
     {"forfaits", sec_forfaits},
     {"options", sec_options},
+    {"prix", sec_prix},
     {"communes", sec_communes},
 };
 

@@ -209,6 +209,19 @@
     return modele.montant_texte ? t + " : " + modele.montant_texte : t;
   }
 
+  // A money answer {centimes} in French ("1 320,00 €", "0,4125 €"): the
+  // decimal number of cents read as text, never computed in floats.
+  function argentTexte(m) {
+    const [ent, frac = ""] = String(m.centimes).split(".");
+    const c = BigInt(ent);
+    return argent(c * 10n ** BigInt(frac.length) + BigInt(frac || "0"), 2 + frac.length);
+  }
+
+  // A year's price in words: "450,00 € (formula)", or why it has none.
+  function prixTexte(an) {
+    return an.chiffre ? argentTexte(an.montant) + " (" + an.formule + ")" : an.formule;
+  }
+
   // The legend of the marks (no information by colour alone).
   function legende() {
     const p = el("p", "legende");
@@ -223,8 +236,15 @@
 
   // The answer for one forfait: stratum, services, options, reasons.
   function afficherForfait(p, nomForfait) {
-    const q = query(p, nomForfait), w = pourquoi(p, nomForfait, []);
+    let q;
     resultat.textContent = "";
+    try {
+      q = query(p, nomForfait);
+    } catch (e) {
+      resultat.appendChild(el("p", "erreur-resultat", "Le prix ne peut pas être calculé : " + e.message + "."));
+      return;
+    }
+    const w = pourquoi(p, nomForfait, []);
     if (!q) return aucuneStrate(p);
     const h = el("h2", null, q.forfait.libelle + " — strate " + q.strate.id);
     h.id = "resultat-titre";
@@ -238,6 +258,14 @@
     };
     ligneResume("Forfait", q.forfait.libelle, "res-forfait");
     ligneResume("Strate", q.strate.id + " : " + q.strate.libelle, "res-strate");
+    if (q.prix) {
+      const a = prixTexte(q.prix.premiere_annee), b = prixTexte(q.prix.suivantes);
+      if (a === b) ligneResume("Prix annuel", b, "res-prix");
+      else {
+        ligneResume("Prix la première année", a, "res-prix-premiere");
+        ligneResume("Prix les années suivantes", b, "res-prix");
+      }
+    }
     ligneResume("Collectivité", profilTexte(p));
     ligneResume("Offre", MODELE.offre.libelle + (MODELE.offre.edition ? ", édition " + MODELE.offre.edition : ""));
     ligneResume("Date", dateDuJour());
@@ -264,7 +292,7 @@
     });
     resultat.append(s.boite, suite, legende());
 
-    const o = tableau("res-options", "Options", ["Option", "Statut", "Tarif", "Libellé publié"]);
+    const o = tableau("res-options", "Options", ["Option", "Statut", "Tarif", "Montant", "Libellé publié"]);
     const suiteOptions = parPages(o, q.options, "options", (lot, debut) => lot.map((opt, j) => {
       const tr = el("tr");
       tr.dataset.option = opt.id;
@@ -273,6 +301,7 @@
       tr.appendChild(th);
       statut(tr, opt.statut);
       tr.appendChild(el("td", "tarif", tarifTexte(opt, MODELE.options[debut + j])));
+      tr.appendChild(el("td", "montant", opt.montant ? argentTexte(opt.montant) : "—"));
       tr.appendChild(el("td", "texte", opt.texte));
       return tr;
     }));
@@ -315,16 +344,27 @@
       return;
     }
     message($("filtre"), "");
-    const r = which(p, besoins);
+    let r;
+    try {
+      r = which(p, besoins);
+    } catch (e) {
+      resultat.appendChild(el("p", "erreur-resultat", "Le prix ne peut pas être calculé : " + e.message + "."));
+      return;
+    }
     if (!r) return aucuneStrate(p);
     const h = el("h2", null, "Forfaits pour vos besoins — strate " + r.strate.id);
     h.id = "resultat-titre";
     resultat.append(h, el("p", null, "Strate " + r.strate.id + " : " + r.strate.libelle));
     const oui = r.forfaits.filter((f) => f.inclut_tout), non = r.forfaits.filter((f) => !f.inclut_tout);
     resultat.appendChild(el("h3", null, oui.length ? "Forfaits qui incluent tous vos besoins" : "Aucun forfait n'inclut tous vos besoins"));
-    const ul = el("ul", "forfaits-ok");
+    // Ranked by price as `cdgrules which`: priced ones cheapest first, then the others.
+    oui.sort((a, b) => (a.rang === null) - (b.rang === null) || (a.rang || 0) - (b.rang || 0));
+    const ul = el(oui.some((f) => f.rang !== null) ? "ol" : "ul", "forfaits-ok");
     for (const f of oui) {
-      const li = el("li", null, "✓ " + f.libelle);
+      const prix = !f.devis ? "" : f.devis.partiel
+        ? " — non chiffré (" + argentTexte(f.devis.total) + " pour l'instant)"
+        : " — " + argentTexte(f.devis.total) + " par an";
+      const li = el("li", null, "✓ " + f.libelle + prix);
       li.dataset.forfait = f.id;
       ul.appendChild(li);
     }

@@ -17,6 +17,8 @@ import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
 import { cdgrules, cdgrulesJson, modele, profils } from "./commun.mjs";
 
+// The formulas of prices are in the run's language; the page speaks French.
+process.env.LANGUAGE = "fr";
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [bin, outdir, communes, ...fichiers] = process.argv.slice(2);
@@ -110,24 +112,43 @@ async function lirePage(page) {
     const statut = (tr) => mots[tr.querySelector("td.statut").textContent.replace(/^\S+\s/, "").trim()];
     return {
       forfait: document.getElementById("res-forfait").textContent,
+      prix: ["res-prix-premiere", "res-prix"].map((id) => document.getElementById(id)).filter((x) => x).map((x) => x.textContent),
       strate: strate.textContent.split(" : ")[0],
       services: lignes("#res-services tbody tr").map((tr) => {
         const q = tr.querySelector("td.qte").textContent.replace(/[\s\u00a0]/g, "").match(/^\d+/);
         const t = tr.querySelector("td.texte").textContent;
         return { id: tr.dataset.service, statut: statut(tr), quantite: q ? Number(q[0]) : null, texte: t === "—" ? "" : t };
       }),
-      options: lignes("#res-options tbody tr").map((tr) => ({ id: tr.dataset.option, statut: statut(tr), texte: tr.querySelector("td.texte").textContent })),
+      options: lignes("#res-options tbody tr").map((tr) => ({ id: tr.dataset.option, statut: statut(tr),
+        montant: tr.querySelector("td.montant").textContent, texte: tr.querySelector("td.texte").textContent })),
     };
   }, MOTS);
 }
 
-// The same fields from cdgrules' answer.
+// A money answer {centimes: N} of cdgrules in French, from the digits of N
+// as JSON wrote them ("1 320,00 €", "0,4125 €").
+function argentFr(m) {
+  const [ent, frac = ""] = String(m.centimes).split(".");
+  const euros = ent.length > 2 ? ent.slice(0, -2) : "0";
+  const dec = (ent.length > 2 ? ent.slice(-2) : ent.padStart(2, "0")) + frac;
+  return euros.replace(/\B(?=(\d{3})+(?!\d))/g, " ") + "," + dec + " €";
+}
+
+// A year's price as the page writes it, from cdgrules' answer.
+function prixFr(an) {
+  return an.chiffre ? argentFr(an.montant) + " (" + an.formule + ")" : an.formule;
+}
+
+// The same fields from cdgrules' answer: one price line when both years
+// read the same, else the first year's then the following years'.
 function attendu(q) {
   if (!q) return null;
+  const prix = !q.prix ? [] : prixFr(q.prix.premiere_annee) === prixFr(q.prix.suivantes)
+    ? [prixFr(q.prix.suivantes)] : [prixFr(q.prix.premiere_annee), prixFr(q.prix.suivantes)];
   return {
-    forfait: q.forfait.libelle, strate: q.strate.id,
+    forfait: q.forfait.libelle, prix, strate: q.strate.id,
     services: q.services.map((s) => ({ id: s.id, statut: s.statut, quantite: s.quantite, texte: s.texte })),
-    options: q.options.map((o) => ({ id: o.id, statut: o.statut, texte: o.texte })),
+    options: q.options.map((o) => ({ id: o.id, statut: o.statut, montant: o.montant ? argentFr(o.montant) : "—", texte: o.texte })),
   };
 }
 
@@ -232,10 +253,14 @@ for (const [n, rules] of fichiers.entries()) {
     await afficher(page);
     const w = cdgrulesJson(bin, ["which", rules, "--profil", p.texte, "--json", ...besoins.flatMap((s) => ["--besoin", s.id])]);
     const vu = await page.evaluate(() => ({
-      ok: [...document.querySelectorAll(".forfaits-ok li")].map((li) => li.dataset.forfait),
+      ok: [...document.querySelectorAll(".forfaits-ok li")].map((li) => li.dataset.forfait + ":" + li.textContent),
       non: [...document.querySelectorAll(".forfaits-non li")].map((li) => li.dataset.forfait),
     }));
-    const att = w ? { ok: w.forfaits.filter((f) => f.inclut_tout).map((f) => f.id), non: w.forfaits.filter((f) => !f.inclut_tout).map((f) => f.id) } : null;
+    // Those that fit, ranked by price as `which` (rang), each with its price.
+    const rang = (f) => f.rang === null ? Infinity : f.rang;
+    const ok = w ? w.forfaits.filter((f) => f.inclut_tout).sort((a, b) => rang(a) - rang(b)).map((f) => f.id + ":✓ " + f.libelle +
+      (!f.devis ? "" : f.devis.partiel ? " — non chiffré (" + argentFr(f.devis.total) + " pour l'instant)" : " — " + argentFr(f.devis.total) + " par an")) : null;
+    const att = w ? { ok, non: w.forfaits.filter((f) => !f.inclut_tout).map((f) => f.id) } : null;
     verifie(att && JSON.stringify(vu) === JSON.stringify(att), rules + " which " + p.texte, JSON.stringify(vu) + " vs " + JSON.stringify(att));
   }
   if (premier) {

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The ES module of `cdgrules dump --format js` answers as `cdgrules
 # strate|query|which --json` for every stratum boundary of every category,
-# every forfait and a few sets of needs, on rules/cdg47.cdg and examples/
-# (tests/browser/module.mjs, Node only, no npm package). Skipped without
+# every forfait and a few sets of needs, on rules/cdg47.cdg and examples/,
+# prices included (tests/browser/prix-extremes.cdg: amounts past 2^53 and
+# past 64 bits) (tests/browser/module.mjs, Node only, no npm package). Skipped without
 # Node, except in CI (CI=true), where it fails.
 # Usage: tests/scripts/dump_js_module.sh BUILD/cdgrules
 set -u
@@ -13,4 +14,5 @@ if ! command -v node >/dev/null 2>&1; then
     echo "dump_js_module: skipped: node is missing (apt-get install nodejs)"
     exit 0
 fi
-cd "$root" && node tests/browser/module.mjs "$bin" rules/cdg47.cdg examples/*.cdg tests/browser/chevauchement.cdg
+cd "$root" && node tests/browser/module.mjs "$bin" rules/cdg47.cdg examples/*.cdg tests/browser/chevauchement.cdg \
+    tests/browser/prix-extremes.cdg
