@@ -17,6 +17,13 @@ skip() {
     echo "browser_simulator: skipped: $*"
     exit 0
 }
+# Under the sanitizers (make test-asan) the browser would only re-run what
+# make test checked: the C side of the page (dump --format js|simulateur)
+# runs there through the golden cases and dump_js_module.sh.
+if [ -n "${CDG_SANITIZER:-}" ]; then
+    echo "browser_simulator: not run under sanitizers (make test runs it)"
+    exit 0
+fi
 command -v node >/dev/null 2>&1 || skip "node is missing (apt-get install nodejs)"
 command -v chromium >/dev/null 2>&1 || skip "chromium is missing (apt-get install chromium)"
 [ -d "$root/tests/browser/node_modules/puppeteer-core" ] && [ -d "$root/tests/browser/node_modules/axe-core" ] ||
