@@ -82,6 +82,7 @@ typedef struct imp {
     imp_file f;
     const char *name;
     const char *offre_label, *editeur, *edition, *titres[3];
+    const char *millesime;    /* the year of the tariff's title, or NULL */
     imp_forfait *forfaits; unsigned nforfaits;
     imp_svc *svcs; unsigned nsvcs;
     imp_rub *rubs; unsigned nrubs;
@@ -782,6 +783,18 @@ static int service_of_unit(imp *im, const char *u, const char *label)
             if (first < 0)
                 first = (int)s;
         }
+    /* none: the counted service without a unit whose label starts with the
+     * option's first word ("Sauvegarde supplémentaire", "Sauvegarde externalisée") */
+    if (first < 0 && label) {
+        const char *fl = cdg_imp_fold(im->a, label);
+        size_t n = strcspn(fl, " ");
+        for (unsigned s = 0; s < im->nsvcs && first < 0; s++) {
+            const char *fs = cdg_imp_fold(im->a, im->svcs[s].label);
+            if (im->svcs[s].par_strate && !im->svcs[s].unite && n && strncmp(fs, fl, n) == 0 &&
+                (fs[n] == ' ' || !fs[n]))
+                first = (int)s, im->svcs[s].unite = u;
+        }
+    }
     return first;
 }
 
@@ -1176,7 +1189,8 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     cdg_buf_putc(b, ' ');
     put_string(b, im->offre_label);
     static const char *const tables[3] = {"forfaits", "strates", "options"};
-    bool titled = im->editeur || im->edition;
+    bool millesime = im->millesime && (!im->edition || strcmp(im->millesime, im->edition) != 0);
+    bool titled = im->editeur || im->edition || millesime;
     for (int t = 0; t < 3; t++)
         titled = titled || im->titres[t];
     if (!titled)
@@ -1197,6 +1211,8 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
                 put_string(b, im->edition);
             cdg_buf_puts(b, ";\n");
         }
+        if (millesime)
+            cdg_buf_printf(b, "  millesime: %s;\n", im->millesime);
         for (int t = 0; t < 3; t++)
             if (im->titres[t]) {
                 cdg_buf_printf(b, "  titre: %s ", tables[t]);
@@ -1389,6 +1405,11 @@ static const char *price_text(imp *im, const char *cell, bool option)
     for (unsigned k = 0; k < im->nsvcs && svc < 0; k++)
         if (im->svcs[k].unite && same_fold(im, im->svcs[k].unite, unit))
             svc = (int)k;
+    /* a unit no cell states: the service without one named by it ("poste": "Postes de travail") */
+    const char *fu = cdg_imp_fold(im->a, unit);
+    for (unsigned k = 0; k < im->nsvcs && svc < 0 && *fu; k++)
+        if (!im->svcs[k].unite && strncmp(cdg_imp_fold(im->a, im->svcs[k].label), fu, strlen(fu)) == 0)
+            svc = (int)k, im->svcs[k].unite = unit;
     if (svc >= 0) {
         cdg_buf_printf(&b, "%s par_unite %s", m, im->svcs[svc].id);
         bool marginal;
@@ -1759,6 +1780,10 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             }
             if (kind != T_SERVICES && kind != T_TARIFS && pending)
                 im->titres[kind] = title;
+            int64_t y;
+            if (kind == T_TARIFS && title && strncmp(cdg_imp_fold(a, title), "tarifs ", 7) == 0 &&
+                cdg_imp_integer(title + 7, &y))
+                im->millesime = cdg_arena_printf(a, "%" PRId64, y);
         }
         pending = NULL;
         ntables++;
@@ -1780,9 +1805,11 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             decide(im, ON_OFFRE, 0, im->notes[i].off, N_("footnote *%u is called by no service label; it is kept"), im->notes[i].number);
     if (!seen[T_OPTIONS])
         cell_units(im);
-    if (!check_ranges(im) || !resolve_cells(im))
+    if (!check_ranges(im))
         return false;
     resolve_options(im);
+    if (!resolve_cells(im))
+        return false;
     for (unsigned i = 0; i < im->nopts; i++)
         if (im->opts[i].montant_bad && !im->opts[i].montant_txt)
             decide(im, ON_OPTION, i, im->opts[i].montant_off,
