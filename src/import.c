@@ -1461,10 +1461,14 @@ static const char *price_text(imp *im, const char *cell, bool option)
 static const char *row_price(imp *im, const imp_line *l, unsigned width, bool option, imp_on on, unsigned index)
 {
     unsigned filled = 0;
-    for (unsigned k = 1; k < width; k++)
+    bool same = true;
+    for (unsigned k = 1; k < width; k++) {
         filled += *l->cells[k].text != '\0';
+        same = same && strcmp(l->cells[k].text, l->cells[1].text) == 0;
+    }
     const char *first = cdg_imp_unmark(im->a, l->cells[1].text);
-    if (filled == 1 && *first) {
+    /* one merged cell: alone in the row, or repeated in every column (CSV) */
+    if ((filled == 1 || (same && width > 2 && strcmp(im->f.format, "TSV") != 0)) && *first) {
         const char *t = price_text(im, first, option);
         if (!t)
             decide(im, on, index, l->cells[1].off,
