@@ -1,6 +1,7 @@
-/* import.c — `cdgrules import`: recognises the offer's three tables by
- * their shape and headers (services x forfaits with groups in the first
- * column and footnotes; strata x counted quantities; options x forfaits),
+/* import.c — `cdgrules import`: recognises the offer's tables by their
+ * shape and headers (services x forfaits with groups in the first column
+ * and footnotes; strata x counted quantities; options x forfaits; the
+ * tariff, one column per stratum),
  * reads their cells, and writes the rules file: first without wordings,
  * so that the checker generates its own, then with the published wording
  * wherever it differs. Each decision the table leaves open (an overlap, a
