@@ -1,11 +1,13 @@
-/* import.c — `cdgrules import`: recognises the offer's three tables by
- * their shape and headers (services x forfaits with groups in the first
- * column and footnotes; strata x counted quantities; options x forfaits),
+/* import.c — `cdgrules import`: recognises the offer's tables by their
+ * shape and headers (services x forfaits with groups in the first column
+ * and footnotes; strata x counted quantities; options x forfaits; the
+ * tariff, one column per stratum),
  * reads their cells, and writes the rules file: first without wordings,
  * so that the checker generates its own, then with the published wording
  * wherever it differs. Each decision the table leaves open (an overlap, a
  * gap, a wording it could not map) becomes a comment in the rules and a
  * warning located in the table. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -33,7 +35,11 @@ typedef struct imp_svc {
     uint32_t off;
 } imp_svc;
 
-typedef struct imp_forfait { const char *label, *id; uint32_t off; } imp_forfait;
+typedef struct imp_forfait {
+    const char *label, *id;
+    uint32_t off;
+    const char *prix, *prix_pa;   /* from the tariff table, as rules text, or NULL */
+} imp_forfait;
 
 typedef struct imp_cat {
     const char *key, *label, *id, *mesure;
@@ -60,6 +66,9 @@ typedef struct imp_opt {
     int svc;                  /* PAR_UNITE */
     bool has_montant;
     int64_t montant;
+    const char *montant_txt;  /* from the tariff table, as rules text, or NULL */
+    const char *montant_bad;  /* the options table's amount not read, or NULL */
+    uint32_t montant_off;
     uint32_t off;
 } imp_opt;
 
@@ -74,6 +83,7 @@ typedef struct imp {
     imp_file f;
     const char *name;
     const char *offre_label, *editeur, *edition, *titres[3];
+    const char *millesime;    /* the year of the tariff's title, or NULL */
     imp_forfait *forfaits; unsigned nforfaits;
     imp_svc *svcs; unsigned nsvcs;
     imp_rub *rubs; unsigned nrubs;
@@ -164,7 +174,7 @@ static bool amount_heading(imp *im, const char *s)
 
 /* ---- the tables of the file ---- */
 
-typedef enum { T_SERVICES, T_STRATES, T_OPTIONS } imp_kind;
+typedef enum { T_SERVICES, T_STRATES, T_OPTIONS, T_TARIFS } imp_kind;
 
 /* Width of a table's header: its cells up to the last filled one. */
 static unsigned header_width(const imp_line *h)
@@ -774,6 +784,18 @@ static int service_of_unit(imp *im, const char *u, const char *label)
             if (first < 0)
                 first = (int)s;
         }
+    /* none: the counted service without a unit whose label starts with the
+     * option's first word ("Sauvegarde supplémentaire", "Sauvegarde externalisée") */
+    if (first < 0 && label) {
+        const char *fl = cdg_imp_fold(im->a, label);
+        size_t n = strcspn(fl, " ");
+        for (unsigned s = 0; s < im->nsvcs && first < 0; s++) {
+            const char *fs = cdg_imp_fold(im->a, im->svcs[s].label);
+            if (im->svcs[s].par_strate && !im->svcs[s].unite && n && strncmp(fs, fl, n) == 0 &&
+                (fs[n] == ' ' || !fs[n]))
+                first = (int)s, im->svcs[s].unite = u;
+        }
+    }
     return first;
 }
 
@@ -842,8 +864,7 @@ static bool read_options(imp *im, const imp_line *rows, unsigned n, unsigned wid
             if (*mc->text) {
                 o->has_montant = cdg_imp_amount(mc->text, &o->montant);
                 if (!o->has_montant)
-                    decide(im, ON_OPTION, im->nopts, mc->off,
-                           N_("the amount '%s' is not a number of euros; the option is written without it"), mc->text);
+                    o->montant_bad = mc->text, o->montant_off = mc->off;
             }
         }
         o->unite = unite;
@@ -1118,7 +1139,9 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
     case IMP_TARIF_PAR_UNITE: cdg_buf_printf(b, "par_unite %s;\n", im->svcs[o->svc].id); break;
     case IMP_TARIF_SUR_ETUDE: case IMP_TARIF_NONE: cdg_buf_puts(b, "sur_etude;\n"); break;
     }
-    if (o->has_montant)
+    if (o->montant_txt)
+        cdg_buf_printf(b, "  montant: %s;\n", o->montant_txt);
+    else if (o->has_montant)
         cdg_buf_printf(b, "  montant: %" PRId64 ".%02" PRId64 " EUR;\n", o->montant / 100, o->montant % 100);
     const char *texte = NULL;
     bool one_texte = g != NULL, any = false;
@@ -1167,7 +1190,8 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     cdg_buf_putc(b, ' ');
     put_string(b, im->offre_label);
     static const char *const tables[3] = {"forfaits", "strates", "options"};
-    bool titled = im->editeur || im->edition;
+    bool millesime = im->millesime && (!im->edition || strcmp(im->millesime, im->edition) != 0);
+    bool titled = im->editeur || im->edition || millesime;
     for (int t = 0; t < 3; t++)
         titled = titled || im->titres[t];
     if (!titled)
@@ -1188,6 +1212,8 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
                 put_string(b, im->edition);
             cdg_buf_puts(b, ";\n");
         }
+        if (millesime)
+            cdg_buf_printf(b, "  millesime: %s;\n", im->millesime);
         for (int t = 0; t < 3; t++)
             if (im->titres[t]) {
                 cdg_buf_printf(b, "  titre: %s ", tables[t]);
@@ -1251,10 +1277,263 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
         cdg_buf_puts(b, " <\n");
         for (unsigned s = 0; s < im->nsvcs; s++)
             put_cell(im, b, s, f, g);
+        if (im->forfaits[f].prix)
+            cdg_buf_printf(b, "  prix: %s;\n", im->forfaits[f].prix);
+        if (im->forfaits[f].prix_pa)
+            cdg_buf_printf(b, "  prix_premiere_annee: %s;\n", im->forfaits[f].prix_pa);
         cdg_buf_puts(b, ">\n\n");
     }
     for (unsigned i = 0; i < im->nopts; i++)
         put_option(im, b, i, g);
+}
+
+/* ---- the tariff table ---- */
+
+/* Whether header row h is the tariff's: a label, then one column per
+ * stratum named by its identifier (as `dump` writes "S1", "S2"…). */
+static bool tariff_shaped(imp *im, const imp_line *h, unsigned width)
+{
+    if (im->nstrates == 0 || width != im->nstrates + 1)
+        return false;
+    for (unsigned k = 1; k < width; k++)
+        if (strcmp(cdg_imp_unmark(im->a, h->cells[k].text), im->strates[k - 1].id) != 0)
+            return false;
+    return true;
+}
+
+/* Skips blanks, including the no-break spaces of money amounts. */
+static const char *skip_blanks(const char *s)
+{
+    for (;;) {
+        if (*s == ' ' || *s == '\t')
+            s++;
+        else if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+            s += 2;
+        else if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xaf)
+            s += 3;
+        else
+            return s;
+    }
+}
+
+/* A decimal number at *s in French or English notation ("1 200,50",
+ * "0.85"), as the language writes it ("1200.50"); advances *s. NULL when
+ * there is none. */
+static const char *decimal_at(imp *im, const char **s)
+{
+    const char *p = skip_blanks(*s);
+    if (!isdigit((unsigned char)*p))
+        return NULL;
+    int64_t v;
+    size_t k = cdg_imp_number(p, &v);
+    if (!k)
+        return NULL;
+    p += k;
+    const char *dec = "";
+    if ((*p == ',' || *p == '.') && isdigit((unsigned char)p[1])) {
+        const char *d = ++p;
+        while (isdigit((unsigned char)*p))
+            p++;
+        dec = cdg_arena_strndup(im->a, d, (size_t)(p - d));
+    }
+    *s = p;
+    return *dec ? cdg_arena_printf(im->a, "%" PRId64 ".%s", v, dec) : cdg_arena_printf(im->a, "%" PRId64, v);
+}
+
+/* An amount in euros at *s ("1 200,00 €", "0.35 EUR"), as rules text
+ * ("1200.00 EUR"); advances *s past the currency. */
+static const char *money_at(imp *im, const char **s)
+{
+    const char *p = *s;
+    const char *n = decimal_at(im, &p);
+    if (!n)
+        return NULL;
+    p = skip_blanks(p);
+    if (strncmp(p, "\xe2\x82\xac", 3) == 0)
+        p += 3;
+    else if (strncmp(p, "EUR", 3) == 0)
+        p += 3;
+    else
+        return NULL;
+    *s = p;
+    return cdg_arena_printf(im->a, "%s%s EUR", n, strchr(n, '.') ? "" : ".00");
+}
+
+/* Whether s starts with the French words w (compared folded); advances *s. */
+static bool words_at(imp *im, const char **s, const char *w)
+{
+    const char *p = skip_blanks(*s);
+    size_t n = strlen(w);
+    for (size_t len = 1; p[len - 1]; len++) {
+        char *cut = cdg_arena_strndup(im->a, p, len);
+        if (strcmp(cdg_imp_fold(im->a, cut), w) == 0) {
+            *s = p + len;
+            return true;
+        }
+        if (len > 2 * n + 8)
+            break;
+    }
+    return false;
+}
+
+/* A price cell of the tariff in rules text: an amount, or the formula
+ * cdg_prix_texte_fr writes (per unit of measure with a minimum and a
+ * maximum, per unit of a counted service with its tranches). An option's
+ * "par jour" / "par Go" is its tarif's, already known. NULL: not read. */
+static const char *price_text(imp *im, const char *cell, bool option)
+{
+    const char *p = cell;
+    const char *m = money_at(im, &p);
+    if (!m)
+        return NULL;
+    p = skip_blanks(p);
+    if (!*p)
+        return m;
+    if (!words_at(im, &p, "par"))
+        return NULL;
+    p = skip_blanks(p);
+    const char *u = p;
+    while (*p && *p != ',')
+        p++;
+    char *unit = cdg_arena_strndup(im->a, u, (size_t)(p - u));
+    for (size_t n = strlen(unit); n && unit[n - 1] == ' '; n--)
+        unit[n - 1] = '\0';
+    if (option)
+        return *p ? NULL : m;
+    cdg_buf b;
+    cdg_buf_init(&b, im->a);
+    int svc = -1;
+    for (unsigned k = 0; k < im->nsvcs && svc < 0; k++)
+        if (im->svcs[k].unite && same_fold(im, im->svcs[k].unite, unit))
+            svc = (int)k;
+    /* a unit no cell states: the service without one named by it ("poste": "Postes de travail") */
+    const char *fu = cdg_imp_fold(im->a, unit);
+    for (unsigned k = 0; k < im->nsvcs && svc < 0 && *fu; k++)
+        if (!im->svcs[k].unite && strncmp(cdg_imp_fold(im->a, im->svcs[k].label), fu, strlen(fu)) == 0)
+            svc = (int)k, im->svcs[k].unite = unit;
+    if (svc >= 0) {
+        cdg_buf_printf(&b, "%s par_unite %s", m, im->svcs[svc].id);
+        bool marginal;
+        if (words_at(im, &p, ", chaque tranche a son coefficient ("))
+            marginal = true;
+        else if (words_at(im, &p, ", multiplie par le coefficient de la tranche atteinte ("))
+            marginal = false;
+        else
+            return NULL;
+        cdg_buf_puts(&b, marginal ? " marginal <\n" : " global <\n");
+        for (;;) {
+            const char *lo = decimal_at(im, &p), *hi = "", *k;
+            if (!lo)
+                return NULL;
+            if (words_at(im, &p, "a")) {
+                if (!(hi = decimal_at(im, &p)))
+                    return NULL;
+            } else if (!words_at(im, &p, "et plus"))
+                return NULL;
+            if (!words_at(im, &p, ":") || !(k = decimal_at(im, &p)))
+                return NULL;
+            cdg_buf_printf(&b, "    tranche: %s..%s %s;\n", lo, hi, k);
+            if (words_at(im, &p, ")"))
+                break;
+            if (!words_at(im, &p, ";"))
+                return NULL;
+        }
+        cdg_buf_puts(&b, "  >");
+    } else
+        cdg_buf_printf(&b, "%s par_mesure", m);
+    const char *x;
+    if (words_at(im, &p, ", minimum")) {
+        if (!(x = money_at(im, &p)))
+            return NULL;
+        cdg_buf_printf(&b, " minimum %s", x);
+    }
+    if (words_at(im, &p, ", maximum")) {
+        if (!(x = money_at(im, &p)))
+            return NULL;
+        cdg_buf_printf(&b, " maximum %s", x);
+    }
+    if (*skip_blanks(p))
+        return NULL;
+    return cdg_buf_str(&b);
+}
+
+/* One row's price: one merged cell (a formula or one amount) or one
+ * amount per stratum (`selon_strate`). NULL after a warning. */
+static const char *row_price(imp *im, const imp_line *l, unsigned width, bool option, imp_on on, unsigned index)
+{
+    unsigned filled = 0;
+    bool same = true;
+    for (unsigned k = 1; k < width; k++) {
+        filled += *l->cells[k].text != '\0';
+        same = same && strcmp(l->cells[k].text, l->cells[1].text) == 0;
+    }
+    const char *first = cdg_imp_unmark(im->a, l->cells[1].text);
+    /* one merged cell: alone in the row, or repeated in every column (CSV) */
+    if ((filled == 1 || (same && width > 2 && strcmp(im->f.format, "TSV") != 0)) && *first) {
+        const char *t = price_text(im, first, option);
+        if (!t)
+            decide(im, on, index, l->cells[1].off,
+                   N_("the price '%s' is not an amount or a formula import can read; it is left out"), first);
+        return t;
+    }
+    cdg_buf b;
+    cdg_buf_init(&b, im->a);
+    cdg_buf_puts(&b, "selon_strate <");
+    for (unsigned k = 1; k < width; k++) {
+        const char *c = cdg_imp_unmark(im->a, l->cells[k].text);
+        const char *t = price_text(im, c, true);
+        if (!t || strchr(t, ' ') != strrchr(t, ' ')) {
+            decide(im, on, index, l->cells[k].off,
+                   N_("the price '%s' is not an amount or a formula import can read; it is left out"), c);
+            return NULL;
+        }
+        cdg_buf_printf(&b, " %s: %s;", im->strates[k - 1].id, t);
+    }
+    cdg_buf_puts(&b, " >");
+    return cdg_buf_str(&b);
+}
+
+/* Reads the tariff: per forfait its price (the first year's when the
+ * label says so), per option its amount. */
+static bool read_tariff(imp *im, const imp_line *rows, unsigned n, unsigned width)
+{
+    bool ok = true;
+    for (unsigned i = 1; i < n; i++) {
+        const imp_line *l = &rows[i];
+        const char *label = cdg_imp_unmark(im->a, l->cells[0].text);
+        char *base = cdg_arena_strdup(im->a, label);
+        int year = 0; /* 0: every year, 1: first, 2: following */
+        char *comma = strrchr(base, ',');
+        if (comma) {
+            const char *tail = cdg_imp_fold(im->a, comma + 1);
+            if (strcmp(tail, "premiere annee") == 0)
+                year = 1, *comma = '\0';
+            else if (strcmp(tail, "annees suivantes") == 0)
+                year = 2, *comma = '\0';
+        }
+        int f = -1, o = -1;
+        for (unsigned k = 0; k < im->nforfaits && f < 0; k++)
+            if (same_fold(im, im->forfaits[k].label, base))
+                f = (int)k;
+        for (unsigned k = 0; k < im->nopts && f < 0 && o < 0 && !year; k++)
+            if (same_fold(im, im->opts[k].label, base))
+                o = (int)k;
+        if (f < 0 && o < 0) {
+            ERR(im, l->cells[0].off, N_("the tariff's row '%s' is neither a forfait nor an option of the other tables"), label);
+            ok = false;
+            continue;
+        }
+        const char *t = row_price(im, l, width, o >= 0, o >= 0 ? ON_OPTION : ON_FORFAIT, (unsigned)(o >= 0 ? o : f));
+        if (!t)
+            continue;
+        if (o >= 0)
+            im->opts[o].montant_txt = t;
+        else if (year == 1)
+            im->forfaits[f].prix_pa = t;
+        else
+            im->forfaits[f].prix = t;
+    }
+    return ok;
 }
 
 /* ---- recognising the tables ---- */
@@ -1298,6 +1577,11 @@ static bool classify(imp *im, const imp_line *rows, unsigned n, const char *titl
     if (n < 2) {
         ERR(im, h->off, N_("this table has a header row but no rows under it"));
         return false;
+    }
+    if (tariff_shaped(im, h, *width)) {
+        *kind = T_TARIFS;
+        *L = 1;
+        return true;
     }
     if (strata_shaped(im, rows, n, *width)) {
         *kind = T_STRATES;
@@ -1455,7 +1739,7 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
     const imp_line *pending = NULL;
     const imp_line **pre = cdg_arena_calloc(a, im->f.nlines + 1, sizeof *pre);
     unsigned npre = 0;
-    bool seen[3] = {false, false, false}, ok = true;
+    bool seen[4] = {false, false, false, false}, ok = true;
     unsigned ntables = 0;
     for (unsigned i = 0; i < im->f.nlines;) {
         imp_line *l = &im->f.lines[i];
@@ -1480,7 +1764,7 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             ok = false;
         else if (seen[kind]) {
             ERR(im, l->off, N_("a second table of the same kind (%s); an offer has one of each"),
-                kind == T_SERVICES ? "services x forfaits" : kind == T_STRATES ? "strata" : "options");
+                kind == T_SERVICES ? "services x forfaits" : kind == T_STRATES ? "strata" : kind == T_TARIFS ? "tariff" : "options");
             ok = false;
         } else if (kind != T_SERVICES && !seen[T_SERVICES]) {
             ERR(im, l->off, N_("the services x forfaits table must come first: the other tables refer to its services and forfaits"));
@@ -1493,12 +1777,18 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
                     pre[npre++] = pending;
             } else if (kind == T_STRATES)
                 ok = read_strata(im, l, j - i, width) && ok;
+            else if (kind == T_TARIFS)
+                ok = read_tariff(im, l, j - i, width) && ok;
             else {
                 cell_units(im);
                 ok = read_options(im, l, j - i, width) && ok;
             }
-            if (kind != T_SERVICES && pending)
+            if (kind != T_SERVICES && kind != T_TARIFS && pending)
                 im->titres[kind] = title;
+            int64_t y;
+            if (kind == T_TARIFS && title && strncmp(cdg_imp_fold(a, title), "tarifs ", 7) == 0 &&
+                cdg_imp_integer(title + 7, &y))
+                im->millesime = cdg_arena_printf(a, "%" PRId64, y);
         }
         pending = NULL;
         ntables++;
@@ -1520,9 +1810,15 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
             decide(im, ON_OFFRE, 0, im->notes[i].off, N_("footnote *%u is called by no service label; it is kept"), im->notes[i].number);
     if (!seen[T_OPTIONS])
         cell_units(im);
-    if (!check_ranges(im) || !resolve_cells(im))
+    if (!check_ranges(im))
         return false;
     resolve_options(im);
+    if (!resolve_cells(im))
+        return false;
+    for (unsigned i = 0; i < im->nopts; i++)
+        if (im->opts[i].montant_bad && !im->opts[i].montant_txt)
+            decide(im, ON_OPTION, i, im->opts[i].montant_off,
+                   N_("the amount '%s' is not a number of euros; the option is written without it"), im->opts[i].montant_bad);
     if (r->diags.errors)
         return false;
 

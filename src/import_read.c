@@ -341,7 +341,7 @@ static bool split_csv(cdg_arena *a, imp_file *f, const char *t, size_t len, cdg_
 }
 
 /* The names of the first column of `dump --format csv --table all`. */
-static const char *const sheet_tables[] = {"forfaits", "notes", "strates", "options"};
+static const char *const sheet_tables[] = {"forfaits", "notes", "strates", "options", "tarifs"};
 
 /* A sheet of `dump --format csv`: every row's first cell names its table.
  * The column goes; a blank line separates the tables; notes rows become
@@ -354,7 +354,7 @@ static void unsheet(cdg_arena *a, imp_file *f)
         if (!l->n && !l->text)
             continue;
         bool named = false;
-        for (unsigned k = 0; k < 4 && l->n; k++)
+        for (unsigned k = 0; k < 5 && l->n; k++)
             named = named || strcmp(l->cells[0].text, sheet_tables[k]) == 0;
         if (!named)
             return;
