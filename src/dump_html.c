@@ -73,8 +73,7 @@ static const char style[] =
     "  .retour{display:none}\n"
     "}\n";
 
-/* Writes s with &, <, >, " and ' as entities (safe in text and attributes). */
-static void esc(FILE *out, const char *s)
+void cdg_dump_html_esc(FILE *out, const char *s)
 {
     for (; *s; s++)
         switch (*s) {
@@ -96,7 +95,7 @@ static void open_table(FILE *out, const char *title, const char *id, unsigned nu
     fprintf(out, "<div class=\"defil\" tabindex=\"0\" role=\"region\" aria-labelledby=\"titre-%s\">\n"
                  "<table id=\"%s\">\n<caption id=\"titre-%s\"><span class=\"num-tableau\">%u.</span> ",
             id, id, id, number);
-    esc(out, title);
+    cdg_dump_html_esc(out, title);
     fputs("</caption>\n", out);
 }
 
@@ -108,14 +107,14 @@ static void forfait_cell(FILE *out, const cdg_cell *cell)
     if (cell->statut == CDG_SANS_OBJET && !*cell->texte)
         fputs("Sans objet", out);
     else
-        esc(out, cell->texte);
+        cdg_dump_html_esc(out, cell->texte);
     fputs("</td>", out);
 }
 
 /* A service's label with the call of its footnote. */
 static void service_label(FILE *out, const cdg_service *s)
 {
-    esc(out, s->libelle);
+    cdg_dump_html_esc(out, s->libelle);
     if (s->note)
         fprintf(out, "&nbsp;<sup><a href=\"#note-%u\" id=\"appel-%u-%u\" "
                      "aria-label=\"note %u\">*%u</a></sup>",
@@ -147,7 +146,7 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
     fputs("<thead><tr><th scope=\"col\" colspan=\"2\">Service</th>", out);
     for (unsigned f = 0; f < m->nforfaits; f++) {
         fputs("<th scope=\"col\">", out);
-        esc(out, m->forfaits[f].libelle);
+        cdg_dump_html_esc(out, m->forfaits[f].libelle);
         fputs("</th>", out);
     }
     fputs("</tr></thead>\n", out);
@@ -160,7 +159,7 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
         fputs("<tr>", out);
         if (r && r->first == i) {
             fprintf(out, "<th scope=\"rowgroup\" rowspan=\"%u\">", r->count);
-            esc(out, r->libelle);
+            cdg_dump_html_esc(out, r->libelle);
             fputs("</th>", out);
         }
         fputs(r ? "<th scope=\"row\">" : "<th scope=\"row\" colspan=\"2\">", out);
@@ -179,7 +178,7 @@ static void table_forfaits(cdg_dump_ctx *c, unsigned number)
         for (unsigned n = 0; n < m->nnotes; n++) {
             const cdg_note *note = &m->notes[n];
             fprintf(out, "<li id=\"note-%u\"><sup>*%u</sup>&nbsp;: ", note->number, note->number);
-            esc(out, note->texte);
+            cdg_dump_html_esc(out, note->texte);
             for (unsigned i = 0; i < m->nservices; i++)
                 if (m->services[i].note == note) {
                     fprintf(out, " <a class=\"retour\" href=\"#appel-%u-%u\" aria-label=\"Retour au "
@@ -207,13 +206,13 @@ static void table_strates(cdg_dump_ctx *c, unsigned number)
     fputs("<thead><tr><th scope=\"col\">" CDG_DUMP_STRATE_HEADING "</th>", out);
     for (unsigned j = 0; j < c->ncols; j++) {
         fputs("<th scope=\"col\" class=\"qte\">", out);
-        esc(out, c->cols[j].heading);
+        cdg_dump_html_esc(out, c->cols[j].heading);
         fputs("</th>", out);
     }
     fputs("</tr></thead>\n<tbody>\n", out);
     for (unsigned k = 0; k < m->nstrates; k++) {
         fputs("<tr><th scope=\"row\">", out);
-        esc(out, m->strates[k].libelle);
+        cdg_dump_html_esc(out, m->strates[k].libelle);
         fputs("</th>", out);
         for (unsigned j = 0; j < c->ncols; j++)
             fprintf(out, "<td class=\"qte\">%" PRId64 "</td>", c->cols[j].values[k]);
@@ -236,7 +235,7 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
     fputs("<thead><tr><th scope=\"col\">Prestation</th>", out);
     for (unsigned f = 0; f < m->nforfaits; f++) {
         fputs("<th scope=\"col\">", out);
-        esc(out, m->forfaits[f].libelle);
+        cdg_dump_html_esc(out, m->forfaits[f].libelle);
         fputs("</th>", out);
     }
     if (c->montants)
@@ -245,22 +244,22 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
     for (unsigned i = 0; i < m->noptions; i++) {
         const cdg_option *o = &m->options[i];
         fputs("<tr><th scope=\"row\">", out);
-        esc(out, o->libelle);
+        cdg_dump_html_esc(out, o->libelle);
         fputs("</th>", out);
         if (o->fusionne) {
             fprintf(out, "<td class=\"%s fusion\" colspan=\"%u\">", cdg_statut_name(o->cells[0].statut),
                     m->nforfaits);
-            esc(out, o->cells[0].texte);
+            cdg_dump_html_esc(out, o->cells[0].texte);
             fputs("</td>", out);
         } else
             for (unsigned f = 0; f < m->nforfaits; f++) {
                 fprintf(out, "<td class=\"%s\">", cdg_statut_name(o->cells[f].statut));
-                esc(out, o->cells[f].texte);
+                cdg_dump_html_esc(out, o->cells[f].texte);
                 fputs("</td>", out);
             }
         if (c->montants) {
             fputs("<td class=\"montant\">", out);
-            esc(out, cdg_dump_montant(c, o));
+            cdg_dump_html_esc(out, cdg_dump_montant(c, o));
             fputs("</td>", out);
         }
         fputs("</tr>\n", out);
@@ -283,30 +282,71 @@ static void table_tarifs(cdg_dump_ctx *c, unsigned number)
     fputs("</colgroup>\n<thead><tr><th scope=\"col\">" CDG_DUMP_TARIF_HEADING "</th>", out);
     for (unsigned k = 0; k < m->nstrates; k++) {
         fputs("<th scope=\"col\" class=\"qte\" title=\"", out);
-        esc(out, m->strates[k].libelle);
+        cdg_dump_html_esc(out, m->strates[k].libelle);
         fputs("\">", out);
-        esc(out, m->strates[k].id);
+        cdg_dump_html_esc(out, m->strates[k].id);
         fputs("</th>", out);
     }
     fputs("</tr></thead>\n<tbody>\n", out);
     for (unsigned i = 0; i < c->ntarifs; i++) {
         const cdg_tarif_row *r = &c->tarifs[i];
         fputs("<tr><th scope=\"row\">", out);
-        esc(out, r->libelle);
+        cdg_dump_html_esc(out, r->libelle);
         fputs("</th>", out);
         if (cdg_dump_tarif_merged(r)) {
             fprintf(out, "<td class=\"montant fusion\" colspan=\"%u\">", m->nstrates);
-            esc(out, cdg_dump_tarif_cell(c, r, 0));
+            cdg_dump_html_esc(out, cdg_dump_tarif_cell(c, r, 0));
             fputs("</td>", out);
         } else
             for (unsigned k = 0; k < m->nstrates; k++) {
                 fputs("<td class=\"montant\">", out);
-                esc(out, cdg_dump_tarif_cell(c, r, k));
+                cdg_dump_html_esc(out, cdg_dump_tarif_cell(c, r, k));
                 fputs("</td>", out);
             }
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n</div>\n</section>\n", out);
+}
+
+void cdg_dump_html_page_start(FILE *out, const cdg_model *m, const char *title_prefix, const char *style,
+                              const char *before_page)
+{
+    const char *title = m->libelle ? m->libelle : m->id;
+    fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"cdgrules\">\n<title>", out);
+    fputs(title_prefix, out);
+    cdg_dump_html_esc(out, title);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n%s<div class=\"page\">\n<header>\n", style,
+            before_page);
+    if (m->editeur) {
+        fputs("<p class=\"editeur\">", out);
+        cdg_dump_html_esc(out, m->editeur);
+        fputs("</p>\n", out);
+    }
+    fputs("<h1>", out);
+    cdg_dump_html_esc(out, title);
+    fputs("</h1>\n", out);
+    if (m->edition) {
+        fputs("<p class=\"edition\">Édition ", out);
+        cdg_dump_html_esc(out, m->edition);
+        fputs("</p>\n", out);
+    }
+}
+
+void cdg_dump_html_page_end(FILE *out, const cdg_model *m, const char *what)
+{
+    fputs("</main>\n<footer>", out);
+    if (m->editeur) {
+        cdg_dump_html_esc(out, m->editeur);
+        fputs(" — ", out);
+    }
+    cdg_dump_html_esc(out, m->libelle ? m->libelle : m->id);
+    if (m->edition) {
+        fputs(", édition ", out);
+        cdg_dump_html_esc(out, m->edition);
+    }
+    fprintf(out, ". %s</footer>\n</div>\n", what);
 }
 
 /* The page: head with the stylesheet, header, tables, footer. */
@@ -315,25 +355,7 @@ void cdg_dump_html(cdg_dump_ctx *c)
     FILE *out = c->out;
     const cdg_model *m = c->m;
     cdg_dump_table t = c->opts->tables;
-    const char *title = m->libelle ? m->libelle : m->id;
-    fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          "<meta name=\"generator\" content=\"cdgrules\">\n<title>", out);
-    esc(out, title);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div class=\"page\">\n<header>\n", style);
-    if (m->editeur) {
-        fputs("<p class=\"editeur\">", out);
-        esc(out, m->editeur);
-        fputs("</p>\n", out);
-    }
-    fputs("<h1>", out);
-    esc(out, title);
-    fputs("</h1>\n", out);
-    if (m->edition) {
-        fputs("<p class=\"edition\">Édition ", out);
-        esc(out, m->edition);
-        fputs("</p>\n", out);
-    }
+    cdg_dump_html_page_start(out, m, "", style, "");
     fputs("</header>\n<main>\n", out);
     unsigned number = 0;
     if (t & CDG_TABLE_FORFAITS)
@@ -346,15 +368,6 @@ void cdg_dump_html(cdg_dump_ctx *c)
     }
     if (cdg_dump_has_tarifs(c))
         table_tarifs(c, ++number);
-    fputs("</main>\n<footer>", out);
-    if (m->editeur) {
-        esc(out, m->editeur);
-        fputs(" — ", out);
-    }
-    esc(out, title);
-    if (m->edition) {
-        fputs(", édition ", out);
-        esc(out, m->edition);
-    }
-    fputs(". Tableaux générés depuis les règles de l'offre (cdgrules).</footer>\n</div>\n</body>\n</html>\n", out);
+    cdg_dump_html_page_end(out, m, "Tableaux générés depuis les règles de l'offre (cdgrules).");
+    fputs("</body>\n</html>\n", out);
 }

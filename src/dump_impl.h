@@ -66,6 +66,17 @@ const char *cdg_dump_montant(cdg_dump_ctx *c, const cdg_option *o);
 void cdg_dump_tabular(cdg_dump_ctx *c);
 void cdg_dump_md(cdg_dump_ctx *c);
 void cdg_dump_html(cdg_dump_ctx *c);
+/* Writes s with &, <, >, " and ' as entities (safe in text and attributes). */
+void cdg_dump_html_esc(FILE *out, const char *s);
+/* Writes an HTML page of the offer up to its header's last line: head
+ * (title_prefix then the offer's title, the stylesheet style), before_page
+ * right after <body>, then the header's editor, title and edition; the
+ * caller closes </header>. Shared by the tables and the simulator. */
+void cdg_dump_html_page_start(FILE *out, const cdg_model *m, const char *title_prefix, const char *style,
+                              const char *before_page);
+/* Closes <main>, writes the footer (editor, title, edition, then what,
+ * the sentence saying how the page was made) and closes the page's div. */
+void cdg_dump_html_page_end(FILE *out, const cdg_model *m, const char *what);
 void cdg_dump_json(cdg_dump_ctx *c);
 void cdg_dump_js(cdg_dump_ctx *c);
 void cdg_dump_sim(cdg_dump_ctx *c);

@@ -10,19 +10,6 @@
 
 #include "sim_assets.h"
 
-/* Writes s with &, <, >, " and ' as entities. */
-static void esc(FILE *out, const char *s)
-{
-    for (; *s; s++)
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: putc(*s, out);
-        }
-}
 
 /* The form: the authority (category, commune, measure), then what is
  * sought (a forfait, or the needed services), each field with its visible
@@ -66,43 +53,15 @@ void cdg_dump_sim(cdg_dump_ctx *c)
 {
     FILE *out = c->out;
     const cdg_model *m = c->m;
-    const char *title = m->libelle ? m->libelle : m->id;
-    fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          "<meta name=\"generator\" content=\"cdgrules\">\n<title>Simulateur — ", out);
-    esc(out, title);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                 "<a class=\"evitement\" href=\"#resultat\">Aller au résultat</a>\n"
-                 "<div class=\"page\">\n<header>\n", (const char *)cdg_sim_page_css);
-    if (m->editeur) {
-        fputs("<p class=\"editeur\">", out);
-        esc(out, m->editeur);
-        fputs("</p>\n", out);
-    }
-    fputs("<h1>", out);
-    esc(out, title);
-    fputs("</h1>\n", out);
-    if (m->edition) {
-        fputs("<p class=\"edition\">Édition ", out);
-        esc(out, m->edition);
-        fputs("</p>\n", out);
-    }
+    cdg_dump_html_page_start(out, m, "Simulateur — ", (const char *)cdg_sim_page_css,
+                             "<a class=\"evitement\" href=\"#resultat\">Aller au résultat</a>\n");
     fputs("<p class=\"sous-titre\">Simulateur : ce que l'offre donne à votre collectivité</p>\n"
           "</header>\n<main>\n<noscript><p>Ce simulateur a besoin de JavaScript.</p></noscript>\n", out);
     fputs(form, out);
-    fputs("<section id=\"resultat\" aria-live=\"polite\" aria-labelledby=\"resultat-titre\" tabindex=\"-1\"></section>\n"
-          "</main>\n<footer>", out);
-    if (m->editeur) {
-        esc(out, m->editeur);
-        fputs(" — ", out);
-    }
-    esc(out, title);
-    if (m->edition) {
-        fputs(", édition ", out);
-        esc(out, m->edition);
-    }
-    fputs(". Simulateur généré depuis les règles de l'offre (cdgrules).</footer>\n</div>\n<script>\n"
-          "\"use strict\";\nconst MODELE = ", out);
+    fputs("<section id=\"resultat\" aria-live=\"polite\" aria-labelledby=\"resultat-titre\" tabindex=\"-1\"></section>\n",
+          out);
+    cdg_dump_html_page_end(out, m, "Simulateur généré depuis les règles de l'offre (cdgrules).");
+    fputs("<script>\n\"use strict\";\nconst MODELE = ", out);
     cdg_buf b;
     cdg_buf_init(&b, c->arena);
     cdg_dump_js_model(c, &b);
