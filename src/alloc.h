@@ -46,6 +46,8 @@ void cdg_buf_init(cdg_buf *b, cdg_arena *a);
 void cdg_buf_clear(cdg_buf *b);
 void cdg_buf_add(cdg_buf *b, const char *s, size_t n);
 void cdg_buf_puts(cdg_buf *b, const char *s);
+/* Appends s as a string literal of the language: "…" with \" and \\. */
+void cdg_buf_put_literal(cdg_buf *b, const char *s);
 void cdg_buf_putc(cdg_buf *b, char c);
 void cdg_buf_printf(cdg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

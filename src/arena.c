@@ -240,6 +240,17 @@ void cdg_buf_add(cdg_buf *b, const char *s, size_t n)
 
 void cdg_buf_puts(cdg_buf *b, const char *s) { cdg_buf_add(b, s, strlen(s)); }
 
+void cdg_buf_put_literal(cdg_buf *b, const char *s)
+{
+    cdg_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            cdg_buf_putc(b, '\\');
+        cdg_buf_putc(b, *s);
+    }
+    cdg_buf_putc(b, '"');
+}
+
 void cdg_buf_putc(cdg_buf *b, char c) { cdg_buf_add(b, &c, 1); }
 
 void cdg_buf_vprintf(cdg_buf *b, const char *fmt, va_list ap)

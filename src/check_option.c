@@ -182,24 +182,13 @@ static void fill_option(checker *c, option_reader *r)
 /* Every option's entries, then its cell in every forfait. */
 /* ---- services no option sells ------------------------------------------------------ */
 
-/* Whether id, cut at '_', has the word w (parapheur_certificat has
- * parapheur and certificat). */
-static bool has_word(const char *id, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = id; (p = strstr(p, w)) != NULL; p++)
-        if ((p == id || p[-1] == '_') && (p[n] == 0 || p[n] == '_'))
-            return true;
-    return false;
-}
-
 /* Whether an option sells service s in forfait fi: an option counting s
  * (`tarif: par_unite s`) or named after it, en_option there. */
 static bool option_sells(const cdg_model *m, const cdg_service *s, unsigned fi)
 {
     for (unsigned i = 0; i < m->noptions; i++) {
         const cdg_option *o = &m->options[i];
-        if ((o->service == s || has_word(o->id, s->id)) && o->cells[fi].statut == CDG_EN_OPTION)
+        if ((o->service == s || cdg_id_has_word(o->id, s->id)) && o->cells[fi].statut == CDG_EN_OPTION)
             return true;
     }
     return false;

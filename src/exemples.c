@@ -236,18 +236,6 @@ double cdg_couverture_percent(const cdg_couverture *c)
     return c->total ? 100.0 * (double)c->covered / (double)c->total : 100.0;
 }
 
-/* A string literal of the language: quotes, with '"' and '\' escaped. */
-static void put_string(cdg_buf *b, const char *s)
-{
-    cdg_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            cdg_buf_putc(b, '\\');
-        cdg_buf_putc(b, *s);
-    }
-    cdg_buf_putc(b, '"');
-}
-
 /* A measure as the rules file writes them: 249, 1_200, 10_000. */
 static void put_mesure(cdg_buf *b, int64_t v)
 {
@@ -270,7 +258,7 @@ static void put_exemple(cdg_buf *b, const cdg_model *m, const cdg_profil *p, con
                                          cdg_eval_profil_text(p, buf, sizeof buf), k->id,
                                          f->libelle);
     cdg_buf_puts(b, "\nexemple ");
-    put_string(b, label);
+    cdg_buf_put_literal(b, label);
     cdg_buf_printf(b, " <\n  profil: %s", p->categorie->id);
     if (p->mesure >= 0) {
         cdg_buf_putc(b, ' ');

@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "import_impl.h"
 #include "nls.h"
+#include "symtab.h"
 
 /* Layout limits: far above any offer, they keep arrays fixed. */
 #define MAX_PARTS 8
@@ -1002,18 +1003,6 @@ static const char *base_name(imp *im, const char *path)
 
 /* ---- writing the rules ---- */
 
-/* A string literal of the language: "…" with \" and \\. */
-static void put_string(cdg_buf *b, const char *s)
-{
-    cdg_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            cdg_buf_putc(b, '\\');
-        cdg_buf_putc(b, *s);
-    }
-    cdg_buf_putc(b, '"');
-}
-
 /* text as comment lines of at most 78 columns, after indent. */
 static void put_comment(cdg_buf *b, const char *t, const char *indent)
 {
@@ -1084,7 +1073,7 @@ static void put_cell(imp *im, cdg_buf *b, unsigned s, unsigned f, const generate
     }
     if (g && (sv->keep[f] || strcmp(g->cell[s][f], sv->cells[f].text) != 0)) {
         cdg_buf_putc(b, ' ');
-        put_string(b, sv->cells[f].text);
+        cdg_buf_put_literal(b, sv->cells[f].text);
     }
     if (w->st == IMP_SELON_STRATE && sv->own[f])
         put_table(im, b, sv->own[f]);
@@ -1099,7 +1088,7 @@ static void put_service(imp *im, cdg_buf *b, unsigned s, const char *indent)
     imp_svc *sv = &im->svcs[s];
     put_decisions(im, b, ON_SERVICE, s);
     cdg_buf_printf(b, "%sservice %s ", indent, sv->id);
-    put_string(b, sv->label);
+    cdg_buf_put_literal(b, sv->label);
     if (!sv->unite && !sv->colonne && sv->note < 0 && !sv->par_strate) {
         cdg_buf_puts(b, ";\n");
         return;
@@ -1107,12 +1096,12 @@ static void put_service(imp *im, cdg_buf *b, unsigned s, const char *indent)
     cdg_buf_puts(b, " <\n");
     if (sv->unite) {
         cdg_buf_printf(b, "%s  unite: ", indent);
-        put_string(b, sv->unite);
+        cdg_buf_put_literal(b, sv->unite);
         cdg_buf_puts(b, ";\n");
     }
     if (sv->colonne) {
         cdg_buf_printf(b, "%s  colonne: ", indent);
-        put_string(b, sv->colonne);
+        cdg_buf_put_literal(b, sv->colonne);
         cdg_buf_puts(b, ";\n");
     }
     if (sv->note >= 0)
@@ -1132,7 +1121,7 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
     imp_opt *o = &im->opts[i];
     put_decisions(im, b, ON_OPTION, i);
     cdg_buf_printf(b, "option %s ", o->id);
-    put_string(b, o->label);
+    cdg_buf_put_literal(b, o->label);
     cdg_buf_puts(b, " <\n  tarif: ");
     switch (o->tarif) {
     case IMP_TARIF_JOURNALIER: cdg_buf_puts(b, "journalier;\n"); break;
@@ -1157,7 +1146,7 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
     one_texte = one_texte && any;
     if (one_texte) {
         cdg_buf_puts(b, "  texte: ");
-        put_string(b, texte);
+        cdg_buf_put_literal(b, texte);
         cdg_buf_puts(b, ";\n");
     }
     unsigned n = o->merged ? 1 : im->nforfaits;
@@ -1171,7 +1160,7 @@ static void put_option(imp *im, cdg_buf *b, unsigned i, const generated *g)
         bool own = g && strcmp(g->opt[i][f], o->cells[f].text) != 0 && !(one_texte && st == IMP_EN_OPTION);
         if (own) {
             cdg_buf_putc(b, ' ');
-            put_string(b, o->cells[f].text);
+            cdg_buf_put_literal(b, o->cells[f].text);
         }
         cdg_buf_puts(b, ";\n");
     }
@@ -1188,7 +1177,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     cdg_buf_puts(b, "offre ");
     cdg_buf_puts(b, cdg_imp_ident(im->a, base_name(im, im->name), 3, false, "offre"));
     cdg_buf_putc(b, ' ');
-    put_string(b, im->offre_label);
+    cdg_buf_put_literal(b, im->offre_label);
     static const char *const tables[3] = {"forfaits", "strates", "options"};
     bool millesime = im->millesime && (!im->edition || strcmp(im->millesime, im->edition) != 0);
     bool titled = im->editeur || im->edition || millesime;
@@ -1200,7 +1189,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
         cdg_buf_puts(b, " <\n");
         if (im->editeur) {
             cdg_buf_puts(b, "  editeur: ");
-            put_string(b, im->editeur);
+            cdg_buf_put_literal(b, im->editeur);
             cdg_buf_puts(b, ";\n");
         }
         if (im->edition) {
@@ -1209,7 +1198,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
             if (cdg_imp_integer(im->edition, &y) && !strchr(im->edition, ' '))
                 cdg_buf_printf(b, "%" PRId64, y);
             else
-                put_string(b, im->edition);
+                cdg_buf_put_literal(b, im->edition);
             cdg_buf_puts(b, ";\n");
         }
         if (millesime)
@@ -1217,7 +1206,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
         for (int t = 0; t < 3; t++)
             if (im->titres[t]) {
                 cdg_buf_printf(b, "  titre: %s ", tables[t]);
-                put_string(b, im->titres[t]);
+                cdg_buf_put_literal(b, im->titres[t]);
                 cdg_buf_puts(b, ";\n");
             }
         cdg_buf_puts(b, ">\n\n");
@@ -1225,7 +1214,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     for (unsigned c = 0; c < im->ncats; c++) {
         put_decisions(im, b, ON_CATEGORIE, c);
         cdg_buf_printf(b, "categorie %s ", im->cats[c].id);
-        put_string(b, im->cats[c].label);
+        cdg_buf_put_literal(b, im->cats[c].label);
         if (im->cats[c].ranged && im->cats[c].mesure)
             cdg_buf_printf(b, " < mesure: %s; >\n\n", cdg_imp_ident(im->a, im->cats[c].mesure, 1, false, "mesure"));
         else
@@ -1235,7 +1224,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
         imp_strate *st = &im->strates[k];
         put_decisions(im, b, ON_STRATE, k);
         cdg_buf_printf(b, "strate %s ", st->id);
-        put_string(b, st->label);
+        cdg_buf_put_literal(b, st->label);
         cdg_buf_puts(b, " <\n");
         for (unsigned i = 0; i < st->nm; i++) {
             imp_member *m = &st->m[i];
@@ -1253,7 +1242,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     }
     for (unsigned i = 0; i < im->nnotes; i++) {
         cdg_buf_printf(b, "note n%u ", im->notes[i].number);
-        put_string(b, im->notes[i].texte);
+        cdg_buf_put_literal(b, im->notes[i].texte);
         cdg_buf_puts(b, ";\n\n");
     }
     for (unsigned s = 0; s < im->nsvcs;) {
@@ -1264,7 +1253,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
             continue;
         }
         cdg_buf_printf(b, "rubrique %s ", im->rubs[r].id);
-        put_string(b, im->rubs[r].label);
+        cdg_buf_put_literal(b, im->rubs[r].label);
         cdg_buf_puts(b, " <\n");
         for (; s < im->nsvcs && im->svcs[s].rub == r; s++)
             put_service(im, b, s, "  ");
@@ -1273,7 +1262,7 @@ static void put_rules(imp *im, cdg_buf *b, const generated *g)
     for (unsigned f = 0; f < im->nforfaits; f++) {
         put_decisions(im, b, ON_FORFAIT, f);
         cdg_buf_printf(b, "forfait %s ", im->forfaits[f].id);
-        put_string(b, im->forfaits[f].label);
+        cdg_buf_put_literal(b, im->forfaits[f].label);
         cdg_buf_puts(b, " <\n");
         for (unsigned s = 0; s < im->nsvcs; s++)
             put_cell(im, b, s, f, g);
@@ -1614,17 +1603,6 @@ static bool classify(imp *im, const imp_line *rows, unsigned n, const char *titl
     return true;
 }
 
-/* Whether id, cut at '_', has the word sequence w (as the checker tells
- * an option named after a service). */
-static bool has_word(const char *id, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = id; (p = strstr(p, w)) != NULL; p++)
-        if ((p == id || p[-1] == '_') && (p[n] == 0 || p[n] == '_'))
-            return true;
-    return false;
-}
-
 /* "En option" cells that no option of table 3 sells (a counted option of
  * the service, or one named after it): the document's wording is stated,
  * as the transcription does, so that check reads it as the document's
@@ -1638,7 +1616,7 @@ static void unsold(imp *im, const cdg_model *m)
             bool sold = false;
             for (unsigned i = 0; i < m->noptions && !sold; i++) {
                 const cdg_option *o = &m->options[i];
-                sold = (o->service == &m->services[s] || has_word(o->id, m->services[s].id)) &&
+                sold = (o->service == &m->services[s] || cdg_id_has_word(o->id, m->services[s].id)) &&
                        o->cells[f].statut == CDG_EN_OPTION;
             }
             if (sold)

@@ -186,3 +186,12 @@ const char *cdg_suggest(const char *key, const char *const *names, size_t n)
         consider(fkey, names[i], &best, &bestd);
     return best;
 }
+
+bool cdg_id_has_word(const char *id, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = id; (p = strstr(p, w)) != NULL; p++)
+        if ((p == id || p[-1] == '_') && (p[n] == 0 || p[n] == '_'))
+            return true;
+    return false;
+}

@@ -3,6 +3,7 @@
 #ifndef CDG_SYMTAB_H
 #define CDG_SYMTAB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "alloc.h"
@@ -38,5 +39,8 @@ const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n);
 const char *cdg_symtab_suggest(const cdg_symtab *t, const char *key);
 /* The same over an explicit list of n names. */
 const char *cdg_suggest(const char *key, const char *const *names, size_t n);
+/* Whether id, cut at '_', has the word (or words) w: parapheur_certificat
+ * has parapheur and certificat (an option named after a service). */
+bool cdg_id_has_word(const char *id, const char *w);
 
 #endif
