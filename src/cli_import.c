@@ -88,14 +88,18 @@ static int run(const char *path, const char *output, cli_env *env, const char *d
     cdg_arena *a = cdg_arena_new(&env->memctl);
     if (!a)
         return cli_usage_error("import: out of memory");
+    cdg_unit *volatile kept = NULL;  /* the rules read back, freed on any way out */
     jmp_buf oom;
     if (setjmp(oom)) {
+        if (kept)
+            cdg_unit_free(kept);
         cdg_arena_free(a);
         return cli_usage_error("import: out of memory");
     }
     cdg_arena_catch(a, &oom);
     cdg_import_result r;
     bool ok = cdg_import(a, path, data, len, output ? output : "import.cdg", &r);
+    kept = r.rules;
     cdg_diag_style style = {.color = env->color};
     if (r.read_as_text)
         fprintf(stderr, _("cdgrules: import: %s read as %s\n"), path, r.read_as_text);
@@ -105,6 +109,7 @@ static int run(const char *path, const char *output, cli_env *env, const char *d
     if (r.rules) {
         fprintf(stderr, _("cdgrules: import: the rules written from %s do not check (a case the import does not handle):\n"), path);
         cdg_diags_print(stderr, &r.rules->diags, &style);
+        kept = NULL;
         cdg_unit_free(r.rules);
     }
     if (!ok) {

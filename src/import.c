@@ -9,6 +9,7 @@
  * warning located in the table. */
 #include <ctype.h>
 #include <inttypes.h>
+#include <setjmp.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -94,6 +95,7 @@ typedef struct imp {
     unsigned ncols;           /* strata columns */
     imp_opt *opts; unsigned nopts;
     imp_decision *decisions, **last;
+    cdg_unit *volatile live;  /* the unit being read back, freed if an allocation fails */
 } imp;
 
 /* ---- messages ---- */
@@ -1672,7 +1674,71 @@ static cdg_unit *load(imp *im, const char *out_name, cdg_buf *b)
             cdg_unit_free(u);
         cdg_arena_throw(im->a);
     }
+    im->live = u;
     return u;
+}
+
+/* Frees the unit read back (or hands it to the caller when keep). */
+static void unit_done(imp *im, bool keep)
+{
+    if (!keep && im->live)
+        cdg_unit_free(im->live);
+    im->live = NULL;
+}
+
+/* Writes the rules in two passes (statuses first, so that the checker
+ * words every cell; then the published wordings where they differ) and
+ * lays them out as fmt does; false when they do not check. */
+static bool write_rules(imp *im, const char *out_name, cdg_import_result *r)
+{
+    cdg_arena *a = im->a;
+    /* first pass: statuses only */
+    cdg_buf b;
+    cdg_buf_init(&b, a);
+    put_rules(im, &b, NULL);
+    cdg_unit *u = load(im, out_name, &b);
+    if (!u)
+        return false;
+    if (!cdg_unit_ok(u)) {
+        r->rules = u;
+        unit_done(im, true);
+        return false;
+    }
+    const cdg_model *m = u->model;
+    generated g;
+    g.cell = cdg_arena_calloc(a, im->nsvcs + 1, sizeof *g.cell);
+    g.opt = cdg_arena_calloc(a, im->nopts + 1, sizeof *g.opt);
+    for (unsigned s = 0; s < im->nsvcs; s++) {
+        g.cell[s] = cdg_arena_calloc(a, im->nforfaits, sizeof **g.cell);
+        for (unsigned f = 0; f < im->nforfaits; f++)
+            g.cell[s][f] = cdg_arena_strdup(a, cdg_model_cell(m, &m->forfaits[f], &m->services[s])->texte);
+    }
+    for (unsigned i = 0; i < im->nopts; i++) {
+        g.opt[i] = cdg_arena_calloc(a, im->nforfaits, sizeof **g.opt);
+        for (unsigned f = 0; f < im->nforfaits; f++)
+            g.opt[i][f] = cdg_arena_strdup(a, m->options[i].cells[f].texte);
+    }
+    unsold(im, m);
+    strata_wordings(im, g.cell);
+    unit_done(im, false);
+
+    /* second pass: the published wordings where they differ */
+    cdg_buf_clear(&b);
+    put_rules(im, &b, &g);
+    u = load(im, out_name, &b);
+    if (!u)
+        return false;
+    if (!cdg_unit_ok(u)) {
+        r->rules = u;
+        unit_done(im, true);
+        return false;
+    }
+    size_t n;
+    const char *text = cdg_fmt(a, u->ast, &n);
+    r->text = text;
+    r->len = n;
+    unit_done(im, false);
+    return true;
 }
 
 bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
@@ -1800,49 +1866,15 @@ bool cdg_import(cdg_arena *a, const char *name, const char *data, size_t len,
     if (r->diags.errors)
         return false;
 
-    /* first pass: statuses only, so that the checker words every cell */
-    cdg_buf b;
-    cdg_buf_init(&b, a);
-    put_rules(im, &b, NULL);
-    cdg_unit *u = load(im, out_name, &b);
-    if (!u)
-        return false;
-    if (!cdg_unit_ok(u)) {
-        r->rules = u;
-        return false;
+    /* an allocation failure while a unit is read back frees it */
+    jmp_buf here;
+    jmp_buf *outer = cdg_arena_catch(a, &here);
+    if (setjmp(here)) {
+        unit_done(im, false);
+        cdg_arena_catch(a, outer);
+        cdg_arena_throw(a);
     }
-    const cdg_model *m = u->model;
-    generated g;
-    g.cell = cdg_arena_calloc(a, im->nsvcs + 1, sizeof *g.cell);
-    g.opt = cdg_arena_calloc(a, im->nopts + 1, sizeof *g.opt);
-    for (unsigned s = 0; s < im->nsvcs; s++) {
-        g.cell[s] = cdg_arena_calloc(a, im->nforfaits, sizeof **g.cell);
-        for (unsigned f = 0; f < im->nforfaits; f++)
-            g.cell[s][f] = cdg_arena_strdup(a, cdg_model_cell(m, &m->forfaits[f], &m->services[s])->texte);
-    }
-    for (unsigned i = 0; i < im->nopts; i++) {
-        g.opt[i] = cdg_arena_calloc(a, im->nforfaits, sizeof **g.opt);
-        for (unsigned f = 0; f < im->nforfaits; f++)
-            g.opt[i][f] = cdg_arena_strdup(a, m->options[i].cells[f].texte);
-    }
-    unsold(im, m);
-    strata_wordings(im, g.cell);
-    cdg_unit_free(u);
-
-    /* second pass: the published wordings where they differ */
-    cdg_buf_clear(&b);
-    put_rules(im, &b, &g);
-    u = load(im, out_name, &b);
-    if (!u)
-        return false;
-    if (!cdg_unit_ok(u)) {
-        r->rules = u;
-        return false;
-    }
-    size_t n;
-    const char *text = cdg_fmt(a, u->ast, &n);
-    r->text = text;
-    r->len = n;
-    cdg_unit_free(u);
-    return true;
+    bool done = write_rules(im, out_name, r);
+    cdg_arena_catch(a, outer);
+    return done;
 }
