@@ -334,7 +334,6 @@ static void json_needs(cdg_json *j, const quote_answer *q, bool why)
 static void json_lines(cdg_json *j, const quote_answer *q, bool why)
 {
     static const char *const kinds[] = {"forfait", "supplement", "jours"};
-    const cdg_forfait *f = q->d->forfait;
     cdg_json_key(j, "lignes");
     cdg_json_begin_array(j, CDG_JSON_LINES);
     for (size_t i = 0; i < q->d->nlignes; i++) {
@@ -362,7 +361,6 @@ static void json_lines(cdg_json *j, const quote_answer *q, bool why)
         cdg_json_end(j);
     }
     cdg_json_end(j);
-    (void)f;
 }
 
 /* The quote as one JSON object (keys in a stable order). */

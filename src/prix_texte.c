@@ -49,13 +49,6 @@ static void put_amount(cdg_buf *b, int64_t exact, cdg_arrondi_mode r, bool keep_
         cdg_buf_puts(b, cdg_money_text(cdg_prix_arrondi(exact, r), m, sizeof m));
 }
 
-const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_arena *a)
-{
-    char m[CDG_MONEY_TEXT_MAX];
-    return cdg_arena_strdup(a, exact ? cdg_money_text_scaled(l->exact, 8, m, sizeof m)
-                                     : cdg_money_text(l->centimes, m, sizeof m));
-}
-
 /* A number for a published table, in French whatever the run's language:
  * v / 10^decimals, "1 000", "0,7" (money.h's plain spaces). */
 static const char *num_fr(int64_t v, unsigned decimals, char *buf, size_t cap)

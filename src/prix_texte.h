@@ -27,8 +27,6 @@ const char *cdg_prix_formule(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arr
  * (JSON), which are the same in every language, like the money form. */
 const char *cdg_prix_formule_fr(const cdg_prix_ligne *l, cdg_prix_unites u, cdg_arrondi_mode r, bool exact,
                                 cdg_arena *a);
-/* The amount of line l for people: rounded, or exact when exact. */
-const char *cdg_prix_montant_texte(const cdg_prix_ligne *l, bool exact, cdg_arena *a);
 /* Price p as stated, for one stratum (p is not selon_strate): "450,00 €",
  * "1,10 € per habitant, minimum 300,00 €", "600,00 € per poste, global
  * scale 1..5 × 1, 6..10 × 0,7, 11.. × 0,5". mesure: the words for a
