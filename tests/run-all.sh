@@ -1,6 +1,8 @@
 #!/bin/sh
 # The whole test suite: Criterion unit tests, then the golden CLI tests.
 # Usage: tests/run-all.sh BUILD/cdgrules BUILD/unit-tests
+# TEST_JOBS=N: golden cases and scripts run N at a time (default: the
+# number of processors).
 # With VALGRIND=1 every process runs under valgrind; any valgrind error or
 # leak fails the run. The last line is "N passed, N failed".
 set -u
@@ -42,12 +44,30 @@ if grep -aq 'LeakSanitizer\|ERROR: AddressSanitizer\|runtime error:' "$log"; the
     echo "golden: sanitizer report above"; gfail=$((gfail + 1))
 fi
 
+# The scripts, TEST_JOBS at a time (default: the number of processors),
+# their outputs shown in name order; a script whose text says
+# "run-all: alone" (it measures time, or loads the machine itself) runs
+# by itself afterwards.
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+logs=$(mktemp -d)
+trap 'rm -f "$log"; rm -rf "$logs"' EXIT
+: >"$logs/pool" && : >"$logs/alone"
 for extra in "$(dirname "$0")"/scripts/*.sh; do
     [ -f "$extra" ] || continue
-    if sh "$extra" "$bin" >"$log" 2>&1; then
+    if grep -q 'run-all: alone' "$extra"; then echo "$extra" >>"$logs/alone"; else echo "$extra" >>"$logs/pool"; fi
+done
+# run_script SCRIPT: its output in $logs/NAME.log, its status in NAME.rc.
+export bin logs
+run_one='n=$(basename "$1" .sh); sh "$1" "$bin" >"$logs/$n.log" 2>&1; echo $? >"$logs/$n.rc"'
+tr '\n' '\0' <"$logs/pool" | xargs -0 -r -n 1 -P "$jobs" sh -c "$run_one" run_script
+tr '\n' '\0' <"$logs/alone" | xargs -0 -r -n 1 sh -c "$run_one" run_script
+for extra in "$(dirname "$0")"/scripts/*.sh; do
+    [ -f "$extra" ] || continue
+    n=$(basename "$extra" .sh)
+    if [ "$(cat "$logs/$n.rc" 2>/dev/null)" = 0 ]; then
         gpass=$((gpass + 1))
     else
-        cat "$log"; echo "script: FAIL $(basename "$extra")"; gfail=$((gfail + 1))
+        cat "$logs/$n.log" 2>/dev/null; echo "script: FAIL $n.sh"; gfail=$((gfail + 1))
     fi
 done
 

@@ -10,21 +10,23 @@
 # UPDATE=1 rewrites the expectations deliberately, writing only the
 # non-empty ones and removing those that became empty (then review them
 # with git diff). Prints "golden: N passed, N failed" last.
+# TEST_JOBS=N runs the cases in N parallel groups (default: the number of
+# processors); the output is the same, in the same order, as with 1.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")" && pwd)
 localedir=$(dirname "$bin")/locale
 filter=${GOLDEN_FILTER:-}
-pass=0 fail=0
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for dir in "$root"/*/*/; do
-    [ -d "$dir" ] || continue
-    dir=${dir%/}
+
+# run_case DIR WORK: runs one case in the scratch directory WORK, prints
+# what differs, and appends "pass" or "fail" to WORK/results.
+run_case() {
+    dir=$1 w=$2
     name=${dir#"$root"/}
-    case "$name" in fixtures/*) continue ;; esac
-    case "$name" in *"$filter"*) ;; *) continue ;; esac
-    [ -f "$dir/cmd" ] || { echo "golden: $name: no cmd file" >&2; fail=$((fail + 1)); continue; }
+    [ -f "$dir/cmd" ] || { echo "golden: $name: no cmd file" >&2; echo fail >>"$w/results"; return; }
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
@@ -33,29 +35,64 @@ for dir in "$root"/*/*/; do
     (cd "$dir" && unset COLUMNS && export LANGUAGE= CDGRULES_LOCALEDIR="$localedir" &&
         { [ ! -f env ] || { set -a && . ./env && set +a; }; } &&
         eval "set -- $args" && NO_COLOR=1 LC_ALL=C.UTF-8 ${VALGRIND_CMD:-} "$bin" "$@" \
-        <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/code")
+        <"$input" >"$w/out" 2>"$w/err"; echo $? >"$w/code")
     # What the case expects: a missing file means no output, or status 0.
     for k in out err; do
-        if [ -f "$dir/expected.$k" ]; then cp "$dir/expected.$k" "$tmp/want.$k"; else : >"$tmp/want.$k"; fi
+        if [ -f "$dir/expected.$k" ]; then cp "$dir/expected.$k" "$w/want.$k"; else : >"$w/want.$k"; fi
     done
-    if [ -f "$dir/expected.code" ]; then cp "$dir/expected.code" "$tmp/want.code"; else echo 0 >"$tmp/want.code"; fi
+    if [ -f "$dir/expected.code" ]; then cp "$dir/expected.code" "$w/want.code"; else echo 0 >"$w/want.code"; fi
     if [ -n "${UPDATE:-}" ]; then
         for k in out err; do
-            if [ -s "$tmp/$k" ]; then cp "$tmp/$k" "$dir/expected.$k"; else rm -f "$dir/expected.$k"; fi
+            if [ -s "$w/$k" ]; then cp "$w/$k" "$dir/expected.$k"; else rm -f "$dir/expected.$k"; fi
         done
-        if [ "$(cat "$tmp/code")" != 0 ]; then cp "$tmp/code" "$dir/expected.code"; else rm -f "$dir/expected.code"; fi
-        pass=$((pass + 1))
-        continue
+        if [ "$(cat "$w/code")" != 0 ]; then cp "$w/code" "$dir/expected.code"; else rm -f "$dir/expected.code"; fi
+        echo pass >>"$w/results"
+        return
     fi
-    ok=1
+    ok=pass
     for k in out err code; do
-        if ! cmp -s "$tmp/$k" "$tmp/want.$k"; then
-            ok=0
+        if ! cmp -s "$w/$k" "$w/want.$k"; then
+            ok=fail
             echo "golden: FAIL $name (std$k differs)"
-            diff -u --label "expected.$k" --label "actual" "$tmp/want.$k" "$tmp/$k" 2>&1 | head -20
+            diff -u --label "expected.$k" --label "actual" "$w/want.$k" "$w/$k" 2>&1 | head -20
         fi
     done
-    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    echo $ok >>"$w/results"
+}
+
+# The selected cases, in order, one per line.
+for dir in "$root"/*/*/; do
+    [ -d "$dir" ] || continue
+    dir=${dir%/}
+    name=${dir#"$root"/}
+    case "$name" in fixtures/*) continue ;; esac
+    case "$name" in *"$filter"*) ;; *) continue ;; esac
+    echo "$dir"
+done >"$tmp/cases"
+
+# Group g of the jobs takes a contiguous slice of the cases, so that the
+# groups' outputs, concatenated, are in the cases' order.
+total=$(wc -l <"$tmp/cases")
+per=$(( (total + jobs - 1) / jobs ))
+[ "$per" -gt 0 ] || per=1
+g=0
+while [ $((g * per)) -lt "$total" ]; do
+    mkdir -p "$tmp/g$g"
+    : >"$tmp/g$g/results"
+    sed -n "$((g * per + 1)),$(((g + 1) * per))p" "$tmp/cases" | while IFS= read -r dir; do
+        run_case "$dir" "$tmp/g$g"
+    done >"$tmp/g$g/log" 2>&1 &
+    g=$((g + 1))
 done
+wait
+pass=0 fail=0
+i=0
+while [ $i -lt $g ]; do
+    cat "$tmp/g$i/log"
+    pass=$((pass + $(grep -c '^pass$' "$tmp/g$i/results")))
+    fail=$((fail + $(grep -c '^fail$' "$tmp/g$i/results")))
+    i=$((i + 1))
+done
+[ "$((pass + fail))" = "$total" ] || { echo "golden: $((total - pass - fail)) cases gave no result"; fail=$((fail + total - pass - fail)); }
 echo "golden: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -8,7 +8,8 @@
 # runner's business).
 # Usage: tests/scripts/alloc_sweep.sh BUILD/cdgrules
 # ALLOC_SWEEP_FILTER=TEXT limits the sweep to cases whose COMMAND/CASE
-# contains it.
+# contains it. TEST_JOBS=N sweeps N cases at a time (default: the number
+# of processors).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)/golden
@@ -16,56 +17,86 @@ vg=${VALGRIND_CMD:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 limit=100000
-cases=0 runs=0 fail=0
-for dir in "$root"/*/*/; do
-    dir=${dir%/} name=${dir#"$root"/}
-    case "$name" in *"${ALLOC_SWEEP_FILTER:-}"*) ;; *) continue ;; esac
-    [ -f "$dir/cmd" ] || continue
-    cases=$((cases + 1))
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+
+# sweep DIR W: sweeps one case with the scratch directory W; appends
+# "runs N" and "fail" lines to W/results.
+sweep() {
+    dir=$1 w=$2
+    name=${dir#"$root"/}
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
-    mkdir -p "$tmp/ref"
-    n=-1
+    mkdir -p "$w/ref"
+    n=-1 runs=0
     while [ $n -lt $limit ]; do
         # A copy of the case directory: commands that write files must not
         # touch the repository. N=-1 is the reference run.
-        rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
-        (cd "$tmp/case" && eval "set -- $args" && CDGRULES_FAIL_ALLOC=$n NO_COLOR=1 LC_ALL=C.UTF-8 \
-            $vg "$bin" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/code")
+        rm -rf "$w/case" && cp -R "$dir" "$w/case"
+        (cd "$w/case" && eval "set -- $args" && CDGRULES_FAIL_ALLOC=$n NO_COLOR=1 LC_ALL=C.UTF-8 \
+            $vg "$bin" "$@" <"$input" >"$w/out" 2>"$w/err"; echo $? >"$w/code")
         if [ $n = -1 ]; then
-            cp "$tmp/out" "$tmp/err" "$tmp/code" "$tmp/ref/"
+            cp "$w/out" "$w/err" "$w/code" "$w/ref/"
             n=0
             continue
         fi
         runs=$((runs + 1))
-        code=$(cat "$tmp/code")
-        if grep -aq 'Sanitizer\|runtime error:\|ERROR SUMMARY: [1-9]' "$tmp/err"; then
-            echo "alloc_sweep: FAIL $name N=$n: sanitizer or valgrind report"; head -30 "$tmp/err"
-            fail=$((fail + 1)); break
+        code=$(cat "$w/code")
+        if grep -aq 'Sanitizer\|runtime error:\|ERROR SUMMARY: [1-9]' "$w/err"; then
+            echo "alloc_sweep: FAIL $name N=$n: sanitizer or valgrind report"; head -30 "$w/err"
+            echo fail >>"$w/results"; break
         fi
-        if ! grep -aq 'out of memory' "$tmp/err"; then
+        if ! grep -aq 'out of memory' "$w/err"; then
             # Allocation N was never reached: the run must be the normal one.
             for k in out err code; do
-                if ! cmp -s "$tmp/$k" "$tmp/ref/$k"; then
+                if ! cmp -s "$w/$k" "$w/ref/$k"; then
                     echo "alloc_sweep: FAIL $name N=$n: std$k differs from the normal run without an out-of-memory report"
-                    diff -u "$tmp/ref/$k" "$tmp/$k" | head -20
-                    fail=$((fail + 1)); break 2
+                    diff -u "$w/ref/$k" "$w/$k" | head -20
+                    echo fail >>"$w/results"; break 2
                 fi
             done
             break
         fi
         if [ "$code" != 2 ]; then
             echo "alloc_sweep: FAIL $name N=$n: out of memory but exit status $code (expected 2)"
-            head -10 "$tmp/err"
-            fail=$((fail + 1)); break
+            head -10 "$w/err"
+            echo fail >>"$w/results"; break
         fi
         n=$((n + 1))
     done
+    echo "runs $runs" >>"$w/results"
     if [ $n -ge $limit ]; then
         echo "alloc_sweep: FAIL $name: still out of memory after $limit allocations"
-        fail=$((fail + 1))
+        echo fail >>"$w/results"
     fi
+}
+
+for dir in "$root"/*/*/; do
+    dir=${dir%/} name=${dir#"$root"/}
+    case "$name" in *"${ALLOC_SWEEP_FILTER:-}"*) ;; *) continue ;; esac
+    [ -f "$dir/cmd" ] || continue
+    echo "$dir"
+done >"$tmp/cases"
+# TEST_JOBS groups (default: the number of processors), each a contiguous
+# slice of the cases, so that the reports come out in the cases' order.
+cases=$(wc -l <"$tmp/cases")
+per=$(( (cases + jobs - 1) / jobs ))
+[ "$per" -gt 0 ] || per=1
+g=0
+while [ $((g * per)) -lt "$cases" ]; do
+    mkdir -p "$tmp/g$g" && : >"$tmp/g$g/results"
+    sed -n "$((g * per + 1)),$(((g + 1) * per))p" "$tmp/cases" | while IFS= read -r dir; do
+        sweep "$dir" "$tmp/g$g"
+    done >"$tmp/g$g/log" 2>&1 &
+    g=$((g + 1))
+done
+wait
+runs=0 fail=0 i=0
+while [ $i -lt $g ]; do
+    cat "$tmp/g$i/log"
+    runs=$((runs + $(awk '$1 == "runs" { s += $2 } END { print s + 0 }' "$tmp/g$i/results")))
+    fail=$((fail + $(grep -c '^fail$' "$tmp/g$i/results")))
+    i=$((i + 1))
 done
 echo "alloc_sweep: $cases cases, $runs runs, $fail failed"
 [ $cases -gt 0 ] && [ $fail = 0 ]

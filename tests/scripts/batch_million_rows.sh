@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # batch streams 1,000,000 generated rows: every row answered (strata counted
 # independently with awk), in well under a second, in constant memory
 # (peak RSS below 16 MB, the same as for 100,000 rows, which already fill

@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # The simulator page and the published tables in headless Chromium
 # (tests/browser/simulateur.mjs: the form filled by its labels for every
 # stratum boundary and forfait against `cdgrules query --json`, needs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # check's cost must grow linearly (docs/PERFORMANCE.md): on generated rules
 # files of ~1 MB and ~10 MB, the CPU time (user + system, best of 3) of the
 # larger must be at most 11/10 of the size ratio times that of the smaller,
