@@ -262,7 +262,7 @@ static void write_cell(gen_out *o, const shape *sh, unsigned f, unsigned s, unsi
         if (sh->long_wording)
             out(o, " \"%s%s : pour l'ensemble des agents de la collectivité, dans la limite de %u "
                    "postes, assistance téléphonique et intervention à distance sous %u jours ouvrés\"",
-                unsold ? "En option — " : "", w, n % 50 + 1, n % 5 + 1);
+                unsold ? "En option — " : "", w, n % 50 + 1, n % 5 + 2);
         else if (unsold)
             out(o, " \"En option : %s sur devis n°%u\"", w, n);
         else
