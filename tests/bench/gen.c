@@ -19,7 +19,7 @@
  * priced per day, per unit or on study. The shapes:
  *
  *   forfaits      ~sqrt(cells) services, twice as few forfaits, short cells
- *   services      many services (18,000 at 28 MB) in 40 rubriques, a third
+ *   services      many services (19,300 at 28 MB) in 40 rubriques, a third
  *                 counted per stratum, 50 forfaits, a fifth of the cells
  *                 with a wording or a fixed quantity
  *   strates       60 strata, per-stratum tables of 60 entries (services'
@@ -516,9 +516,9 @@ static bool shape_of(shape *sh, const char *name, unsigned long long bytes, uint
     } else if (strcmp(name, "services") == 0) {
         /* 28 MB: about 20,000 services in 40 rubriques, 50 forfaits. */
         sh->F = 50;
-        sh->S = bytes / 1560 > 20 ? (unsigned)(bytes / 1560) : 20;  /* 30 KB at least */
+        sh->S = bytes / 1450 > 20 ? (unsigned)(bytes / 1450) : 20;  /* 30 KB at least */
         sh->rub = sh->rub_in = (sh->S + 39) / 40;
-        sh->pct_strata = 33, sh->pct_counted = 7, sh->pct_wording = 8;
+        sh->pct_strata = 33, sh->pct_counted = 7, sh->pct_wording = 1;
         return true;
     } else if (strcmp(name, "strates") == 0) {
         sh->K = 60, sh->pct_strata = 50, sh->pct_counted = 10, sh->pct_table = 25;
