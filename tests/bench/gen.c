@@ -111,12 +111,14 @@ typedef struct shape {
 /* Service kinds: plain, counted (has a unit), counted per stratum. */
 enum { PLAIN, COUNTED, PER_STRATUM };
 
+/* The kind of service s, from the shape's percentages. */
 static int service_kind(const shape *sh, unsigned s)
 {
     unsigned r = (unsigned)(mix(sh->seed, 1, s) % 100);
     return r < sh->pct_strata ? PER_STRATUM : r < sh->pct_strata + sh->pct_counted ? COUNTED : PLAIN;
 }
 
+/* The second half of service s's id: s12_service, s13_prestation. */
 static const char *service_suffix(unsigned s)
 {
     return s % 2 ? "prestation" : "service";
