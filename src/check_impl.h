@@ -36,12 +36,23 @@ typedef enum decl_kind {
     K_COUNT
 } decl_kind;
 
-/* A slot of the interned-cell table (check_resolve.c). */
+/* An interned cell, with the service it was read for and its hash
+ * (check_resolve.c): the table holds pointers to these, 8 bytes a slot. */
 typedef struct pooled_cell {
-    uint64_t hash;
+    cdg_cell cell;
     const cdg_service *service;
-    cdg_cell *cell;
+    uint64_t hash;
 } pooled_cell;
+
+/* The selon_strate table being read (cdg_check_strate_table), one per
+ * checker and nstrates long: its quantities, which strata it gives, where
+ * each stratum and each quantity is. A table per cell of a large offer
+ * cost four arrays; only the quantities are kept, shared when equal. */
+typedef struct strate_scratch {
+    int64_t *q;
+    bool *have;
+    cdg_span *seen, *spans;
+} strate_scratch;
 
 /* A slot of the service-name cache (check_resolve.c). */
 typedef struct svc_cache_slot {
@@ -62,8 +73,11 @@ typedef struct checker {
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
     svc_cache_slot *svc_cache;     /* service_named */
     unsigned svc_cache_bits;
-    pooled_cell *cell_pool;        /* interned cells (intern_cell), open addressing */
+    pooled_cell **cell_pool;       /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
+    strate_scratch table;          /* cdg_check_strate_table */
+    const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
+    size_t table_pool_cap, table_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
     cdg_symtab damaged;            /* names found declared in a broken file's text */
     bool damaged_init;
@@ -181,11 +195,15 @@ void cdg_check_options(checker *c);                       /* check_option.c */
 void cdg_check_exemples(checker *c);                      /* check_exemple.c */
 void cdg_check_lint(checker *c);                          /* check_lint.c */
 
-/* Reads `selon_strate < S1: n; … >`: a quantity for every stratum.
- * spans (may be NULL) receives each quantity's location. */
-int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner, cdg_span *spans);
-/* Warns where a per-stratum quantity decreases as the strata grow. */
-void cdg_check_decreasing(checker *c, const int64_t *q, const cdg_span *spans, const char *owner);
+/* Reads `selon_strate < S1: n; … >` into c->table: a quantity for every
+ * stratum (0 where missing, after an error) and each one's location in
+ * c->table.spans; returns c->table.q, valid until the next table. */
+const int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner);
+/* Warns where a per-stratum quantity of the table just read decreases as
+ * the strata grow. */
+void cdg_check_decreasing(checker *c, const char *owner);
+/* A copy of the quantities q of a table in the arena. */
+int64_t *cdg_check_table_copy(checker *c, const int64_t *q);
 
 /* ---- prices (check_prix.c) ------------------------------------------------------------ */
 

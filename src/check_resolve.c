@@ -2,9 +2,11 @@
  * cells read, then expanded by its base (`base:`, resolved first, cycles
  * reported) and its default (`defaut:`), so that every forfait states
  * every service. Cells without a wording of their own are shared. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check_impl.h"
+#include "parse.h"
 
 /* Longest chain of `base:` allowed (bounds the checker's recursion). */
 enum { MAX_BASE_DEPTH = 64 };
@@ -45,16 +47,57 @@ static cdg_service *service_named(checker *c, const char *key)
     return c->svc_cache[i].svc;
 }
 
+/* Hash of a table's quantities (shared_table's key). */
+static uint64_t table_hash(const int64_t *q, unsigned n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (unsigned k = 0; k < n; k++)
+        h = (h ^ (uint64_t)q[k]) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+/* Doubles the table pool when it is half full. */
+static void grow_table_pool(checker *c)
+{
+    size_t ocap = c->table_pool_cap;
+    const int64_t **old = c->table_pool;
+    c->table_pool_cap = ocap ? ocap * 2 : 64;
+    c->table_pool = ALLOC(c, c->table_pool_cap, const int64_t *);
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i]) {
+            size_t j = (size_t)table_hash(old[i], c->m->nstrates) & (c->table_pool_cap - 1);
+            while (c->table_pool[j])
+                j = (j + 1) & (c->table_pool_cap - 1);
+            c->table_pool[j] = old[i];
+        }
+}
+
+/* The shared copy of the quantities q of a forfait's own table: an offer
+ * repeats a few tables in thousands of cells (60 strata: 480 bytes each).
+ * Never the service's array, which means "the service's table" (--why). */
+static const int64_t *shared_table(checker *c, const int64_t *q)
+{
+    unsigned n = c->m->nstrates;
+    if ((c->table_pool_len + 1) * 2 > c->table_pool_cap)
+        grow_table_pool(c);
+    size_t j = (size_t)table_hash(q, n) & (c->table_pool_cap - 1);
+    for (; c->table_pool[j]; j = (j + 1) & (c->table_pool_cap - 1))
+        if (memcmp(c->table_pool[j], q, n * sizeof *q) == 0)
+            return c->table_pool[j];
+    c->table_pool_len++;
+    return c->table_pool[j] = cdg_check_table_copy(c, q);
+}
+
 /* The per-stratum quantities of a `selon_strate` cell: its own table, or
  * the service's; false after an error. */
 static bool cell_strata(checker *c, const cdg_forfait *f, const cdg_service *s, const cdg_entry *e,
                         const cdg_value *v, cdg_cell *cell)
 {
     if (cdg_entry_block(e)) {
-        cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
-        cell->par_strate = cdg_check_strate_table(c, cdg_entry_block(e),
-            cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id), spans);
-        cdg_check_decreasing(c, cell->par_strate, spans, cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id));
+        char owner[2 * CDG_MAX_IDENT + 32];
+        snprintf(owner, sizeof owner, "'%s' in forfait '%s'", s->id, f->id);
+        cell->par_strate = shared_table(c, cdg_check_strate_table(c, cdg_entry_block(e), owner));
+        cdg_check_decreasing(c, owner);
         return true;
     }
     if (s->par_strate) {
@@ -179,16 +222,23 @@ static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
 static void grow_cell_pool(checker *c)
 {
     size_t ocap = c->cell_pool_cap;
-    pooled_cell *old = c->cell_pool;
+    pooled_cell **old = c->cell_pool;
     c->cell_pool_cap = ocap ? ocap * 2 : 256;
-    c->cell_pool = ALLOC(c, c->cell_pool_cap, pooled_cell);
+    c->cell_pool = ALLOC(c, c->cell_pool_cap, pooled_cell *);
     for (size_t i = 0; i < ocap; i++)
-        if (old[i].cell) {
-            size_t j = (size_t)old[i].hash & (c->cell_pool_cap - 1);
-            while (c->cell_pool[j].cell)
+        if (old[i]) {
+            size_t j = (size_t)old[i]->hash & (c->cell_pool_cap - 1);
+            while (c->cell_pool[j])
                 j = (j + 1) & (c->cell_pool_cap - 1);
             c->cell_pool[j] = old[i];
         }
+}
+
+/* Gives cell (a copy of what was read for service s) its wording. */
+static void word_cell(checker *c, cdg_cell *cell, const cdg_service *s)
+{
+    if (!cell->texte)
+        cell->texte = cdg_check_cell_wording(c, s, cell);
 }
 
 /* A copy of cell x in the arena, with its wording. */
@@ -196,8 +246,7 @@ static cdg_cell *own_cell(checker *c, const cdg_cell *x, const cdg_service *s)
 {
     cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
     *own = *x;
-    if (!own->texte)
-        own->texte = cdg_check_cell_wording(c, s, own);
+    word_cell(c, own, s);
     return own;
 }
 
@@ -213,17 +262,19 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
         grow_cell_pool(c);
     uint64_t h = cell_hash(x, s);
     size_t j = (size_t)h & (c->cell_pool_cap - 1);
-    for (; c->cell_pool[j].cell; j = (j + 1) & (c->cell_pool_cap - 1)) {
-        const cdg_cell *y = c->cell_pool[j].cell;
-        if (c->cell_pool[j].hash == h && c->cell_pool[j].service == s && y->statut == x->statut &&
-            y->qte == x->qte && y->quantite == x->quantite && y->par_strate == x->par_strate &&
-            y->par_defaut == x->par_defaut)
+    for (; c->cell_pool[j]; j = (j + 1) & (c->cell_pool_cap - 1)) {
+        const pooled_cell *p = c->cell_pool[j];
+        const cdg_cell *y = &p->cell;
+        if (p->hash == h && p->service == s && y->statut == x->statut && y->qte == x->qte &&
+            y->quantite == x->quantite && y->par_strate == x->par_strate && y->par_defaut == x->par_defaut)
             return y;
     }
-    cdg_cell *own = own_cell(c, x, s);
-    c->cell_pool[j] = (pooled_cell){h, s, own};
+    pooled_cell *p = cdg_arena_alloc(c->a, sizeof *p);
+    *p = (pooled_cell){*x, s, h};
+    word_cell(c, &p->cell, s);
+    c->cell_pool[j] = p;
     c->cell_pool_len++;
-    return own;
+    return &p->cell;
 }
 
 /* ---- the entries of a forfait --------------------------------------------------- */
