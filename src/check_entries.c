@@ -283,7 +283,7 @@ static void table_quantity(checker *c, void *item, const cdg_entry *e)
 {
     strate_table *r = item;
     strate_scratch *t = r->t;
-    cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
+    cdg_strate *k = cdg_check_named(c, K_STRATE, e->key);
     if (!k) {
         k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));  /* `s8`: read as S8 */
         r->unknown = true;

@@ -54,11 +54,17 @@ typedef struct strate_scratch {
     cdg_span *seen, *spans;
 } strate_scratch;
 
-/* A slot of the service-name cache (check_resolve.c). */
-typedef struct svc_cache_slot {
+/* A slot of a name cache (cdg_check_named). */
+typedef struct name_slot {
     const char *key;
-    cdg_service *svc;
-} svc_cache_slot;
+    void *obj;
+} name_slot;
+
+/* One kind's names, keyed by the name's address (open addressing). */
+typedef struct name_cache {
+    name_slot *slots;
+    size_t cap, len;
+} name_cache;
 
 typedef struct checker {
     cdg_arena *a;
@@ -71,8 +77,7 @@ typedef struct checker {
     const cdg_decl **decls[K_COUNT]; /* declaration of each model object, per kind */
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
-    svc_cache_slot *svc_cache;     /* service_named */
-    unsigned svc_cache_bits;
+    name_cache named[K_NAMED];     /* cdg_check_named */
     pooled_cell **cell_pool;       /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     strate_scratch table;          /* cdg_check_strate_table */
@@ -124,6 +129,11 @@ int64_t cdg_check_int(checker *c, const cdg_value *v, const char *what);
 /* Reports an unknown name of the given kind, with a plausible suggestion;
  * returns the object suggested (read on as if it were written), or NULL. */
 void *cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp);
+/* The object named key among kind k, or NULL: what the symbol table
+ * says, remembered by the name's address (the scanner interns names, and
+ * a large file names each service once per forfait and each stratum once
+ * per table: no string is hashed or compared again). */
+void *cdg_check_named(checker *c, decl_kind k, const char *key);
 /* The object v names among kind k, or NULL after an error. */
 void *cdg_check_resolve(checker *c, decl_kind k, const cdg_value *v);
 /* Reports an entry that has no meaning where it stands. */

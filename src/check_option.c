@@ -110,7 +110,7 @@ static bool option_status(checker *c, const cdg_entry *e, cdg_statut *st, const 
 static void option_cell(checker *c, void *item, const cdg_entry *e)
 {
     option_reader *r = item;
-    const cdg_forfait *f = cdg_symtab_get(&c->names[K_FORFAIT], e->key);
+    const cdg_forfait *f = cdg_check_named(c, K_FORFAIT, e->key);
     if (!f) {
         cdg_check_unknown(c, K_FORFAIT, e->key, cdg_entry_key_span(e));
         return;
@@ -265,7 +265,7 @@ static const cdg_entry **cell_entries(checker *c, const cdg_decl *d, const cdg_e
     memset(by, 0, c->m->nservices * sizeof *by);
     for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
         const cdg_service *s = !cdg_entry_decl(e) && e->key_kw == CDG_KW_NONE
-                                   ? cdg_symtab_get(&c->names[K_SERVICE], e->key) : NULL;
+                                   ? cdg_check_named(c, K_SERVICE, e->key) : NULL;
         if (s && !by[s->index])
             by[s->index] = e;
     }

@@ -26,27 +26,6 @@ static void resolve_forfait(checker *c, unsigned fi);
 
 /* ---- cells ------------------------------------------------------------------- */
 
-/* The service named key, or NULL: a direct-mapped cache keyed by the
- * name's address sits in front of the symbol table, since the scanner
- * interns names and a large file names each service once per forfait.
- * Four slots per service, up to 65536 slots (1 MB): few names share one,
- * and an absurd file of millions of services does not pay for a cache. */
-static cdg_service *service_named(checker *c, const char *key)
-{
-    if (!c->svc_cache) {
-        c->svc_cache_bits = 8;
-        while (c->svc_cache_bits < 16 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
-            c->svc_cache_bits++;
-        c->svc_cache = ALLOC(c, (size_t)1 << c->svc_cache_bits, svc_cache_slot);
-    }
-    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - c->svc_cache_bits));
-    if (c->svc_cache[i].key != key) {
-        c->svc_cache[i].key = key;
-        c->svc_cache[i].svc = cdg_symtab_get(&c->names[K_SERVICE], key);
-    }
-    return c->svc_cache[i].svc;
-}
-
 /* Hash of a table's quantities (shared_table's key). */
 static uint64_t table_hash(const int64_t *q, unsigned n)
 {
@@ -143,7 +122,7 @@ static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, c
 static void attached_quantity(checker *c, void *item, const cdg_entry *a)
 {
     cdg_attache ***tail = item;
-    const cdg_service *t = cdg_symtab_get(&c->names[K_SERVICE], a->key);
+    const cdg_service *t = cdg_check_named(c, K_SERVICE, a->key);
     if (!t) {
         cdg_check_unknown(c, K_SERVICE, a->key, cdg_entry_key_span(a));
         return;
@@ -294,7 +273,7 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
 {
     forfait_reader *r = item;
     cdg_forfait *f = r->f;
-    cdg_service *s = service_named(c, e->key);
+    cdg_service *s = cdg_check_named(c, K_SERVICE, e->key);
     if (!s) {  /* `sauvgarde:` read as sauvegarde, so that it is not also called missing */
         s = cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
         if (!s || cdg_cell_stated(f, s))
