@@ -36,13 +36,18 @@ typedef enum decl_kind {
     K_COUNT
 } decl_kind;
 
-/* An interned cell, with the service it was read for and its hash
- * (check_resolve.c): the table holds pointers to these, 8 bytes a slot. */
+/* An interned cell and the service it was read for (check_resolve.c). */
 typedef struct pooled_cell {
     cdg_cell cell;
     const cdg_service *service;
-    uint64_t hash;
 } pooled_cell;
+
+/* A slot of the interned-cell table: the cell's hash is compared before
+ * the cell is read (one cache miss per lookup, not two). */
+typedef struct cell_slot {
+    pooled_cell *p;
+    uint64_t hash;
+} cell_slot;
 
 /* The selon_strate table being read (cdg_check_strate_table), one per
  * checker and nstrates long: its quantities, which strata it gives, where
@@ -78,7 +83,7 @@ typedef struct checker {
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
     name_cache named[K_NAMED];     /* cdg_check_named */
-    pooled_cell **cell_pool;       /* interned cells (intern_cell), open addressing */
+    cell_slot *cell_pool;          /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     strate_scratch table;          /* cdg_check_strate_table */
     const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
