@@ -5,8 +5,10 @@
 # 15,000 services and options, 17 s on the bench's 30 MB grid offer). On a
 # generated offer of N services stated en_option in two forfaits, each
 # sold by an option named after it, the CPU time (user + system, best of
-# 3) for 10 x N must be at most 11/10 of 10 times that for N (the
-# quadratic version took x83). Skipped under sanitizers.
+# 3) for 10 x N must be at most 20 times that for N: twice linear, as the
+# small run is mostly the process starting (linear measures x5-x7 on a
+# busy machine; the quadratic version took x83-x178). Skipped under
+# sanitizers.
 # Usage: tests/scripts/check_options_linear.sh BUILD/cdgrules (BUILD/bench-gen next to it).
 set -u
 bin=$1
@@ -50,6 +52,6 @@ ts=$(best "$tmp/small.cdg") && tl=$(best "$tmp/large.cdg") || exit 1
 echo "check_options_linear: 1500 options: ${ts}s; 15000 options: ${tl}s"
 awk -v ts="$ts" -v tl="$tl" 'BEGIN {
     if (ts <= 0) { printf "check_options_linear: FAIL no CPU time measured (%s s)\n", ts; exit 1 }
-    bound = 1.1 * 10 * ts
+    bound = 2 * 10 * ts
     if (tl > bound) { printf "check_options_linear: FAIL time x%.1f for options x10 (bound %.3fs)\n", tl / ts, bound; exit 1 }
     printf "check_options_linear: time x%.1f for options x10\n", tl / ts }'
