@@ -6,7 +6,7 @@
  *   decl  := DECLKW IDENT STRING (';' | block) | 'exemple' STRING (';' | block)
  *   block := '<' item* '>'
  *   item  := decl | key ':' value+ block? ';' | key block ';'?
- *   value := IDENT | VALKW | INT | DECIMAL | RANGE | STRING
+ *   value := IDENT | VALKW | INT | DECIMAL | RANGE | STRING   (in `values`)
  *
  * Errors are reported with the expected tokens (parse.error custom) and the
  * parser recovers at the next ';' or '>' so that one run reports every
@@ -60,6 +60,7 @@ static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key,
                              YYLTYPE keyloc, unsigned nvalues, cdg_block *block);
 static unsigned push_value(cdg_parse_ctx *ctx, const cdg_value *v, unsigned n);
 static unsigned push_keyword(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE loc, unsigned n);
+static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *text, YYLTYPE loc, unsigned n);
 #define A (ctx->arena)
 }
 
@@ -87,7 +88,6 @@ static unsigned push_keyword(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE loc, un
 %type <entries> items
 %type <entry> item
 %type <nvalues> values
-%type <val> value
 /* Values wait on a stack until their entry is made; error recovery pops
  * them with the symbol that holds them. */
 %destructor { ctx->nvalues -= $$; } <nvalues>
@@ -161,21 +161,22 @@ keykw:
 | EXEMPLE    { $$ = CDG_KW_EXEMPLE; }
 ;
 
-/* A value keyword (the commonest value: `inclus`) is pushed without
- * going through `value`: one reduction fewer per cell. */
+/* Each value token is pushed as it is shifted, with no `value` symbol
+ * in between: one reduction fewer per value (a 60-strata table has 60
+ * integers; a reduction is ~60 instructions of the skeleton). */
 values:
-  value          { $$ = push_value(ctx, &$1, 0); }
-| VALKW          { $$ = push_keyword(ctx, $1, @1, 0); }
-| values value   { $$ = push_value(ctx, &$2, $1); }
-| values VALKW   { $$ = push_keyword(ctx, $2, @2, $1); }
-;
-
-value:
-  IDENT    { $$ = cdg_value_make(CDG_VAL_IDENT, @1); $$.text = $1; }
-| STRING   { $$ = cdg_value_make(CDG_VAL_STRING, @1); $$.text = $1; }
-| INT      { $$ = $1; }
-| DECIMAL  { $$ = $1; }
-| RANGE    { $$ = $1; }
+  VALKW            { $$ = push_keyword(ctx, $1, @1, 0); }
+| INT              { $$ = push_value(ctx, &$1, 0); }
+| DECIMAL          { $$ = push_value(ctx, &$1, 0); }
+| RANGE            { $$ = push_value(ctx, &$1, 0); }
+| IDENT            { $$ = push_text(ctx, CDG_VAL_IDENT, $1, @1, 0); }
+| STRING           { $$ = push_text(ctx, CDG_VAL_STRING, $1, @1, 0); }
+| values VALKW     { $$ = push_keyword(ctx, $2, @2, $1); }
+| values INT       { $$ = push_value(ctx, &$2, $1); }
+| values DECIMAL   { $$ = push_value(ctx, &$2, $1); }
+| values RANGE     { $$ = push_value(ctx, &$2, $1); }
+| values IDENT     { $$ = push_text(ctx, CDG_VAL_IDENT, $2, @2, $1); }
+| values STRING    { $$ = push_text(ctx, CDG_VAL_STRING, $2, @2, $1); }
 ;
 
 %%
@@ -226,6 +227,14 @@ static unsigned push_keyword(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE loc, un
 {
     cdg_value v = cdg_value_make(CDG_VAL_KEYWORD, loc);
     v.kw = kw;
+    return push_value(ctx, &v, n);
+}
+
+/* Pushes the identifier or string text at loc (see push_value). */
+static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *text, YYLTYPE loc, unsigned n)
+{
+    cdg_value v = cdg_value_make(kind, loc);
+    v.text = text;
     return push_value(ctx, &v, n);
 }
 

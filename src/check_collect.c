@@ -198,6 +198,8 @@ static void make_room(checker *c, const cdg_ast *ast)
     m->exemples = ALLOC(c, n[K_EXEMPLE], cdg_exemple);
     for (unsigned k = 0; k < K_COUNT; k++)
         c->decls[k] = ALLOC(c, n[k], const cdg_decl *);
+    for (unsigned k = 0; k < K_NAMED; k++)
+        cdg_symtab_reserve(&c->names[k], n[k]);
     c->note_used = ALLOC(c, n[K_NOTE], bool);
 }
 

@@ -105,6 +105,42 @@ static bool declared_in_damage(checker *c, decl_kind k, const char *name)
     return found;
 }
 
+/* The slot of key in nc: its own, or the free one where it goes. */
+static name_slot *name_slot_of(const name_cache *nc, const char *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u;
+    size_t i = (size_t)(h ^ (h >> 29)) & (nc->cap - 1);
+    while (nc->slots[i].key && nc->slots[i].key != key)
+        i = (i + 1) & (nc->cap - 1);
+    return &nc->slots[i];
+}
+
+/* Doubles nc (half full at most: short probes); room for n names first. */
+static void name_cache_grow(checker *c, name_cache *nc, size_t n)
+{
+    name_cache old = *nc;
+    nc->cap = old.cap ? old.cap * 2 : 16;
+    while (nc->cap < 2 * n)
+        nc->cap *= 2;
+    nc->slots = ALLOC(c, nc->cap, name_slot);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key)
+            *name_slot_of(nc, old.slots[i].key) = old.slots[i];
+}
+
+void *cdg_check_named(checker *c, decl_kind k, const char *key)
+{
+    name_cache *nc = &c->named[k];
+    if ((nc->len + 1) * 2 > nc->cap)
+        name_cache_grow(c, nc, c->names[k].len);
+    name_slot *slot = name_slot_of(nc, key);
+    if (!slot->key) {
+        *slot = (name_slot){key, cdg_symtab_get(&c->names[k], key)};
+        nc->len++;
+    }
+    return slot->obj;
+}
+
 /* Reports an unknown name of the given kind, with a plausible suggestion,
  * or says which other kind the name belongs to; returns the object the
  * suggestion names, so that the caller reads on as if it had been

@@ -3,10 +3,12 @@
  * notes and services. Each entry key has its reader, listed in the table
  * of the declaration that takes it. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_impl.h"
+#include "parse.h"
 
 /* ---- offre ----------------------------------------------------------------- */
 
@@ -269,22 +271,22 @@ void cdg_check_notes(checker *c)
 
 /* ---- per-stratum tables -------------------------------------------------------------- */
 
-/* A table being read: its quantities, where each was given, which are. */
+/* A table being read: the checker's scratch, and whether a stratum was
+ * unknown (the missing ones then only echo it). */
 typedef struct strate_table {
-    int64_t *q;
-    cdg_span *seen, *spans;
-    bool *have;
-    bool unknown;  /* a stratum unknown: the missing ones only echo it */
+    strate_scratch *t;
+    bool unknown;
 } strate_table;
 
 /* `S1: n;` in a selon_strate table. */
 static void table_quantity(checker *c, void *item, const cdg_entry *e)
 {
-    strate_table *t = item;
-    cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
+    strate_table *r = item;
+    strate_scratch *t = r->t;
+    cdg_strate *k = cdg_check_named(c, K_STRATE, e->key);
     if (!k) {
         k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));  /* `s8`: read as S8 */
-        t->unknown = true;
+        r->unknown = true;
         if (!k || t->have[k->index])
             return;
     }
@@ -300,8 +302,7 @@ static void table_quantity(checker *c, void *item, const cdg_entry *e)
     t->have[k->index] = true;
     t->seen[k->index] = cdg_entry_key_span(e);
     t->q[k->index] = n;
-    if (t->spans)
-        t->spans[k->index] = cdg_value_span(v);
+    t->spans[k->index] = cdg_value_span(v);
 }
 
 static const entry_syntax table_syntax = {
@@ -309,21 +310,34 @@ static const entry_syntax table_syntax = {
     {CDG_KW_NONE, table_quantity},
 }};
 
+/* The checker's table scratch, emptied for a new table. */
+static strate_scratch *table_scratch(checker *c)
+{
+    unsigned n = c->m->nstrates;
+    strate_scratch *t = &c->table;
+    if (!t->q)
+        *t = (strate_scratch){ALLOC(c, n, int64_t), ALLOC(c, n, bool), ALLOC(c, n, cdg_span),
+                              ALLOC(c, n, cdg_span)};
+    memset(t->q, 0, n * sizeof *t->q);
+    memset(t->have, 0, n * sizeof *t->have);
+    memset(t->spans, 0, n * sizeof *t->spans);
+    return t;
+}
+
 /* Reads a selon_strate table; reports the strata it leaves out (once the
  * syntax is sound: otherwise they only echo a syntax error). */
-int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner, cdg_span *spans)
+const int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner)
 {
     cdg_model *m = c->m;
-    strate_table t = {ALLOC(c, m->nstrates, int64_t), ALLOC(c, m->nstrates, cdg_span), spans,
-                      ALLOC(c, m->nstrates, bool), false};
-    cdg_check_entries(c, b, &table_syntax, &t);
-    if (!c->syntax_ok || t.unknown)
-        return t.q;
+    strate_table r = {table_scratch(c), false};
+    cdg_check_entries(c, b, &table_syntax, &r);
+    if (!c->syntax_ok || r.unknown)
+        return r.t->q;
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
     for (unsigned i = 0; i < m->nstrates; i++)
-        if (!t.have[i] && is_first(c, K_STRATE, m->strates[i].id, &m->strates[i])) {
+        if (!r.t->have[i] && is_first(c, K_STRATE, m->strates[i].id, &m->strates[i])) {
             if (nmiss < 5)
                 cdg_buf_printf(&miss, "%s'%s'", nmiss ? ", " : "", m->strates[i].id);
             nmiss++;
@@ -331,12 +345,21 @@ int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owne
     if (nmiss)
         err_missing(c, b->open, "the selon_strate table of %s has no quantity for strate %s",
                     "the selon_strate table of %s has no quantity for strates %s", owner, &miss, nmiss);
-    return t.q;
+    return r.t->q;
+}
+
+int64_t *cdg_check_table_copy(checker *c, const int64_t *q)
+{
+    int64_t *own = ALLOC(c, c->m->nstrates, int64_t);
+    memcpy(own, q, c->m->nstrates * sizeof *q);
+    return own;
 }
 
 /* Warns where a per-stratum quantity decreases as the strata grow. */
-void cdg_check_decreasing(checker *c, const int64_t *q, const cdg_span *spans, const char *owner)
+void cdg_check_decreasing(checker *c, const char *owner)
 {
+    const int64_t *q = c->table.q;
+    const cdg_span *spans = c->table.spans;
     for (unsigned k = 1; k < c->m->nstrates; k++)
         if (q[k] < q[k - 1] && spans[k].end)
             WARN(c, spans[k], "the quantity of %s decreases from %" PRId64 " in '%s' to %" PRId64 " in '%s'",
@@ -440,12 +463,14 @@ static const entry_syntax service_syntax = {
 /* A service's own per-stratum quantities. */
 static void read_service_table(checker *c, cdg_service *s, const cdg_entry *table)
 {
-    cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
-    s->par_strate = cdg_check_strate_table(c, cdg_entry_block(table), cdg_arena_printf(c->a, "service '%s'", s->id), spans);
+    char owner[CDG_MAX_IDENT + 16];
+    snprintf(owner, sizeof owner, "service '%s'", s->id);
+    s->par_strate = cdg_check_table_copy(c, cdg_check_strate_table(c, cdg_entry_block(table), owner));
     s->par_strate_span = cdg_entry_key_span(table);
     if (!s->unite)
         ERR(c, cdg_entry_key_span(table), "service '%s' has quantities but no 'unite' (what do they count?)", s->id);
-    cdg_check_decreasing(c, s->par_strate, spans, cdg_arena_printf(c->a, "'%s'", s->id));
+    snprintf(owner, sizeof owner, "'%s'", s->id);
+    cdg_check_decreasing(c, owner);
 }
 
 /* Every service's entries, then its per-stratum quantities. */

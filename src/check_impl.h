@@ -36,18 +36,40 @@ typedef enum decl_kind {
     K_COUNT
 } decl_kind;
 
-/* A slot of the interned-cell table (check_resolve.c). */
+/* An interned cell and the service it was read for (check_resolve.c). */
 typedef struct pooled_cell {
-    uint64_t hash;
+    cdg_cell cell;
     const cdg_service *service;
-    cdg_cell *cell;
 } pooled_cell;
 
-/* A slot of the service-name cache (check_resolve.c). */
-typedef struct svc_cache_slot {
+/* A slot of the interned-cell table: the cell's hash is compared before
+ * the cell is read (one cache miss per lookup, not two). */
+typedef struct cell_slot {
+    pooled_cell *p;
+    uint64_t hash;
+} cell_slot;
+
+/* The selon_strate table being read (cdg_check_strate_table), one per
+ * checker and nstrates long: its quantities, which strata it gives, where
+ * each stratum and each quantity is. A table per cell of a large offer
+ * cost four arrays; only the quantities are kept, shared when equal. */
+typedef struct strate_scratch {
+    int64_t *q;
+    bool *have;
+    cdg_span *seen, *spans;
+} strate_scratch;
+
+/* A slot of a name cache (cdg_check_named). */
+typedef struct name_slot {
     const char *key;
-    cdg_service *svc;
-} svc_cache_slot;
+    void *obj;
+} name_slot;
+
+/* One kind's names, keyed by the name's address (open addressing). */
+typedef struct name_cache {
+    name_slot *slots;
+    size_t cap, len;
+} name_cache;
 
 typedef struct checker {
     cdg_arena *a;
@@ -60,10 +82,12 @@ typedef struct checker {
     const cdg_decl **decls[K_COUNT]; /* declaration of each model object, per kind */
     bool *note_used;
     unsigned char *forfait_state;  /* 0 new, 1 resolving, 2 done */
-    svc_cache_slot *svc_cache;     /* service_named */
-    unsigned svc_cache_bits;
-    pooled_cell *cell_pool;        /* interned cells (intern_cell), open addressing */
+    name_cache named[K_NAMED];     /* cdg_check_named */
+    cell_slot *cell_pool;          /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
+    strate_scratch table;          /* cdg_check_strate_table */
+    const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
+    size_t table_pool_cap, table_pool_len;
     unsigned base_depth;           /* current length of a base: chain */
     cdg_symtab damaged;            /* names found declared in a broken file's text */
     bool damaged_init;
@@ -110,6 +134,11 @@ int64_t cdg_check_int(checker *c, const cdg_value *v, const char *what);
 /* Reports an unknown name of the given kind, with a plausible suggestion;
  * returns the object suggested (read on as if it were written), or NULL. */
 void *cdg_check_unknown(checker *c, decl_kind k, const char *name, cdg_span sp);
+/* The object named key among kind k, or NULL: what the symbol table
+ * says, remembered by the name's address (the scanner interns names, and
+ * a large file names each service once per forfait and each stratum once
+ * per table: no string is hashed or compared again). */
+void *cdg_check_named(checker *c, decl_kind k, const char *key);
 /* The object v names among kind k, or NULL after an error. */
 void *cdg_check_resolve(checker *c, decl_kind k, const cdg_value *v);
 /* Reports an entry that has no meaning where it stands. */
@@ -181,11 +210,15 @@ void cdg_check_options(checker *c);                       /* check_option.c */
 void cdg_check_exemples(checker *c);                      /* check_exemple.c */
 void cdg_check_lint(checker *c);                          /* check_lint.c */
 
-/* Reads `selon_strate < S1: n; … >`: a quantity for every stratum.
- * spans (may be NULL) receives each quantity's location. */
-int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner, cdg_span *spans);
-/* Warns where a per-stratum quantity decreases as the strata grow. */
-void cdg_check_decreasing(checker *c, const int64_t *q, const cdg_span *spans, const char *owner);
+/* Reads `selon_strate < S1: n; … >` into c->table: a quantity for every
+ * stratum (0 where missing, after an error) and each one's location in
+ * c->table.spans; returns c->table.q, valid until the next table. */
+const int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char *owner);
+/* Warns where a per-stratum quantity of the table just read decreases as
+ * the strata grow. */
+void cdg_check_decreasing(checker *c, const char *owner);
+/* A copy of the quantities q of a table in the arena. */
+int64_t *cdg_check_table_copy(checker *c, const int64_t *q);
 
 /* ---- prices (check_prix.c) ------------------------------------------------------------ */
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "parse.h"
 
 /* An option being read. by[f] is the entry of forfait f (the array is
  * reused from one option to the next). */
@@ -109,7 +110,7 @@ static bool option_status(checker *c, const cdg_entry *e, cdg_statut *st, const 
 static void option_cell(checker *c, void *item, const cdg_entry *e)
 {
     option_reader *r = item;
-    const cdg_forfait *f = cdg_symtab_get(&c->names[K_FORFAIT], e->key);
+    const cdg_forfait *f = cdg_check_named(c, K_FORFAIT, e->key);
     if (!f) {
         cdg_check_unknown(c, K_FORFAIT, e->key, cdg_entry_key_span(e));
         return;
@@ -179,28 +180,102 @@ static void fill_option(checker *c, option_reader *r)
                     o->id, &miss, nmiss);
 }
 
-/* Every option's entries, then its cell in every forfait. */
 /* ---- services no option sells ------------------------------------------------------ */
 
-/* Whether an option sells service s in forfait fi: an option counting s
- * (`tarif: par_unite s`) or named after it, en_option there. */
-static bool option_sells(const cdg_model *m, const cdg_service *s, unsigned fi)
+/* The options that may sell each service: those counting it (`tarif:
+ * par_unite s`) or named after it (cdg_id_has_word), listed once per
+ * offer. Service s has opts[first[s] .. first[s + 1]). Asking every option
+ * for every en_option cell cost cells × options (17 s for 80,000 cells and
+ * 5,000 options). */
+typedef struct sellers {
+    unsigned *first, *opts;
+} sellers;
+
+/* Calls add(c, l, service index, option index) for each service option o
+ * may sell: its counted service, then every run of whole words of its id
+ * ('a', 'a_b', 'b' for a_b) that names a service, other than that one. */
+static void each_sold(checker *c, sellers *l, unsigned oi,
+                      void (*add)(checker *c, sellers *l, unsigned s, unsigned oi))
 {
-    for (unsigned i = 0; i < m->noptions; i++) {
-        const cdg_option *o = &m->options[i];
-        if ((o->service == s || cdg_id_has_word(o->id, s->id)) && o->cells[fi].statut == CDG_EN_OPTION)
-            return true;
+    const cdg_option *o = &c->m->options[oi];
+    if (o->service)
+        add(c, l, o->service->index, oi);
+    char run[CDG_MAX_IDENT + 1];  /* no longer run can name a service */
+    size_t n = strlen(o->id);
+    for (size_t b = 0; b < n; b++) {
+        if (b > 0 && o->id[b - 1] != '_')
+            continue;
+        for (size_t e = b + 1; e <= n && e - b < sizeof run; e++) {
+            if (e < n && o->id[e] != '_')
+                continue;
+            memcpy(run, o->id + b, e - b);
+            run[e - b] = 0;
+            const cdg_service *s = cdg_symtab_get(&c->names[K_SERVICE], run);
+            if (s && s != o->service)
+                add(c, l, s->index, oi);
+        }
     }
+}
+
+/* each_sold's callbacks: count, then place. */
+static void count_seller(checker *c, sellers *l, unsigned s, unsigned oi)
+{
+    (void)c, (void)oi;
+    l->first[s + 1]++;
+}
+
+static void place_seller(checker *c, sellers *l, unsigned s, unsigned oi)
+{
+    (void)c;
+    l->opts[l->first[s]++] = oi;
+}
+
+/* The sellers of every service. */
+static sellers list_sellers(checker *c)
+{
+    const cdg_model *m = c->m;
+    sellers l = {ALLOC(c, m->nservices + 1, unsigned), NULL};
+    for (unsigned i = 0; i < m->noptions; i++)
+        each_sold(c, &l, i, count_seller);
+    for (unsigned s = 0; s < m->nservices; s++)
+        l.first[s + 1] += l.first[s];
+    l.opts = ALLOC(c, l.first[m->nservices], unsigned);
+    for (unsigned i = 0; i < m->noptions; i++)
+        each_sold(c, &l, i, place_seller);  /* first[s] moves to first[s + 1] */
+    for (unsigned s = m->nservices; s > 0; s--)
+        l.first[s] = l.first[s - 1];
+    l.first[0] = 0;
+    return l;
+}
+
+/* Whether an option sells service s in forfait fi (en_option there). */
+static bool option_sells(const cdg_model *m, const sellers *l, const cdg_service *s, unsigned fi)
+{
+    for (unsigned k = l->first[s->index]; k < l->first[s->index + 1]; k++)
+        if (m->options[l->opts[k]].cells[fi].statut == CDG_EN_OPTION)
+            return true;
     return false;
 }
 
-/* Where forfait d states service id, or the forfait's name. */
-static cdg_span cell_span(const cdg_decl *d, const char *id)
+/* The entry of forfait d that states each service, by service index (the
+ * first, as a duplicate is an error): made for a forfait's first warning,
+ * instead of a walk of its entries per warning. */
+static const cdg_entry **cell_entries(checker *c, const cdg_decl *d, const cdg_entry **by)
 {
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next)
-        if (!cdg_entry_decl(e) && e->key_kw == CDG_KW_NONE && strcmp(e->key, id) == 0)
-            return cdg_entry_key_span(e);
-    return d->id_span;
+    memset(by, 0, c->m->nservices * sizeof *by);
+    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
+        const cdg_service *s = !cdg_entry_decl(e) && e->key_kw == CDG_KW_NONE
+                                   ? cdg_check_named(c, K_SERVICE, e->key) : NULL;
+        if (s && !by[s->index])
+            by[s->index] = e;
+    }
+    return by;
+}
+
+/* Where forfait d states service s (by: cell_entries), or the forfait's name. */
+static cdg_span cell_span(const cdg_decl *d, const cdg_entry *const *by, const cdg_service *s)
+{
+    return by[s->index] ? cdg_entry_key_span(by[s->index]) : d->id_span;
 }
 
 /* Warns about a service a forfait's own entry says is en_option when no
@@ -210,15 +285,20 @@ static cdg_span cell_span(const cdg_decl *d, const char *id)
 static void check_unsold(checker *c)
 {
     cdg_model *m = c->m;
+    sellers l = list_sellers(c);
+    const cdg_entry **scratch = ALLOC(c, m->nservices, const cdg_entry *), **by;
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
+        by = NULL;
         for (unsigned si = 0; f->cells && si < m->nservices; si++) {
             const cdg_cell *cell = f->cells[si];
             const cdg_service *s = &m->services[si];
             if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite ||
-                f->provenance[si] != CDG_PROV_ENTRY || option_sells(m, s, fi))
+                f->provenance[si] != CDG_PROV_ENTRY || option_sells(m, &l, s, fi))
                 continue;
-            WARN(c, cell_span(c->decls[K_FORFAIT][fi], s->id),
+            if (!by)
+                by = cell_entries(c, c->decls[K_FORFAIT][fi], scratch);
+            WARN(c, cell_span(c->decls[K_FORFAIT][fi], by, s),
                  "service '%s' is en_option in forfait '%s', but no option sells it there: declare one "
                  "('option %s \"…\" < tarif: …; %s: en_option; >'), give the service another status, "
                  "or state the cell's wording as the document prints it ('%s: en_option \"…\";')",
@@ -227,6 +307,7 @@ static void check_unsold(checker *c)
     }
 }
 
+/* Every option's entries, then its cell in every forfait. */
 void cdg_check_options(checker *c)
 {
     cdg_model *m = c->m;

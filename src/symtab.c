@@ -49,12 +49,13 @@ void *cdg_symtab_get(const cdg_symtab *t, const char *key)
     return t->keys[i] ? t->vals[i] : NULL;
 }
 
-static void grow(cdg_symtab *t)
+/* Rehashes t into cap slots. */
+static void resize(cdg_symtab *t, size_t cap)
 {
     size_t ocap = t->cap;
     const char **okeys = t->keys;
     void **ovals = t->vals;
-    t->cap = ocap ? ocap * 2 : 16;
+    t->cap = cap;
     t->keys = cdg_arena_calloc(t->arena, t->cap, sizeof *t->keys);
     t->vals = cdg_arena_calloc(t->arena, t->cap, sizeof *t->vals);
     for (size_t i = 0; i < ocap; i++)
@@ -63,6 +64,20 @@ static void grow(cdg_symtab *t)
             t->keys[j] = okeys[i];
             t->vals[j] = ovals[i];
         }
+}
+
+static void grow(cdg_symtab *t)
+{
+    resize(t, t->cap ? t->cap * 2 : 16);
+}
+
+void cdg_symtab_reserve(cdg_symtab *t, size_t n)
+{
+    size_t cap = t->cap ? t->cap : 16;
+    while ((n + 1) * 2 > cap)
+        cap *= 2;
+    if (cap > t->cap)
+        resize(t, cap);
 }
 
 void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val)

@@ -38,6 +38,21 @@ Test(utf8, first_invalid)
     cr_assert_eq(cdg_utf8_first_invalid("ab\xFF" "cd", 5), 2);
 }
 
+/* The ASCII runs are skipped eight bytes at a time: a bad byte, or a
+ * sequence cut by the end of the text, is found at every offset. */
+Test(utf8, first_invalid_at_every_offset)
+{
+    char t[40];
+    for (size_t at = 0; at < 30; at++) {
+        memset(t, 'a', sizeof t);
+        t[at] = (char)0xFF;
+        cr_assert_eq(cdg_utf8_first_invalid(t, sizeof t), at, "0xFF at %zu", at);
+        memcpy(t + at, "\xC3\xA9", 2);
+        cr_assert_eq(cdg_utf8_first_invalid(t, sizeof t), sizeof t, "é at %zu", at);
+        cr_assert_eq(cdg_utf8_first_invalid(t, at + 1), at, "é cut at %zu", at);
+    }
+}
+
 Test(utf8, decode_every_length)
 {
     const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";

@@ -1,0 +1,57 @@
+#!/bin/sh
+# check's cost stays linear in the number of options: every en_option cell
+# asks whether an option sells its service there, and asking every option
+# for every cell cost cells x options (3.2 s of CPU on a 2 MB offer of
+# 15,000 services and options, 17 s on the bench's 30 MB grid offer). On a
+# generated offer of N services stated en_option in two forfaits, each
+# sold by an option named after it, the CPU time (user + system, best of
+# 3) for 10 x N must be at most 20 times that for N: twice linear, as the
+# small run is mostly the process starting (linear measures x5-x7 on a
+# busy machine; the quadratic version took x83-x178). Skipped under
+# sanitizers.
+# Usage: tests/scripts/check_options_linear.sh BUILD/cdgrules (BUILD/bench-gen next to it).
+set -u
+bin=$1
+[ -z "${CDG_SANITIZER:-}" ] || { echo "check_options_linear: skipped under sanitizers"; exit 0; }
+gen=$(dirname "$bin")/bench-gen
+[ -x "$gen" ] || { echo "check_options_linear: $gen missing (make BUILD=... test builds it)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# offer N: N services, all en_option in F1 and (but the first) in F2, each
+# sold everywhere by option o_sK (a run of whole words of its id).
+offer() {
+    awk -v n="$1" 'BEGIN {
+        print "offre t \"Options\" < editeur: \"E\"; >"
+        print "categorie commune \"Communes\" < mesure: habitants; >"
+        print "strate S1 \"Toutes\" < commune: 0..; >"
+        for (i = 1; i <= n; i++) printf "service s%d \"Service %d\";\n", i, i
+        for (f = 1; f <= 2; f++) {
+            printf "forfait F%d \"Forfait %d\" <\n", f, f
+            for (i = 1; i <= n; i++) printf "  s%d: %s;\n", i, f == 2 && i == 1 ? "inclus" : "en_option"
+            print ">"
+        }
+        for (i = 1; i <= n; i++)
+            printf "option o_s%d \"Option %d\" < tarif: journalier; defaut: en_option; >\n", i, i
+    }'
+}
+
+# best FILE: the best CPU seconds of 3 runs of check --werror on FILE.
+best() {
+    for i in 1 2 3; do
+        "$gen" time "$tmp/rep" "$bin" check --werror "$1" >/dev/null 2>"$tmp/err" || exit 1
+        read -r wall user sys kb st <"$tmp/rep"
+        [ "$st" = 0 ] || { echo "check_options_linear: check $1 exited $st" >&2; cat "$tmp/err" >&2; exit 1; }
+        echo "$user $sys"
+    done | awk 'NR == 1 || $1 + $2 < t { t = $1 + $2 } END { if (NR == 3) printf "%.6f\n", t }'
+}
+
+offer 1500 >"$tmp/small.cdg" && offer 15000 >"$tmp/large.cdg" || exit 1
+ts=$(best "$tmp/small.cdg") && tl=$(best "$tmp/large.cdg") || exit 1
+[ -n "$ts" ] && [ -n "$tl" ] || { echo "check_options_linear: FAIL no measurement"; exit 1; }
+echo "check_options_linear: 1500 options: ${ts}s; 15000 options: ${tl}s"
+awk -v ts="$ts" -v tl="$tl" 'BEGIN {
+    if (ts <= 0) { printf "check_options_linear: FAIL no CPU time measured (%s s)\n", ts; exit 1 }
+    bound = 2 * 10 * ts
+    if (tl > bound) { printf "check_options_linear: FAIL time x%.1f for options x10 (bound %.3fs)\n", tl / ts, bound; exit 1 }
+    printf "check_options_linear: time x%.1f for options x10\n", tl / ts }'
