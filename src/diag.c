@@ -322,10 +322,46 @@ static void print_excerpt(outbuf *out, const cdg_diag *g, unsigned line, const c
     ob_putc(out, '\n');
 }
 
-static void print_one(outbuf *out, const cdg_diag *g, const cdg_diag_style *st)
+/* The 0-based line of offset in src's line index (built). */
+static size_t line_index(const cdg_source *s, size_t offset)
+{
+    size_t lo = 0, hi = s->nlines;  /* last line start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void cdg_diag_position(cdg_diag_cursor *c, cdg_source *src, size_t offset, unsigned *line,
+                       unsigned *col)
+{
+    if (!src->lines) {  /* builds the index */
+        size_t len;
+        (void)cdg_source_line(src, 1, &len);
+    }
+    if (offset > src->len)
+        offset = src->len;
+    size_t l = line_index(src, offset);
+    if (c->src == src && c->line == l + 1 && c->offset <= offset) {
+        c->col += (unsigned)cdg_utf8_count(src->text + c->offset, offset - c->offset);
+    } else {
+        c->src = src;
+        c->line = (unsigned)l + 1;
+        c->col = (unsigned)cdg_utf8_count(src->text + src->lines[l], offset - src->lines[l]) + 1;
+    }
+    c->offset = offset;
+    *line = c->line;
+    *col = c->col;
+}
+
+static void print_one(outbuf *out, cdg_diag_cursor *at, const cdg_diag *g, const cdg_diag_style *st)
 {
     unsigned line, col;
-    cdg_source_position(g->src, g->span.begin, &line, &col);
+    cdg_diag_position(at, g->src, g->span.begin, &line, &col);
     if (st->color)
         ob_printf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m \033[1m%s\033[0m\n", g->src->name,
                   line, col, severity_color(g->severity), _(cdg_severity_name(g->severity)),
@@ -337,25 +373,28 @@ static void print_one(outbuf *out, const cdg_diag *g, const cdg_diag_style *st)
 }
 
 /* One diagnostic and its notes into the buffer. */
-static void print_with_notes(outbuf *out, const cdg_diag *g, const cdg_diag_style *st)
+static void print_with_notes(outbuf *out, cdg_diag_cursor *at, const cdg_diag *g,
+                             const cdg_diag_style *st)
 {
-    print_one(out, g, st);
+    print_one(out, at, g, st);
     for (const cdg_diag *n = g->note; n; n = n->note)
-        print_one(out, n, st);
+        print_one(out, at, n, st);
 }
 
 void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
 {
     outbuf ob = {.out = out, .len = 0};
-    print_with_notes(&ob, g, st);
+    cdg_diag_cursor at = {0};
+    print_with_notes(&ob, &at, g, st);
     ob_flush(&ob);
 }
 
 void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st)
 {
     outbuf ob = {.out = out, .len = 0};
+    cdg_diag_cursor at = {0};
     for (size_t i = 0; i < d->len; i++)
-        print_with_notes(&ob, d->items[i], st);
+        print_with_notes(&ob, &at, d->items[i], st);
     ob_flush(&ob);
 }
 
