@@ -172,6 +172,91 @@ static const char *severity_color(cdg_severity s)
  * out: a diagnostic in a 100 MB one-line file must not print the line. */
 enum { EXCERPT_WHOLE = 8192, EXCERPT_SIDE = 160 };
 
+/* The text is composed in a buffer and written in large pieces: stderr is
+ * unbuffered, and a character at a time cost one write(2) each (30 or so
+ * per diagnostic: 6 s for 80,000 warnings, half of it in the kernel).
+ * The buffer lives on the stack: printing needs no allocation that could
+ * fail. */
+enum { OUTBUF_SIZE = 1 << 14 };
+
+typedef struct outbuf {
+    FILE *out;
+    size_t len;
+    char buf[OUTBUF_SIZE];
+} outbuf;
+
+/* Writes what the buffer holds to its stream. */
+static void ob_flush(outbuf *ob)
+{
+    if (ob->len)
+        fwrite(ob->buf, 1, ob->len, ob->out);
+    ob->len = 0;
+}
+
+/* Appends s[0..n). */
+static void ob_write(outbuf *ob, const char *s, size_t n)
+{
+    if (ob->len + n > sizeof ob->buf) {
+        ob_flush(ob);
+        if (n > sizeof ob->buf) {
+            fwrite(s, 1, n, ob->out);
+            return;
+        }
+    }
+    memcpy(ob->buf + ob->len, s, n);
+    ob->len += n;
+}
+
+static void ob_puts(outbuf *ob, const char *s)
+{
+    ob_write(ob, s, strlen(s));
+}
+
+static void ob_putc(outbuf *ob, char c)
+{
+    if (ob->len == sizeof ob->buf)
+        ob_flush(ob);
+    ob->buf[ob->len++] = c;
+}
+
+/* Appends c n times. */
+static void ob_repeat(outbuf *ob, char c, size_t n)
+{
+    while (n > 0) {
+        if (ob->len == sizeof ob->buf)
+            ob_flush(ob);
+        size_t k = sizeof ob->buf - ob->len < n ? sizeof ob->buf - ob->len : n;
+        memset(ob->buf + ob->len, c, k);
+        ob->len += k;
+        n -= k;
+    }
+}
+
+/* printf into the buffer; a text longer than the room left is formatted
+ * again after a flush, or written straight out when longer than it all. */
+__attribute__((format(printf, 2, 3)))
+static void ob_printf(outbuf *ob, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    size_t room = sizeof ob->buf - ob->len;
+    int n = vsnprintf(ob->buf + ob->len, room, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < room) {
+        ob->len += (size_t)n;
+        return;
+    }
+    ob_flush(ob);
+    va_start(ap, fmt);
+    if ((size_t)n < sizeof ob->buf)
+        ob->len = (size_t)vsnprintf(ob->buf, sizeof ob->buf, fmt, ap);
+    else
+        vfprintf(ob->out, fmt, ap);
+    va_end(ap);
+}
+
 /* Moves i back to the first byte of the UTF-8 character holding it. */
 static size_t char_start(const char *t, size_t i)
 {
@@ -181,7 +266,7 @@ static size_t char_start(const char *t, size_t i)
 }
 
 /* Prints the gutter, the source line and the caret line under span. */
-static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg_diag_style *st)
+static void print_excerpt(outbuf *out, const cdg_diag *g, unsigned line, const cdg_diag_style *st)
 {
     size_t len;
     const char *text = cdg_source_line(g->src, line, &len);
@@ -203,66 +288,114 @@ static void print_excerpt(FILE *out, const cdg_diag *g, unsigned line, const cdg
         if (e > to)
             e = to;
     }
-    fprintf(out, " %*u | %s", w, line, from ? "…" : "");
+    ob_printf(out, " %*u | %s", w, line, from ? "…" : "");
     /* Invalid bytes are shown as '?' so the terminal stays sane. */
     for (size_t i = from; i < to;) {
         size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, to - i);
         if (l == 0 || text[i] == '\0' || (l == 1 && ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) && text[i] != '\t')) {
-            putc('?', out);
+            ob_putc(out, '?');
             i++;
         } else {
-            fwrite(text + i, 1, l, out);
+            ob_write(out, text + i, l);
             i += l;
         }
     }
-    fprintf(out, "%s\n %*s | %s", to < len ? "…" : "", w, "", from ? " " : "");
+    ob_printf(out, "%s\n %*s | %s", to < len ? "…" : "", w, "", from ? " " : "");
     for (size_t i = from; i < b;) {  /* indent: keep tabs, one space per column */
         size_t l = cdg_utf8_valid_len((const unsigned char *)text + i, len - i);
         if (l == 0)
             l = 1;
         if (text[i] == '\t')
-            putc('\t', out);
+            ob_putc(out, '\t');
         else
-            for (size_t k = cdg_utf8_width(text + i, l); k > 0; k--)
-                putc(' ', out);
+            ob_repeat(out, ' ', cdg_utf8_width(text + i, l));
         i += l;
     }
     if (st->color)
-        fputs("\033[1;32m", out);
-    putc('^', out);
+        ob_puts(out, "\033[1;32m");
+    ob_putc(out, '^');
     size_t wid = e > b ? cdg_utf8_width(text + b, e - b) : 1;
-    for (size_t k = 1; k < wid; k++)
-        putc('~', out);
+    if (wid > 1)
+        ob_repeat(out, '~', wid - 1);
     if (st->color)
-        fputs("\033[0m", out);
-    putc('\n', out);
+        ob_puts(out, "\033[0m");
+    ob_putc(out, '\n');
 }
 
-static void print_one(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
+/* The 0-based line of offset in src's line index (built). */
+static size_t line_index(const cdg_source *s, size_t offset)
+{
+    size_t lo = 0, hi = s->nlines;  /* last line start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void cdg_diag_position(cdg_diag_cursor *c, cdg_source *src, size_t offset, unsigned *line,
+                       unsigned *col)
+{
+    if (!src->lines) {  /* builds the index */
+        size_t len;
+        (void)cdg_source_line(src, 1, &len);
+    }
+    if (offset > src->len)
+        offset = src->len;
+    size_t l = line_index(src, offset);
+    if (c->src == src && c->line == l + 1 && c->offset <= offset) {
+        c->col += (unsigned)cdg_utf8_count(src->text + c->offset, offset - c->offset);
+    } else {
+        c->src = src;
+        c->line = (unsigned)l + 1;
+        c->col = (unsigned)cdg_utf8_count(src->text + src->lines[l], offset - src->lines[l]) + 1;
+    }
+    c->offset = offset;
+    *line = c->line;
+    *col = c->col;
+}
+
+static void print_one(outbuf *out, cdg_diag_cursor *at, const cdg_diag *g, const cdg_diag_style *st)
 {
     unsigned line, col;
-    cdg_source_position(g->src, g->span.begin, &line, &col);
+    cdg_diag_position(at, g->src, g->span.begin, &line, &col);
     if (st->color)
-        fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m \033[1m%s\033[0m\n", g->src->name,
-                line, col, severity_color(g->severity), _(cdg_severity_name(g->severity)),
-                g->text);
+        ob_printf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m \033[1m%s\033[0m\n", g->src->name,
+                  line, col, severity_color(g->severity), _(cdg_severity_name(g->severity)),
+                  g->text);
     else
-        fprintf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
-                _(cdg_severity_name(g->severity)), g->text);
+        ob_printf(out, "%s:%u:%u: %s: %s\n", g->src->name, line, col,
+                  _(cdg_severity_name(g->severity)), g->text);
     print_excerpt(out, g, line, st);
+}
+
+/* One diagnostic and its notes into the buffer. */
+static void print_with_notes(outbuf *out, cdg_diag_cursor *at, const cdg_diag *g,
+                             const cdg_diag_style *st)
+{
+    print_one(out, at, g, st);
+    for (const cdg_diag *n = g->note; n; n = n->note)
+        print_one(out, at, n, st);
 }
 
 void cdg_diag_print(FILE *out, const cdg_diag *g, const cdg_diag_style *st)
 {
-    print_one(out, g, st);
-    for (const cdg_diag *n = g->note; n; n = n->note)
-        print_one(out, n, st);
+    outbuf ob = {.out = out, .len = 0};
+    cdg_diag_cursor at = {0};
+    print_with_notes(&ob, &at, g, st);
+    ob_flush(&ob);
 }
 
 void cdg_diags_print(FILE *out, const cdg_diags *d, const cdg_diag_style *st)
 {
+    outbuf ob = {.out = out, .len = 0};
+    cdg_diag_cursor at = {0};
     for (size_t i = 0; i < d->len; i++)
-        cdg_diag_print(out, d->items[i], st);
+        print_with_notes(&ob, &at, d->items[i], st);
+    ob_flush(&ob);
 }
 
 /* The text format (diag_format.h): each file's diagnostics on stderr as

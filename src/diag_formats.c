@@ -18,12 +18,12 @@ typedef struct region {
     unsigned line, col, eline, ecol;
 } region;
 
-static region region_of(const cdg_diag *g)
+static region region_of(cdg_diag_cursor *at, const cdg_diag *g)
 {
     region r;
-    cdg_source_position(g->src, g->span.begin, &r.line, &r.col);
+    cdg_diag_position(at, g->src, g->span.begin, &r.line, &r.col);
     if (g->span.end > g->span.begin) {
-        cdg_source_position(g->src, g->span.end, &r.eline, &r.ecol);
+        cdg_diag_position(at, g->src, g->span.end, &r.eline, &r.ecol);
     } else {
         r.eline = r.line;
         r.ecol = r.col + 1;
@@ -35,12 +35,12 @@ static region region_of(const cdg_diag *g)
 
 /* One diagnostic as a compact object: file, line, column, end column,
  * severity, message. */
-static void json_one(cdg_json *w, const cdg_diag *g)
+static void json_one(cdg_json *w, cdg_diag_cursor *at, const cdg_diag *g)
 {
     unsigned line, col, eline, ecol;
-    cdg_source_position(g->src, g->span.begin, &line, &col);
-    cdg_source_position(g->src, g->span.end > g->span.begin ? g->span.end : g->span.begin + 1,
-                        &eline, &ecol);
+    cdg_diag_position(at, g->src, g->span.begin, &line, &col);
+    cdg_diag_position(at, g->src, g->span.end > g->span.begin ? g->span.end : g->span.begin + 1,
+                      &eline, &ecol);
     if (eline != line)
         ecol = col + 1;
     cdg_json_begin_object(w, CDG_JSON_INLINE);
@@ -63,9 +63,10 @@ static void json_begin(cdg_diag_run *run)
 /* The diagnostics and their notes, each an element of the array. */
 static void json_file(cdg_diag_run *run, const cdg_diags *d)
 {
+    cdg_diag_cursor at = {0};
     for (size_t i = 0; i < d->len; i++)
         for (const cdg_diag *g = d->items[i]; g; g = g->note)
-            json_one(&run->json, g);
+            json_one(&run->json, &at, g);
 }
 
 static void json_end(cdg_diag_run *run, bool ok)
@@ -101,9 +102,9 @@ static const char *github_level(cdg_severity s)
 }
 
 /* One annotation line: ::error file=F,line=L,col=C,endColumn=E::message */
-static void github_one(FILE *out, const cdg_diag *g)
+static void github_one(FILE *out, cdg_diag_cursor *at, const cdg_diag *g)
 {
-    region r = region_of(g);
+    region r = region_of(at, g);
     fprintf(out, "::%s file=", github_level(g->severity));
     github_escape(out, g->src->name, true);
     fprintf(out, ",line=%u,col=%u", r.line, r.col);
@@ -118,9 +119,10 @@ static void github_one(FILE *out, const cdg_diag *g)
 
 void cdg_diags_print_github(FILE *out, const cdg_diags *d)
 {
+    cdg_diag_cursor at = {0};
     for (size_t i = 0; i < d->len; i++)
         for (const cdg_diag *g = d->items[i]; g; g = g->note)
-            github_one(out, g);
+            github_one(out, &at, g);
 }
 
 /* github: independent lines, nothing around them. */
@@ -194,9 +196,9 @@ static void sarif_uri(cdg_json *w, const char *path)
 
 /* The "physicalLocation" member of a location (the caller opens and
  * closes the location object). */
-static void sarif_location(cdg_json *w, const cdg_diag *g)
+static void sarif_location(cdg_json *w, cdg_diag_cursor *at, const cdg_diag *g)
 {
-    region r = region_of(g);
+    region r = region_of(at, g);
     cdg_json_key(w, "physicalLocation");
     cdg_json_begin_object(w, CDG_JSON_INLINE);
     cdg_json_key(w, "artifactLocation");
@@ -228,6 +230,7 @@ static void sarif_message(cdg_json *w, const char *text)
 static void sarif_file(cdg_diag_run *run, const cdg_diags *d)
 {
     cdg_json *w = &run->json;
+    cdg_diag_cursor at = {0};
     for (size_t i = 0; i < d->len; i++) {
         const cdg_diag *g = d->items[i];
         /* Locations on their own lines, one column right of the brace. */
@@ -238,7 +241,7 @@ static void sarif_file(cdg_diag_run *run, const cdg_diags *d)
         cdg_json_key(w, "locations");
         cdg_json_begin_array(w, CDG_JSON_INLINE);
         cdg_json_begin_object(w, CDG_JSON_INLINE);
-        sarif_location(w, g);
+        sarif_location(w, &at, g);
         cdg_json_end(w);
         cdg_json_end(w);
         if (g->note) {
@@ -250,7 +253,7 @@ static void sarif_file(cdg_diag_run *run, const cdg_diags *d)
                 cdg_json_begin_object(w, CDG_JSON_INLINE);
                 cdg_json_key_int(w, "id", id);
                 sarif_message(w, n->message);
-                sarif_location(w, n);
+                sarif_location(w, &at, n);
                 cdg_json_end(w);
             }
             cdg_json_end(w);

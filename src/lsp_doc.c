@@ -64,6 +64,40 @@ void lsp_doc_free(lsp_doc *d)
     free(d);
 }
 
+static size_t line_of(const lsp_doc *d, size_t offset);
+
+/* Updates the index for the edit that replaces [begin, end) of the old
+ * text by text[0..n): the lines starting after begin and up to end go,
+ * one line per newline of text comes, the later ones move by the change
+ * of length. Rescanning the whole text (twice) after each keystroke cost
+ * 2-3 ms on a 10 MB offer; this is O(lines after the edit), a shift.
+ * Called before the text changes; false when out of memory (nothing
+ * changed then). */
+static bool shift_lines(lsp_doc *d, size_t begin, size_t end, const char *text, size_t n)
+{
+    size_t lo = line_of(d, begin) + 1, hi = line_of(d, end) + 1, added = 0;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + n - p))); p++)
+        added++;
+    size_t count = d->nlines - (hi - lo) + added;
+    if (count > d->lines_cap) {
+        size_t cap = d->lines_cap * 2 > count ? d->lines_cap * 2 : count;
+        uint32_t *l = realloc(d->lines, cap * sizeof *l);
+        if (!l)
+            return false;
+        d->lines = l;
+        d->lines_cap = cap;
+    }
+    uint32_t delta = (uint32_t)n - (uint32_t)(end - begin);  /* modulo 2^32 */
+    memmove(d->lines + lo + added, d->lines + hi, (d->nlines - hi) * sizeof *d->lines);
+    for (size_t i = lo + added; i < count; i++)
+        d->lines[i] += delta;
+    size_t k = lo;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + n - p))); p++)
+        d->lines[k++] = (uint32_t)(begin + (size_t)(p - text) + 1);
+    d->nlines = count;
+    return true;
+}
+
 bool lsp_doc_edit(lsp_doc *d, size_t begin, size_t end, const char *text, size_t n)
 {
     if (end > d->len)
@@ -81,11 +115,13 @@ bool lsp_doc_edit(lsp_doc *d, size_t begin, size_t end, const char *text, size_t
         d->text = t;
         d->cap = cap;
     }
+    if (!shift_lines(d, begin, end, text, n))
+        return false;
     memmove(d->text + begin + n, d->text + end, d->len - end);
     memcpy(d->text + begin, text, n);
     d->len = len;
     d->text[len] = '\0';
-    return index_lines(d);
+    return true;
 }
 
 bool lsp_doc_analyse(lsp_doc *d, cdg_memctl *ctl)
