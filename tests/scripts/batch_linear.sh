@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # `batch --prix` must stay linear in rows, in constant memory, and cheap
 # next to `batch` without prices (docs/perf/runs.md): over 35,000 and
 # 350,000 generated rows (as many as there are French communes, and ten

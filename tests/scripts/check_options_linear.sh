@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # check's cost stays linear in the number of options: every en_option cell
 # asks whether an option sells its service there, and asking every option
 # for every cell cost cells x options (3.2 s of CPU on a 2 MB offer of

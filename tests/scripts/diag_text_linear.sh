@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # Printing many diagnostics must stay linear and cheap (docs/perf/runs.md):
 # on generated offers with 4,000 and 40,000 warnings (notes no service
 # uses, each shown with its source line and caret), the CPU time (user +

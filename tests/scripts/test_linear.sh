@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # `test` must stay linear in the number of examples (docs/perf/runs.md):
 # on offers of bench-gen's `exemples` shape with ~10,000 and ~100,000
 # exemple blocks, two in three of them made to fail (each failure is
