@@ -22,6 +22,7 @@ typedef struct differ {
     const cdg_service **old_service;
     const cdg_forfait **old_forfait;
     const cdg_option **old_option;
+    const cdg_strate **old_strate;   /* per stratum of the new edition (looked up per cell before) */
     cdg_change *head, *tail;
     size_t count;
     const char *section, *heading;
@@ -313,7 +314,7 @@ static void diff_prix_pair(differ *d, const char *kind, const cdg_prix *a, const
     }
     for (unsigned k = 0; k < d->n->nstrates; k++) {
         const cdg_strate *nk = &d->n->strates[k];
-        const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+        const cdg_strate *ok = d->old_strate[k];
         if (!ok)
             continue;
         const cdg_prix *pa = a ? cdg_prix_pour_strate(a, ok) : NULL, *pb = b ? cdg_prix_pour_strate(b, nk) : NULL;
@@ -408,6 +409,20 @@ static const char *attaches_words(differ *d, const cdg_attache *t)
             cdg_buf_puts(&b, ", ");
     }
     return cdg_buf_str(&b);
+}
+
+/* Whether two lists of attached quantities read the same in words
+ * without wording them: same quantities, counted in the same unit. Most
+ * cells of a large offer are unchanged, and wording both sides of every
+ * cell was most of diff's time. When false, the words decide. */
+static bool attaches_same(const cdg_attache *a, const cdg_attache *b)
+{
+    for (; a && b; a = a->next, b = b->next)
+        if (a->quantite != b->quantite || !a->service->unite != !b->service->unite ||
+            (a->service->unite && !same_str(cdg_service_unite_for(a->service, a->quantite),
+                                            cdg_service_unite_for(b->service, b->quantite))))
+            return false;
+    return !a && !b;
 }
 
 /* Generic "added / removed / renamed" over one kind of named item. The
@@ -657,7 +672,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
         } else {
             for (unsigned k = 0; k < d->n->nstrates; k++) {
                 const cdg_strate *nk = &d->n->strates[k];
-                const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+                const cdg_strate *ok = d->old_strate[k];
                 if (!ok)
                     continue;
                 int64_t qo = cdg_cell_quantity(oc, ok), qn = cdg_cell_quantity(nc, nk);
@@ -671,8 +686,9 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
             }
         }
     }
-    const char *oa = attaches_words(d, oc->attaches), *na = attaches_words(d, nc->attaches);
-    if (strcmp(oa, na) != 0) {
+    const char *oa, *na;
+    if (!attaches_same(oc->attaches, nc->attaches) &&
+        strcmp(oa = attaches_words(d, oc->attaches), na = attaches_words(d, nc->attaches)) != 0) {
         c = add(d, '~', "quantites_attachees", oa, na, N_("%s, %s, attached quantities"), ns->libelle,
                 nf->libelle);
         c->forfait = nf->id;
@@ -789,6 +805,9 @@ static void match_items(differ *d)
     d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
     d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
     d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
+    d->old_strate = cdg_arena_calloc(d->a, d->n->nstrates + 1, sizeof *d->old_strate);
+    for (unsigned k = 0; k < d->n->nstrates; k++)
+        d->old_strate[k] = cdg_model_strate(d->o, d->n->strates[k].id);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         int j = find_id(&ts, d->n->services[i].id);
         d->old_service[i] = j < 0 ? NULL : &d->o->services[j];
