@@ -215,9 +215,11 @@ html-screenshot: all
 	@sh tests/scripts/browser_simulator.sh $(BIN)
 
 # ---- performance (docs/PERFORMANCE.md) -----------------------------------
-# The deterministic input generator and timer of the benchmark; `make bench`
-# prints cdgrules side by side with jq, wc, awk and diff (BENCH_MAX_MB,
-# BENCH_JQ_MAX_MB, BENCH_MAX_ROWS, BENCH_RUNS: see tests/bench/bench.sh).
+# The deterministic input generator (every shape of offer: `bench-gen
+# shapes`) and timer of the benchmark; `make bench` prints check by shape,
+# then cdgrules side by side with jq, wc, awk and diff (BENCH_MAX_MB,
+# BENCH_JQ_MAX_MB, BENCH_MAX_ROWS, BENCH_RUNS, BENCH_SHAPES, BENCH_SHAPE_MB:
+# see tests/bench/bench.sh).
 BENCH_GEN := $(BUILD)/bench-gen
 $(BENCH_GEN): tests/bench/gen.c
 	@mkdir -p $(@D)

@@ -5,15 +5,25 @@
 #   BENCH_MAX_MB    largest generated rules file, in MB (default 100)
 #   BENCH_JQ_MAX_MB largest file whose JSON dump jq parses (default 10: the
 #                   dump is ~10x the rules file, jq needs ~10x that in RAM)
+#   BENCH_JQ_MAX_JSON_MB  in the table by shape, largest JSON dump jq
+#                   parses (default 200: the heritage shape's dump is ~50x
+#                   its rules file, every inherited cell written out)
 #   BENCH_MAX_ROWS  largest CSV of profiles (default 10000000)
 #   BENCH_RUNS      runs per figure, the median is kept (default 5; 3 for
 #                   inputs of 10 MB or more, 1 for awk on 10M rows)
 #   BENCH_DIR       where the inputs go (default: a temporary directory)
-# Prints one table: figure, cdgrules, alternative, ratio.
+#   BENCH_SHAPES    the shapes of `bench-gen shape` measured by shape
+#                   (default: every one, `bench-gen shapes`)
+#   BENCH_SHAPE_MB  their sizes in MB (default "1 10 28"; those above
+#                   BENCH_MAX_MB are left out)
+# Prints two tables: check by shape of offer (CPU seconds, MB/s, peak
+# memory, against wc -l and jq empty on the JSON dump), then figure,
+# cdgrules, alternative, ratio.
 set -eu
 bin=$1 gen=$2
 rules=$(cd "$(dirname "$0")/../.." && pwd)/rules/cdg47.cdg
 max_mb=${BENCH_MAX_MB:-100} jq_max_mb=${BENCH_JQ_MAX_MB:-10}
+jq_max_json_mb=${BENCH_JQ_MAX_JSON_MB:-200}
 max_rows=${BENCH_MAX_ROWS:-10000000} runs=${BENCH_RUNS:-5}
 for t in jq awk wc; do
     command -v $t >/dev/null || { echo "bench: '$t' is needed (apt-get install $t)" >&2; exit 2; }
@@ -23,8 +33,9 @@ if [ -n "${BENCH_DIR:-}" ]; then
 else
     dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 fi
-table=$dir/table.tsv
-: >"$table"
+table=$dir/table.tsv shapes_table=$dir/shapes.tsv
+: >"$table"; : >"$shapes_table"
+shapes=${BENCH_SHAPES:-$("$gen" shapes)} shape_mb=${BENCH_SHAPE_MB:-1 10 28}
 
 # run REPORT CMD...: one timed run, stdout to /dev/null; fails on a crash
 # or an unexpected exit status (0 or, for diff, 1 are fine).
@@ -45,6 +56,19 @@ measure() {
     done
     sort -n "$dir/runs" | awk '{ w[NR] = $1; if ($4 > m) m = $4 }
         END { printf "%.6f %d\n", (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2, m }'
+}
+
+# measure_cpu N CMD...: median CPU seconds (user + system) and max peak
+# RSS (KB) of N runs, printed as "SECONDS KB". CPU time, not wall time:
+# the machine may be busy with other work while the table by shape runs.
+measure_cpu() {
+    n=$1; shift
+    i=0; : >"$dir/runs"
+    while [ $i -lt "$n" ]; do
+        run "$dir/rep" "$@"; cat "$dir/rep" >>"$dir/runs"; i=$((i + 1))
+    done
+    awk '{ print $2 + $3, $4 }' "$dir/runs" | sort -n | awk '{ c[NR] = $1; if ($2 > m) m = $2 }
+        END { printf "%.6f %d\n", (NR % 2) ? c[(NR + 1) / 2] : (c[NR / 2] + c[NR / 2 + 1]) / 2, m }'
 }
 
 # row FIGURE OURS THEIRS RATIO: one line of the final table.
@@ -83,6 +107,44 @@ for size_mb in 0.01 0.1 1 10 100 1000; do
             "$(awk -v a="$t" -v b="$prev_t" 'BEGIN { printf "x%.1f", a / b }')" "linear: x$(awk -v a="$real" -v b="$prev_b" 'BEGIN { printf "%.0f", a / b }')" "-"
     fi
     prev_t=$t prev_b=$real big=$f
+done
+
+# 1b. check by shape of offer (bench-gen shape NAME BYTES), at 1, 10 and
+# 28 MB: CPU seconds, MB/s, peak memory and its ratio to the file, against
+# wc -l and, up to BENCH_JQ_MAX_MB, jq empty on the JSON dump.
+for shape in $shapes; do
+    for size_mb in $shape_mb; do
+        if awk -v s="$size_mb" -v m="$max_mb" 'BEGIN { exit !(s > m) }'; then break; fi
+        bytes=$(awk -v s="$size_mb" 'BEGIN { printf "%d", s * 1000000 }')
+        f=$dir/shape.cdg
+        "$gen" shape "$shape" "$bytes" >"$f"
+        real=$(wc -c <"$f")
+        n=$runs; [ "$bytes" -ge 10000000 ] && [ "$n" -gt 3 ] && n=3
+        set -- $(measure_cpu "$n" "$bin" check --werror "$f"); t=$1 kb=$2
+        if awk '$5 != 0 { bad = 1 } END { exit !bad }' "$dir/runs"; then
+            echo "bench: check --werror fails on shape $shape ($real bytes)" >&2; exit 1
+        fi
+        set -- $(measure_cpu "$n" wc -l "$f"); wt=$1
+        jq_cell="-"
+        if awk -v s="$size_mb" -v m="$jq_max_mb" 'BEGIN { exit !(s <= m) }'; then
+            "$bin" dump "$f" --format json >"$dir/model.json"
+            jbytes=$(wc -c <"$dir/model.json")
+            if [ "$jbytes" -le $((jq_max_json_mb * 1000000)) ]; then
+                jn=$n; [ "$bytes" -ge 10000000 ] && jn=1
+                set -- $(measure_cpu "$jn" jq empty "$dir/model.json"); jt=$1 jkb=$2
+                jq_cell=$(awk -v t="$jt" -v k="$jkb" -v j="$jbytes" -v b="$real" \
+                    'BEGIN { printf "%.3f s, %.0f MB/s of rules, %.0f MB (JSON %.0f MB)", t, b / 1e6 / t, k / 1024, j / 1e6 }')
+            else
+                jq_cell=$(awk -v j="$jbytes" 'BEGIN { printf "- (JSON %.0f MB: too large for jq here)", j / 1e6 }')
+            fi
+            rm -f "$dir/model.json"
+        fi
+        line=$(awk -v sh="$shape" -v b="$real" -v t="$t" -v k="$kb" -v wt="$wt" 'BEGIN {
+            printf "%s\t%.1f MB\t%.3f\t%.0f\t%.0f MB\t%.1fx\t%.0f MB/s", sh, b / 1e6, t, b / 1e6 / t, k / 1024, k * 1024 / b, b / 1e6 / wt }')
+        printf '%s\t%s\n' "$line" "$jq_cell" >>"$shapes_table"
+        printf '  %s\t%s\n' "$line" "$jq_cell" | tr '\t' ' ' >&2
+        rm -f "$f"
+    done
 done
 
 # 2. fmt and diff throughput on the largest file. The edited copy changes
@@ -155,6 +217,9 @@ for rows in 1000000 10000000; do
     rm -f "$dir/p.csv"
 done
 
+echo
+printf '| shape | size | check CPU s | check MB/s | check peak | peak / file | wc -l | jq empty on the JSON dump |\n|---|---|---|---|---|---|---|---|\n'
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }' "$shapes_table"
 echo
 printf '| figure | cdgrules | alternative | ratio |\n|---|---|---|---|\n'
 awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$table"
