@@ -23,6 +23,10 @@ typedef struct differ {
     const cdg_forfait **old_forfait;
     const cdg_option **old_option;
     const cdg_strate **old_strate;   /* per stratum of the new edition (looked up per cell before) */
+    /* The examples' labels of each edition: whether one of the other
+     * edition's is there, in constant time (an offer may have 100,000). */
+    cdg_symtab old_exemples, new_exemples;
+    bool old_exemple_unnamed, new_exemple_unnamed;
     cdg_change *head, *tail;
     size_t count;
     const char *section, *heading;
@@ -534,6 +538,29 @@ static void diff_categories(differ *d)
     }
 }
 
+/* Whether an example of the edition indexed in t (index_exemples) has
+ * the label libelle (NULL: whether one has none). */
+static bool has_exemple(const cdg_symtab *t, bool unnamed, const char *libelle)
+{
+    return libelle ? cdg_symtab_get(t, libelle) != NULL : unnamed;
+}
+
+/* The labels of m's examples into t; *unnamed says whether one has none.
+ * Looking each example up in the other edition's list was quadratic: 36 s
+ * for two files of 30,000 examples. */
+static void index_exemples(differ *d, const cdg_model *m, cdg_symtab *t, bool *unnamed)
+{
+    cdg_symtab_init(t, d->a);
+    *unnamed = false;
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *e = &m->exemples[i];
+        if (e->libelle)
+            cdg_symtab_put(t, e->libelle, (void *)e);
+        else
+            *unnamed = true;
+    }
+}
+
 /* Which stratum each example profile falls in, before and after. */
 static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
 {
@@ -541,13 +568,8 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
         const cdg_exemple *e = &m->exemples[i];
         if (!e->profil.categorie)
             continue;
-        if (only_missing) {
-            bool found = false;
-            for (unsigned j = 0; j < d->n->nexemples && !found; j++)
-                found = same_str(d->n->exemples[j].libelle, e->libelle);
-            if (found)
-                continue;
-        }
+        if (only_missing && has_exemple(&d->new_exemples, d->new_exemple_unnamed, e->libelle))
+            continue;
         const cdg_categorie *oc = cdg_model_categorie(d->o, e->profil.categorie->id);
         const cdg_categorie *nc = cdg_model_categorie(d->n, e->profil.categorie->id);
         if (!oc || !nc)
@@ -780,18 +802,12 @@ static void diff_exemples(differ *d)
     d->section = "Exemples";
     d->heading = N_("Examples");
     for (unsigned i = 0; i < d->n->nexemples; i++) {
-        bool found = false;
-        for (unsigned j = 0; j < d->o->nexemples && !found; j++)
-            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
-        if (!found)
+        if (!has_exemple(&d->old_exemples, d->old_exemple_unnamed, d->n->exemples[i].libelle))
             add(d, '+', "exemple_added", NULL, d->n->exemples[i].libelle, N_("example “%s”"),
                 d->n->exemples[i].libelle);
     }
     for (unsigned j = 0; j < d->o->nexemples; j++) {
-        bool found = false;
-        for (unsigned i = 0; i < d->n->nexemples && !found; i++)
-            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
-        if (!found)
+        if (!has_exemple(&d->new_exemples, d->new_exemple_unnamed, d->o->exemples[j].libelle))
             add(d, '-', "exemple_removed", d->o->exemples[j].libelle, NULL, N_("example “%s”"),
                 d->o->exemples[j].libelle);
     }
@@ -808,6 +824,8 @@ static void match_items(differ *d)
     d->old_strate = cdg_arena_calloc(d->a, d->n->nstrates + 1, sizeof *d->old_strate);
     for (unsigned k = 0; k < d->n->nstrates; k++)
         d->old_strate[k] = cdg_model_strate(d->o, d->n->strates[k].id);
+    index_exemples(d, d->o, &d->old_exemples, &d->old_exemple_unnamed);
+    index_exemples(d, d->n, &d->new_exemples, &d->new_exemple_unnamed);
     for (unsigned i = 0; i < d->n->nservices; i++) {
         int j = find_id(&ts, d->n->services[i].id);
         d->old_service[i] = j < 0 ? NULL : &d->o->services[j];
