@@ -13,6 +13,9 @@
 #include "prix_texte.h"
 #include "symtab.h"
 
+/* The kinds of named items, each with its table of ids per edition. */
+enum { KIND_CAT, KIND_STR, KIND_NOTE, KIND_RUB, KIND_SVC, KIND_FRF, KIND_OPT, NKINDS };
+
 typedef struct differ {
     cdg_arena *a;
     const cdg_model *o, *n;
@@ -27,6 +30,11 @@ typedef struct differ {
      * edition's is there, in constant time (an offer may have 100,000). */
     cdg_symtab old_exemples, new_exemples;
     bool old_exemple_unnamed, new_exemple_unnamed;
+    /* Per kind, the ids of the old [0] and new [1] edition, made on first
+     * use and shared by the two runs of cdg_diff (made per run and per use
+     * before: 5 tables of a large offer's services instead of 2). */
+    cdg_symtab ids[NKINDS][2];
+    bool has_ids[NKINDS];
     cdg_change *head, *tail;
     size_t count;
     const char *section, *heading;
@@ -437,6 +445,7 @@ typedef struct kind_desc {
     unsigned (*count)(const cdg_model *);
     const char *(*id)(const cdg_model *, unsigned);
     const char *(*label)(const cdg_model *, unsigned);
+    unsigned slot;               /* KIND_… */
 } kind_desc;
 
 #define ACCESSORS(name, arr, n, lab)                                                            \
@@ -452,9 +461,9 @@ ACCESSORS(svc, services, nservices, libelle)
 ACCESSORS(frf, forfaits, nforfaits, libelle)
 ACCESSORS(opt, options, noptions, libelle)
 
-static const kind_desc kind_service = {N_("service"), "service", svc_count, svc_id, svc_label};
-static const kind_desc kind_forfait = {N_("forfait"), "forfait", frf_count, frf_id, frf_label};
-static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id, opt_label};
+static const kind_desc kind_service = {N_("service"), "service", svc_count, svc_id, svc_label, KIND_SVC};
+static const kind_desc kind_forfait = {N_("forfait"), "forfait", frf_count, frf_id, frf_label, KIND_FRF};
+static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id, opt_label, KIND_OPT};
 
 /* The ids of one kind of item of m, mapped to their index + 1. */
 static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
@@ -464,6 +473,17 @@ static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
     for (unsigned i = 0; i < k->count(m); i++)
         cdg_symtab_put(&t, k->id(m, i), (void *)(uintptr_t)(i + 1));
     return t;
+}
+
+/* The table of ids of kind k of the old edition (old) or the new one. */
+static const cdg_symtab *ids_of(differ *d, const kind_desc *k, bool old)
+{
+    if (!d->has_ids[k->slot]) {
+        d->ids[k->slot][0] = index_ids(d, k, d->o);
+        d->ids[k->slot][1] = index_ids(d, k, d->n);
+        d->has_ids[k->slot] = true;
+    }
+    return &d->ids[k->slot][old ? 0 : 1];
 }
 
 /* The index of the item with id in t (from index_ids), or -1. */
@@ -476,10 +496,10 @@ static int find_id(const cdg_symtab *t, const char *id)
 static void diff_names(differ *d, const kind_desc *k)
 {
     char kbuf[64];
-    cdg_symtab old_ids = index_ids(d, k, d->o), new_ids = index_ids(d, k, d->n);
+    const cdg_symtab *old_ids = ids_of(d, k, true), *new_ids = ids_of(d, k, false);
     for (unsigned i = 0; i < k->count(d->n); i++) {
         const char *id = k->id(d->n, i);
-        int j = find_id(&old_ids, id);
+        int j = find_id(old_ids, id);
         if (j < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_added", k->key);
             add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), N_("%s %s “%s”"),
@@ -492,7 +512,7 @@ static void diff_names(differ *d, const kind_desc *k)
     }
     for (unsigned j = 0; j < k->count(d->o); j++) {
         const char *id = k->id(d->o, j);
-        if (find_id(&new_ids, id) < 0) {
+        if (find_id(new_ids, id) < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_removed", k->key);
             add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, N_("%s %s “%s”"),
                 T(d, k->noun), id, k->label(d->o, j));
@@ -525,7 +545,7 @@ static void diff_categories(differ *d)
 {
     d->section = "Catégories";
     d->heading = N_("Categories");
-    static const kind_desc k = {N_("category"), "categorie", cat_count, cat_id, cat_label};
+    static const kind_desc k = {N_("category"), "categorie", cat_count, cat_id, cat_label, KIND_CAT};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->ncategories; i++) {
         const cdg_categorie *nc = &d->n->categories[i];
@@ -595,7 +615,7 @@ static void diff_strates(differ *d)
 {
     d->section = "Strates";
     d->heading = N_("Strata");
-    static const kind_desc k = {N_("stratum"), "strate", str_count, str_id, str_label};
+    static const kind_desc k = {N_("stratum"), "strate", str_count, str_id, str_label, KIND_STR};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->nstrates; i++) {
         const cdg_strate *ns = &d->n->strates[i];
@@ -624,11 +644,11 @@ static void diff_services(differ *d)
 {
     d->section = "Notes";
     d->heading = N_("Notes");
-    static const kind_desc kn = {N_("note"), "note", note_count, note_id, note_label};
+    static const kind_desc kn = {N_("note"), "note", note_count, note_id, note_label, KIND_NOTE};
     diff_names(d, &kn);
     d->section = "Rubriques";
     d->heading = N_("Sections");
-    static const kind_desc kr = {N_("section"), "rubrique", rub_count, rub_id, rub_label};
+    static const kind_desc kr = {N_("section"), "rubrique", rub_count, rub_id, rub_label, KIND_RUB};
     diff_names(d, &kr);
     d->section = "Services";
     d->heading = N_("Services");
@@ -816,8 +836,8 @@ static void diff_exemples(differ *d)
 /* Fills d's old_* arrays. */
 static void match_items(differ *d)
 {
-    cdg_symtab ts = index_ids(d, &kind_service, d->o), tf = index_ids(d, &kind_forfait, d->o),
-               to = index_ids(d, &kind_option, d->o);
+    const cdg_symtab *ts = ids_of(d, &kind_service, true), *tf = ids_of(d, &kind_forfait, true),
+                     *to = ids_of(d, &kind_option, true);
     d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
     d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
     d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
@@ -827,24 +847,32 @@ static void match_items(differ *d)
     index_exemples(d, d->o, &d->old_exemples, &d->old_exemple_unnamed);
     index_exemples(d, d->n, &d->new_exemples, &d->new_exemple_unnamed);
     for (unsigned i = 0; i < d->n->nservices; i++) {
-        int j = find_id(&ts, d->n->services[i].id);
+        int j = find_id(ts, d->n->services[i].id);
         d->old_service[i] = j < 0 ? NULL : &d->o->services[j];
     }
     for (unsigned i = 0; i < d->n->nforfaits; i++) {
-        int j = find_id(&tf, d->n->forfaits[i].id);
+        int j = find_id(tf, d->n->forfaits[i].id);
         d->old_forfait[i] = j < 0 ? NULL : &d->o->forfaits[j];
     }
     for (unsigned i = 0; i < d->n->noptions; i++) {
-        int j = find_id(&to, d->n->options[i].id);
+        int j = find_id(to, d->n->options[i].id);
         d->old_option[i] = j < 0 ? NULL : &d->o->options[j];
     }
 }
 
-/* All the changes from old to new, worded for people or as in the sources. */
-static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people)
+/* All the changes from old to new, worded for people or as in the
+ * sources; a second run takes the items matched by the first (first). */
+static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people,
+                  const differ *first)
 {
     differ d = {.a = a, .o = old, .n = new_, .people = people};
-    match_items(&d);
+    if (first) {
+        d = *first;
+        d.people = people;
+        d.head = d.tail = NULL;
+        d.count = 0;
+    } else
+        match_items(&d);
     diff_offre(&d);
     diff_categories(&d);
     diff_strates(&d);
@@ -861,7 +889,7 @@ cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, 
     /* Two runs give the same changes in the same order, worded twice: the
      * sources' words for JSON (the same in every language), the run's
      * language for text and Markdown. */
-    differ d = run(a, old, new_, false), p = run(a, old, new_, true);
+    differ d = run(a, old, new_, false, NULL), p = run(a, old, new_, true, &d);
     for (cdg_change *c = d.head, *q = p.head; c && q; c = c->next, q = q->next) {
         c->subject_text = q->subject;
         c->before_text = q->before;
