@@ -134,9 +134,11 @@ static int fmt_rewrite(cdg_arena *scratch, const cdg_unit *u, const char *path)
     fmt_fd out = {f.fd, 0};
     cdg_fmt_write(scratch, u->ast, fd_piece, &out);
     if (out.err) {
+        /* Worded as cdg_atomic_write words it. */
         cdg_atomic_abort(&f);
-        return cli_usage_error("%.400s: %s: %s (file left unchanged)", path, _("cannot write"),
-                               strerror(out.err));
+        snprintf(err.message, sizeof err.message, "%.400s: %s: %s", path, _("cannot write"),
+                 strerror(out.err));
+        return cli_usage_error("%s (file left unchanged)", err.message);
     }
     if (!cdg_atomic_commit(&f, &err))
         return cli_usage_error("%s (file left unchanged)", err.message);
