@@ -1,5 +1,6 @@
 /* diff.c — semantic comparison of two offers, matched by id. */
 #include "diff.h"
+#include "diff_stream.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -17,7 +18,8 @@
 enum { KIND_CAT, KIND_STR, KIND_NOTE, KIND_RUB, KIND_SVC, KIND_FRF, KIND_OPT, NKINDS };
 
 typedef struct differ {
-    cdg_arena *a;
+    cdg_arena *a;        /* the changes and their words */
+    cdg_arena *keep;     /* the tables of matched items (a, unless streaming) */
     const cdg_model *o, *n;
     /* Per item of the new edition, the old item with its id, or NULL:
      * matched once by hash, not looked up in every loop (a large offer
@@ -39,7 +41,18 @@ typedef struct differ {
     size_t count;
     const char *section, *heading;
     bool people;   /* the words in the run's language; else as in the sources (JSON) */
+    /* Streaming (cdg_diff_each): each change goes to sink once complete,
+     * that is when the next one starts or at a safe point, and a is
+     * replaced by a fresh arena at safe points once it holds more than
+     * STREAM_ARENA bytes: the changes of two unrelated offers of 10 MB are
+     * 100 MB of words. */
+    cdg_change_sink sink;
+    void *sink_ctx;
+    cdg_change *pending;
+    jmp_buf *oom;
 } differ;
+
+enum { STREAM_ARENA = 1 << 20 };
 
 /* msgid in the differ's language. */
 static const char *T(const differ *d, const char *msgid) __attribute__((format_arg(2)));
@@ -53,12 +66,26 @@ static bool same_str(const char *x, const char *y)
     return x == y || (x && y && strcmp(x, y) == 0);
 }
 
+/* Streaming: hands the pending change to the sink, worded once (its
+ * words for people are its only words). */
+static void emit_pending(differ *d)
+{
+    cdg_change *c = d->pending;
+    d->pending = NULL;
+    c->subject_text = c->subject;
+    c->before_text = c->before;
+    c->after_text = c->after;
+    d->sink(d->sink_ctx, c);
+}
+
 /* Records one change; the subject is printf-formatted. */
 static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
                        const char *fmt, ...)
 {
+    if (d->pending)   /* its maker is done with it */
+        emit_pending(d);
     cdg_change *c = cdg_arena_calloc(d->a, 1, sizeof *c);
     c->op = op;
     c->kind = kind;
@@ -72,13 +99,34 @@ static cdg_change *add(differ *d, char op, const char *kind, const char *before,
     vsnprintf(buf, sizeof buf, T(d, fmt), ap);
     va_end(ap);
     c->subject = cdg_arena_strdup(d->a, buf);
-    if (d->tail)
+    if (d->sink)
+        d->pending = c;
+    else if (d->tail)
         d->tail->next = c;
     else
         d->head = c;
-    d->tail = c;
+    if (!d->sink)
+        d->tail = c;
     d->count++;
     return c;
+}
+
+/* Streaming: a point where no words of d->a are in use but the pending
+ * change's: sends it, and starts a fresh arena when d->a has grown. */
+static void safe_point(differ *d)
+{
+    if (!d->sink)
+        return;
+    if (d->pending)
+        emit_pending(d);
+    if (cdg_arena_used(d->a) < STREAM_ARENA)
+        return;
+    cdg_arena *fresh = cdg_arena_new(cdg_arena_memctl(d->keep));
+    if (!fresh)
+        cdg_arena_throw(d->keep);
+    cdg_arena_catch(fresh, d->oom);
+    cdg_arena_free(d->a);
+    d->a = fresh;
 }
 
 /* "“text”" (French: "« text »"), or "(no wording)" for NULL: quoted wordings. */
@@ -469,7 +517,7 @@ static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id,
 static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
 {
     cdg_symtab t;
-    cdg_symtab_init(&t, d->a);
+    cdg_symtab_init(&t, d->keep);
     for (unsigned i = 0; i < k->count(m); i++)
         cdg_symtab_put(&t, k->id(m, i), (void *)(uintptr_t)(i + 1));
     return t;
@@ -570,7 +618,7 @@ static bool has_exemple(const cdg_symtab *t, bool unnamed, const char *libelle)
  * for two files of 30,000 examples. */
 static void index_exemples(differ *d, const cdg_model *m, cdg_symtab *t, bool *unnamed)
 {
-    cdg_symtab_init(t, d->a);
+    cdg_symtab_init(t, d->keep);
     *unnamed = false;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *e = &m->exemples[i];
@@ -697,6 +745,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 {
     const cdg_cell *oc = of->cells[os->index], *nc = nf->cells[ns->index];
     cdg_change *c;
+    safe_point(d);
     if (oc->statut != nc->statut) {
         c = add(d, '~', "statut", statut_words(d, oc->statut), statut_words(d, nc->statut), "%s, %s",
                 ns->libelle, nf->libelle);
@@ -769,6 +818,7 @@ static void diff_forfaits(differ *d)
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
             const cdg_cell *nc = nf->cells[ns->index];
+            safe_point(d);
             cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, N_("%s, %s: %s"), ns->libelle,
                                 nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(d, nc->statut));
             c->forfait = nf->id;
@@ -800,6 +850,7 @@ static void diff_options(differ *d)
             const cdg_forfait *of = d->old_forfait[f];
             if (!of)
                 continue;
+            safe_point(d);
             const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
             if (ocl->statut != ncl->statut) {
                 c = add(d, '~', "option_statut", statut_words(d, ocl->statut), statut_words(d, ncl->statut),
@@ -838,10 +889,10 @@ static void match_items(differ *d)
 {
     const cdg_symtab *ts = ids_of(d, &kind_service, true), *tf = ids_of(d, &kind_forfait, true),
                      *to = ids_of(d, &kind_option, true);
-    d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
-    d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
-    d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
-    d->old_strate = cdg_arena_calloc(d->a, d->n->nstrates + 1, sizeof *d->old_strate);
+    d->old_service = cdg_arena_calloc(d->keep, d->n->nservices + 1, sizeof *d->old_service);
+    d->old_forfait = cdg_arena_calloc(d->keep, d->n->nforfaits + 1, sizeof *d->old_forfait);
+    d->old_option = cdg_arena_calloc(d->keep, d->n->noptions + 1, sizeof *d->old_option);
+    d->old_strate = cdg_arena_calloc(d->keep, d->n->nstrates + 1, sizeof *d->old_strate);
     for (unsigned k = 0; k < d->n->nstrates; k++)
         d->old_strate[k] = cdg_model_strate(d->o, d->n->strates[k].id);
     index_exemples(d, d->o, &d->old_exemples, &d->old_exemple_unnamed);
@@ -865,7 +916,7 @@ static void match_items(differ *d)
 static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people,
                   const differ *first)
 {
-    differ d = {.a = a, .o = old, .n = new_, .people = people};
+    differ d = {.a = a, .keep = a, .o = old, .n = new_, .people = people};
     if (first) {
         d = *first;
         d.people = people;
@@ -899,21 +950,54 @@ cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, 
     return d.head;
 }
 
-/* ---- printers ----------------------------------------------------------- */
-
-void cdg_diff_print_text(FILE *out, const cdg_change *c)
+/* The differ of cdg_diff_each, in the caller's arena: its fields change
+ * after setjmp. */
+size_t cdg_diff_each(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people,
+                     cdg_change_sink sink, void *ctx)
 {
-    for (; c; c = c->next) {
-        if (c->op == '~')
-            fprintf(out, _("~ %s: %s: %s → %s\n"), _(c->heading), c->subject_text, c->before_text,
-                    c->after_text);
-        else
-            fprintf(out, "%c %s: %s\n", c->op, _(c->heading), c->subject_text);
+    differ *d = cdg_arena_calloc(a, 1, sizeof *d);
+    *d = (differ){.keep = a, .o = old, .n = new_, .people = people, .sink = sink, .sink_ctx = ctx};
+    jmp_buf *outer = cdg_arena_catch(a, NULL);
+    cdg_arena_catch(a, outer);
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        /* Out of memory in either arena: free the words, then fail as a
+         * does (the caller's handler). */
+        cdg_arena_free(d->a);
+        cdg_arena_catch(a, outer);
+        cdg_arena_throw(a);
     }
+    d->oom = &oom;
+    cdg_arena_catch(a, &oom);
+    d->a = cdg_arena_new(cdg_arena_memctl(a));
+    if (!d->a)
+        cdg_arena_throw(a);
+    cdg_arena_catch(d->a, &oom);
+    match_items(d);
+    diff_offre(d);
+    diff_categories(d);
+    diff_strates(d);
+    diff_services(d);
+    diff_forfaits(d);
+    diff_prix(d);
+    diff_options(d);
+    diff_exemples(d);
+    safe_point(d);
+    cdg_arena_free(d->a);
+    d->a = NULL;
+    cdg_arena_catch(a, outer);
+    return d->count;
 }
 
-void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
+/* ---- printers ----------------------------------------------------------- */
+
+void cdg_diff_printer_begin(cdg_diff_printer *p, FILE *out, cdg_diff_format format, const cdg_model *old,
+                            const cdg_model *new_, const char *old_name, const char *new_name)
 {
+    *p = (cdg_diff_printer){.out = out, .format = format, .old = old, .new_ = new_,
+                            .old_name = old_name, .new_name = new_name};
+    if (format != CDG_DIFF_MD)
+        return;
     fprintf(out, _("# Changes to the offer “%s”\n\n"), new_->libelle ? new_->libelle : "");
     fprintf(out, _("Edition %s → edition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
@@ -922,67 +1006,121 @@ void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, c
         /* Amounts of two years: say so, so that they are compared like with like. */
         fprintf(out, _("Prices of %lld compared with prices of %lld.\n"), (long long)old->millesime,
                 (long long)new_->millesime);
-    if (!c) {
-        fputs(_("\nNo change.\n"), out);
-        return;
+}
+
+/* The JSON document's head, up to its array of changes. */
+static void json_head(cdg_diff_printer *p, bool equal)
+{
+    cdg_json_init(&p->w, p->out, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&p->w, CDG_JSON_LINES);
+    cdg_json_key_str(&p->w, "old", p->old_name);
+    cdg_json_key_str(&p->w, "new", p->new_name);
+    cdg_json_key_bool(&p->w, "equal", equal);
+    cdg_json_key(&p->w, "changes");
+    cdg_json_begin_array(&p->w, CDG_JSON_LINES);
+    p->started = true;
+}
+
+static void json_change(cdg_json *w, const cdg_change *x)
+{
+    const char *fields[][2] = {
+        {"section", x->section}, {"subject", x->subject}, {"before", x->before},
+        {"after", x->after}, {"forfait", x->forfait}, {"service", x->service},
+        {"strate", x->strate}, {"option", x->option}, {"categorie", x->categorie},
+    };
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "op", x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
+    cdg_json_key_str(w, "kind", x->kind);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (fields[i][1])   /* a field that does not apply is left out */
+            cdg_json_key_str(w, fields[i][0], fields[i][1]);
+    if (x->montant) {
+        /* The amounts for machines too: before and after the change. */
+        const int64_t *m[2] = {x->montant_before, x->montant_after};
+        const char *keys[2] = {"montant_before", "montant_after"};
+        for (int i = 0; i < 2; i++) {
+            cdg_json_key(w, keys[i]);
+            if (m[i])
+                cdg_money_json_scaled(w, *m[i], 4);
+            else
+                cdg_json_null(w);
+        }
+        /* The change in percent of the old amount (5.5 is +5,5 %), or null. */
+        cdg_json_key(w, "pourcentage");
+        if (x->has_pourcentage)
+            cdg_json_decimal(w, x->pourcentage, 1);
+        else
+            cdg_json_null(w);
     }
-    const char *section = NULL;
-    for (; c; c = c->next) {
-        if (!section || strcmp(section, c->section) != 0) {
-            section = c->section;
-            fprintf(out, "\n## %s\n\n", _(c->heading));
+    cdg_json_end(w);
+}
+
+void cdg_diff_printer_change(void *ctx, const cdg_change *c)
+{
+    cdg_diff_printer *p = ctx;
+    switch (p->format) {
+    case CDG_DIFF_TEXT:
+        if (c->op == '~')
+            fprintf(p->out, _("~ %s: %s: %s → %s\n"), _(c->heading), c->subject_text, c->before_text,
+                    c->after_text);
+        else
+            fprintf(p->out, "%c %s: %s\n", c->op, _(c->heading), c->subject_text);
+        break;
+    case CDG_DIFF_MD:
+        if (!p->section || strcmp(p->section, c->section) != 0) {
+            p->section = c->section;
+            fprintf(p->out, "\n## %s\n\n", _(c->heading));
         }
         if (c->op == '+')
-            fprintf(out, _("- Added: %s\n"), c->subject_text);
+            fprintf(p->out, _("- Added: %s\n"), c->subject_text);
         else if (c->op == '-')
-            fprintf(out, _("- Removed: %s\n"), c->subject_text);
+            fprintf(p->out, _("- Removed: %s\n"), c->subject_text);
         else
-            fprintf(out, _("- %s: %s → **%s**\n"), c->subject_text, c->before_text, c->after_text);
+            fprintf(p->out, _("- %s: %s → **%s**\n"), c->subject_text, c->before_text, c->after_text);
+        break;
+    case CDG_DIFF_JSON:
+        if (!p->started)
+            json_head(p, false);
+        json_change(&p->w, c);
+        break;
     }
+}
+
+void cdg_diff_printer_end(cdg_diff_printer *p, size_t count)
+{
+    if (p->format == CDG_DIFF_MD && count == 0)
+        fputs(_("\nNo change.\n"), p->out);
+    if (p->format != CDG_DIFF_JSON)
+        return;
+    if (!p->started)
+        json_head(p, true);
+    cdg_json_end(&p->w);
+    cdg_json_end(&p->w);
+}
+
+/* A list of changes through a printer. */
+static void print_list(FILE *out, cdg_diff_format format, const cdg_model *old, const cdg_model *new_,
+                       const char *old_name, const char *new_name, const cdg_change *c)
+{
+    cdg_diff_printer p;
+    cdg_diff_printer_begin(&p, out, format, old, new_, old_name, new_name);
+    size_t n = 0;
+    for (; c; c = c->next, n++)
+        cdg_diff_printer_change(&p, c);
+    cdg_diff_printer_end(&p, n);
+}
+
+void cdg_diff_print_text(FILE *out, const cdg_change *c)
+{
+    print_list(out, CDG_DIFF_TEXT, NULL, NULL, NULL, NULL, c);
+}
+
+void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
+{
+    print_list(out, CDG_DIFF_MD, old, new_, NULL, NULL, c);
 }
 
 void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c)
 {
-    cdg_json w;
-    cdg_json_init(&w, out, CDG_JSON_PRETTY);
-    cdg_json_begin_object(&w, CDG_JSON_LINES);
-    cdg_json_key_str(&w, "old", old_name);
-    cdg_json_key_str(&w, "new", new_name);
-    cdg_json_key_bool(&w, "equal", !c);
-    cdg_json_key(&w, "changes");
-    cdg_json_begin_array(&w, CDG_JSON_LINES);
-    for (const cdg_change *x = c; x; x = x->next) {
-        const char *fields[][2] = {
-            {"section", x->section}, {"subject", x->subject}, {"before", x->before},
-            {"after", x->after}, {"forfait", x->forfait}, {"service", x->service},
-            {"strate", x->strate}, {"option", x->option}, {"categorie", x->categorie},
-        };
-        cdg_json_begin_object(&w, CDG_JSON_INLINE);
-        cdg_json_key_str(&w, "op", x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
-        cdg_json_key_str(&w, "kind", x->kind);
-        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-            if (fields[i][1])   /* a field that does not apply is left out */
-                cdg_json_key_str(&w, fields[i][0], fields[i][1]);
-        if (x->montant) {
-            /* The amounts for machines too: before and after the change. */
-            const int64_t *m[2] = {x->montant_before, x->montant_after};
-            const char *keys[2] = {"montant_before", "montant_after"};
-            for (int i = 0; i < 2; i++) {
-                cdg_json_key(&w, keys[i]);
-                if (m[i])
-                    cdg_money_json_scaled(&w, *m[i], 4);
-                else
-                    cdg_json_null(&w);
-            }
-            /* The change in percent of the old amount (5.5 is +5,5 %), or null. */
-            cdg_json_key(&w, "pourcentage");
-            if (x->has_pourcentage)
-                cdg_json_decimal(&w, x->pourcentage, 1);
-            else
-                cdg_json_null(&w);
-        }
-        cdg_json_end(&w);
-    }
-    cdg_json_end(&w);
-    cdg_json_end(&w);
+    print_list(out, CDG_DIFF_JSON, NULL, NULL, old_name, new_name, c);
 }
