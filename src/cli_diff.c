@@ -3,7 +3,6 @@
 #include <strings.h>
 
 #include "cli.h"
-#include "diff_stream.h"
 
 static const char diff_help[] =
     N_("usage: cdgrules diff OLD NEW [--format text|md|json]\n"

@@ -4,10 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
 #include "cli.h"
-#include "parse.h"
-#include "source_read.h"
 
 static const char fmt_help[] =
     N_("usage: cdgrules fmt [-w | --check | --diff] FILE...\n"
@@ -58,10 +55,11 @@ static cdg_unit *fmt_load(const char *path, cli_env *env)
     errno = 0;
     cdg_source_status st = cdg_source_read(a, path, &u->src);
     if (st != CDG_SOURCE_OK) {
-        int e = errno;
+        /* Worded as cli_load words it. */
+        const char *msg = cdg_arena_printf(a, "%s: %s", path, _(cdg_source_strerror(st, errno)));
+        cli_usage_error("%s", msg);
         cdg_arena_catch(a, NULL);
         cdg_arena_free(a);
-        cli_usage_error("%s: %s", path, _(cdg_source_strerror(st, e)));
         return NULL;
     }
     u->syntax_ok = cdg_parse(a, u->src, &u->diags, &u->ast);
