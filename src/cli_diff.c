@@ -23,37 +23,15 @@ static const char diff_help[] =
     "Exit status: 0 the offers are equivalent, 1 they differ, 2 usage or I/O\n"
     "error, or a file with errors.\n");
 
-/* What a printer of the changes needs. */
-typedef struct diff_out {
-    const cdg_model *old, *new_;
-    const char *const *files;   /* OLD and NEW as given */
-    const cdg_change *changes;
-} diff_out;
-
-static void print_text(const diff_out *o)
-{
-    cdg_diff_print_text(stdout, o->changes);
-}
-
-static void print_md(const diff_out *o)
-{
-    cdg_diff_print_md(stdout, o->old, o->new_, o->changes);
-}
-
-static void print_json(const diff_out *o)
-{
-    cdg_diff_print_json(stdout, o->files[0], o->files[1], o->changes);
-}
-
 /* The table of formats, the first the default: adding one is a printer
- * and one line here. */
+ * (diff_stream.h) and one line here. */
 static const struct diff_format {
     const char *name;
-    void (*print)(const diff_out *o);
+    cdg_diff_format format;
 } formats[] = {
-    {"text", print_text},
-    {"md", print_md},
-    {"json", print_json},
+    {"text", CDG_DIFF_TEXT},
+    {"md", CDG_DIFF_MD},
+    {"json", CDG_DIFF_JSON},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -84,9 +62,14 @@ static int compare(cdg_unit *old, cdg_unit *new_, const char *const files[2],
         return cli_usage_error("diff: out of memory");
     }
     cdg_arena_catch(scratch, &oom);
-    size_t count;
-    const cdg_change *changes = cdg_diff(scratch, old->model, new_->model, &count);
-    format->print(&(diff_out){old->model, new_->model, files, changes});
+    /* Each change is printed as it is found: two unrelated offers differ
+     * in more words than the files hold. JSON has the sources' words,
+     * text and Markdown the run's language. */
+    cdg_diff_printer p;
+    cdg_diff_printer_begin(&p, stdout, format->format, old->model, new_->model, files[0], files[1]);
+    size_t count = cdg_diff_each(scratch, old->model, new_->model, format->format != CDG_DIFF_JSON,
+                                 cdg_diff_printer_change, &p);
+    cdg_diff_printer_end(&p, count);
     cdg_arena_catch(scratch, NULL);
     cdg_arena_free(scratch);
     return count ? CLI_FAIL : CLI_OK;

@@ -1,5 +1,6 @@
 /* diff.c — semantic comparison of two offers, matched by id. */
 #include "diff.h"
+#include "diff_stream.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,8 +14,12 @@
 #include "prix_texte.h"
 #include "symtab.h"
 
+/* The kinds of named items, each with its table of ids per edition. */
+enum { KIND_CAT, KIND_STR, KIND_NOTE, KIND_RUB, KIND_SVC, KIND_FRF, KIND_OPT, NKINDS };
+
 typedef struct differ {
-    cdg_arena *a;
+    cdg_arena *a;        /* the changes and their words */
+    cdg_arena *keep;     /* the tables of matched items (a, unless streaming) */
     const cdg_model *o, *n;
     /* Per item of the new edition, the old item with its id, or NULL:
      * matched once by hash, not looked up in every loop (a large offer
@@ -22,11 +27,32 @@ typedef struct differ {
     const cdg_service **old_service;
     const cdg_forfait **old_forfait;
     const cdg_option **old_option;
+    const cdg_strate **old_strate;   /* per stratum of the new edition (looked up per cell before) */
+    /* The examples' labels of each edition: whether one of the other
+     * edition's is there, in constant time (an offer may have 100,000). */
+    cdg_symtab old_exemples, new_exemples;
+    bool old_exemple_unnamed, new_exemple_unnamed;
+    /* Per kind, the ids of the old [0] and new [1] edition, made on first
+     * use and shared by the two runs of cdg_diff (made per run and per use
+     * before: 5 tables of a large offer's services instead of 2). */
+    cdg_symtab ids[NKINDS][2];
+    bool has_ids[NKINDS];
     cdg_change *head, *tail;
     size_t count;
     const char *section, *heading;
     bool people;   /* the words in the run's language; else as in the sources (JSON) */
+    /* Streaming (cdg_diff_each): each change goes to sink once complete,
+     * that is when the next one starts or at a safe point, and a is
+     * replaced by a fresh arena at safe points once it holds more than
+     * STREAM_ARENA bytes: the changes of two unrelated offers of 10 MB are
+     * 100 MB of words. */
+    cdg_change_sink sink;
+    void *sink_ctx;
+    cdg_change *pending;
+    jmp_buf *oom;
 } differ;
+
+enum { STREAM_ARENA = 1 << 20 };
 
 /* msgid in the differ's language. */
 static const char *T(const differ *d, const char *msgid) __attribute__((format_arg(2)));
@@ -40,12 +66,26 @@ static bool same_str(const char *x, const char *y)
     return x == y || (x && y && strcmp(x, y) == 0);
 }
 
+/* Streaming: hands the pending change to the sink, worded once (its
+ * words for people are its only words). */
+static void emit_pending(differ *d)
+{
+    cdg_change *c = d->pending;
+    d->pending = NULL;
+    c->subject_text = c->subject;
+    c->before_text = c->before;
+    c->after_text = c->after;
+    d->sink(d->sink_ctx, c);
+}
+
 /* Records one change; the subject is printf-formatted. */
 static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 static cdg_change *add(differ *d, char op, const char *kind, const char *before, const char *after,
                        const char *fmt, ...)
 {
+    if (d->pending)   /* its maker is done with it */
+        emit_pending(d);
     cdg_change *c = cdg_arena_calloc(d->a, 1, sizeof *c);
     c->op = op;
     c->kind = kind;
@@ -59,13 +99,34 @@ static cdg_change *add(differ *d, char op, const char *kind, const char *before,
     vsnprintf(buf, sizeof buf, T(d, fmt), ap);
     va_end(ap);
     c->subject = cdg_arena_strdup(d->a, buf);
-    if (d->tail)
+    if (d->sink)
+        d->pending = c;
+    else if (d->tail)
         d->tail->next = c;
     else
         d->head = c;
-    d->tail = c;
+    if (!d->sink)
+        d->tail = c;
     d->count++;
     return c;
+}
+
+/* Streaming: a point where no words of d->a are in use but the pending
+ * change's: sends it, and starts a fresh arena when d->a has grown. */
+static void safe_point(differ *d)
+{
+    if (!d->sink)
+        return;
+    if (d->pending)
+        emit_pending(d);
+    if (cdg_arena_used(d->a) < STREAM_ARENA)
+        return;
+    cdg_arena *fresh = cdg_arena_new(cdg_arena_memctl(d->keep));
+    if (!fresh)
+        cdg_arena_throw(d->keep);
+    cdg_arena_catch(fresh, d->oom);
+    cdg_arena_free(d->a);
+    d->a = fresh;
 }
 
 /* "“text”" (French: "« text »"), or "(no wording)" for NULL: quoted wordings. */
@@ -313,7 +374,7 @@ static void diff_prix_pair(differ *d, const char *kind, const cdg_prix *a, const
     }
     for (unsigned k = 0; k < d->n->nstrates; k++) {
         const cdg_strate *nk = &d->n->strates[k];
-        const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+        const cdg_strate *ok = d->old_strate[k];
         if (!ok)
             continue;
         const cdg_prix *pa = a ? cdg_prix_pour_strate(a, ok) : NULL, *pb = b ? cdg_prix_pour_strate(b, nk) : NULL;
@@ -410,6 +471,20 @@ static const char *attaches_words(differ *d, const cdg_attache *t)
     return cdg_buf_str(&b);
 }
 
+/* Whether two lists of attached quantities read the same in words
+ * without wording them: same quantities, counted in the same unit. Most
+ * cells of a large offer are unchanged, and wording both sides of every
+ * cell was most of diff's time. When false, the words decide. */
+static bool attaches_same(const cdg_attache *a, const cdg_attache *b)
+{
+    for (; a && b; a = a->next, b = b->next)
+        if (a->quantite != b->quantite || !a->service->unite != !b->service->unite ||
+            (a->service->unite && !same_str(cdg_service_unite_for(a->service, a->quantite),
+                                            cdg_service_unite_for(b->service, b->quantite))))
+            return false;
+    return !a && !b;
+}
+
 /* Generic "added / removed / renamed" over one kind of named item. The
  * items are reached through accessors so that one loop serves all. */
 typedef struct kind_desc {
@@ -418,6 +493,7 @@ typedef struct kind_desc {
     unsigned (*count)(const cdg_model *);
     const char *(*id)(const cdg_model *, unsigned);
     const char *(*label)(const cdg_model *, unsigned);
+    unsigned slot;               /* KIND_… */
 } kind_desc;
 
 #define ACCESSORS(name, arr, n, lab)                                                            \
@@ -433,18 +509,29 @@ ACCESSORS(svc, services, nservices, libelle)
 ACCESSORS(frf, forfaits, nforfaits, libelle)
 ACCESSORS(opt, options, noptions, libelle)
 
-static const kind_desc kind_service = {N_("service"), "service", svc_count, svc_id, svc_label};
-static const kind_desc kind_forfait = {N_("forfait"), "forfait", frf_count, frf_id, frf_label};
-static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id, opt_label};
+static const kind_desc kind_service = {N_("service"), "service", svc_count, svc_id, svc_label, KIND_SVC};
+static const kind_desc kind_forfait = {N_("forfait"), "forfait", frf_count, frf_id, frf_label, KIND_FRF};
+static const kind_desc kind_option = {N_("option"), "option", opt_count, opt_id, opt_label, KIND_OPT};
 
 /* The ids of one kind of item of m, mapped to their index + 1. */
 static cdg_symtab index_ids(differ *d, const kind_desc *k, const cdg_model *m)
 {
     cdg_symtab t;
-    cdg_symtab_init(&t, d->a);
+    cdg_symtab_init(&t, d->keep);
     for (unsigned i = 0; i < k->count(m); i++)
         cdg_symtab_put(&t, k->id(m, i), (void *)(uintptr_t)(i + 1));
     return t;
+}
+
+/* The table of ids of kind k of the old edition (old) or the new one. */
+static const cdg_symtab *ids_of(differ *d, const kind_desc *k, bool old)
+{
+    if (!d->has_ids[k->slot]) {
+        d->ids[k->slot][0] = index_ids(d, k, d->o);
+        d->ids[k->slot][1] = index_ids(d, k, d->n);
+        d->has_ids[k->slot] = true;
+    }
+    return &d->ids[k->slot][old ? 0 : 1];
 }
 
 /* The index of the item with id in t (from index_ids), or -1. */
@@ -457,10 +544,10 @@ static int find_id(const cdg_symtab *t, const char *id)
 static void diff_names(differ *d, const kind_desc *k)
 {
     char kbuf[64];
-    cdg_symtab old_ids = index_ids(d, k, d->o), new_ids = index_ids(d, k, d->n);
+    const cdg_symtab *old_ids = ids_of(d, k, true), *new_ids = ids_of(d, k, false);
     for (unsigned i = 0; i < k->count(d->n); i++) {
         const char *id = k->id(d->n, i);
-        int j = find_id(&old_ids, id);
+        int j = find_id(old_ids, id);
         if (j < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_added", k->key);
             add(d, '+', cdg_arena_strdup(d->a, kbuf), NULL, k->label(d->n, i), N_("%s %s “%s”"),
@@ -473,7 +560,7 @@ static void diff_names(differ *d, const kind_desc *k)
     }
     for (unsigned j = 0; j < k->count(d->o); j++) {
         const char *id = k->id(d->o, j);
-        if (find_id(&new_ids, id) < 0) {
+        if (find_id(new_ids, id) < 0) {
             snprintf(kbuf, sizeof kbuf, "%s_removed", k->key);
             add(d, '-', cdg_arena_strdup(d->a, kbuf), k->label(d->o, j), NULL, N_("%s %s “%s”"),
                 T(d, k->noun), id, k->label(d->o, j));
@@ -506,7 +593,7 @@ static void diff_categories(differ *d)
 {
     d->section = "Catégories";
     d->heading = N_("Categories");
-    static const kind_desc k = {N_("category"), "categorie", cat_count, cat_id, cat_label};
+    static const kind_desc k = {N_("category"), "categorie", cat_count, cat_id, cat_label, KIND_CAT};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->ncategories; i++) {
         const cdg_categorie *nc = &d->n->categories[i];
@@ -519,6 +606,29 @@ static void diff_categories(differ *d)
     }
 }
 
+/* Whether an example of the edition indexed in t (index_exemples) has
+ * the label libelle (NULL: whether one has none). */
+static bool has_exemple(const cdg_symtab *t, bool unnamed, const char *libelle)
+{
+    return libelle ? cdg_symtab_get(t, libelle) != NULL : unnamed;
+}
+
+/* The labels of m's examples into t; *unnamed says whether one has none.
+ * Looking each example up in the other edition's list was quadratic: 36 s
+ * for two files of 30,000 examples. */
+static void index_exemples(differ *d, const cdg_model *m, cdg_symtab *t, bool *unnamed)
+{
+    cdg_symtab_init(t, d->keep);
+    *unnamed = false;
+    for (unsigned i = 0; i < m->nexemples; i++) {
+        const cdg_exemple *e = &m->exemples[i];
+        if (e->libelle)
+            cdg_symtab_put(t, e->libelle, (void *)e);
+        else
+            *unnamed = true;
+    }
+}
+
 /* Which stratum each example profile falls in, before and after. */
 static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
 {
@@ -526,13 +636,8 @@ static void diff_profiles(differ *d, const cdg_model *m, bool only_missing)
         const cdg_exemple *e = &m->exemples[i];
         if (!e->profil.categorie)
             continue;
-        if (only_missing) {
-            bool found = false;
-            for (unsigned j = 0; j < d->n->nexemples && !found; j++)
-                found = same_str(d->n->exemples[j].libelle, e->libelle);
-            if (found)
-                continue;
-        }
+        if (only_missing && has_exemple(&d->new_exemples, d->new_exemple_unnamed, e->libelle))
+            continue;
         const cdg_categorie *oc = cdg_model_categorie(d->o, e->profil.categorie->id);
         const cdg_categorie *nc = cdg_model_categorie(d->n, e->profil.categorie->id);
         if (!oc || !nc)
@@ -558,7 +663,7 @@ static void diff_strates(differ *d)
 {
     d->section = "Strates";
     d->heading = N_("Strata");
-    static const kind_desc k = {N_("stratum"), "strate", str_count, str_id, str_label};
+    static const kind_desc k = {N_("stratum"), "strate", str_count, str_id, str_label, KIND_STR};
     diff_names(d, &k);
     for (unsigned i = 0; i < d->n->nstrates; i++) {
         const cdg_strate *ns = &d->n->strates[i];
@@ -587,11 +692,11 @@ static void diff_services(differ *d)
 {
     d->section = "Notes";
     d->heading = N_("Notes");
-    static const kind_desc kn = {N_("note"), "note", note_count, note_id, note_label};
+    static const kind_desc kn = {N_("note"), "note", note_count, note_id, note_label, KIND_NOTE};
     diff_names(d, &kn);
     d->section = "Rubriques";
     d->heading = N_("Sections");
-    static const kind_desc kr = {N_("section"), "rubrique", rub_count, rub_id, rub_label};
+    static const kind_desc kr = {N_("section"), "rubrique", rub_count, rub_id, rub_label, KIND_RUB};
     diff_names(d, &kr);
     d->section = "Services";
     d->heading = N_("Services");
@@ -640,6 +745,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
 {
     const cdg_cell *oc = of->cells[os->index], *nc = nf->cells[ns->index];
     cdg_change *c;
+    safe_point(d);
     if (oc->statut != nc->statut) {
         c = add(d, '~', "statut", statut_words(d, oc->statut), statut_words(d, nc->statut), "%s, %s",
                 ns->libelle, nf->libelle);
@@ -657,7 +763,7 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
         } else {
             for (unsigned k = 0; k < d->n->nstrates; k++) {
                 const cdg_strate *nk = &d->n->strates[k];
-                const cdg_strate *ok = cdg_model_strate(d->o, nk->id);
+                const cdg_strate *ok = d->old_strate[k];
                 if (!ok)
                     continue;
                 int64_t qo = cdg_cell_quantity(oc, ok), qn = cdg_cell_quantity(nc, nk);
@@ -671,8 +777,9 @@ static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, c
             }
         }
     }
-    const char *oa = attaches_words(d, oc->attaches), *na = attaches_words(d, nc->attaches);
-    if (strcmp(oa, na) != 0) {
+    const char *oa, *na;
+    if (!attaches_same(oc->attaches, nc->attaches) &&
+        strcmp(oa = attaches_words(d, oc->attaches), na = attaches_words(d, nc->attaches)) != 0) {
         c = add(d, '~', "quantites_attachees", oa, na, N_("%s, %s, attached quantities"), ns->libelle,
                 nf->libelle);
         c->forfait = nf->id;
@@ -711,6 +818,7 @@ static void diff_forfaits(differ *d)
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
             const cdg_cell *nc = nf->cells[ns->index];
+            safe_point(d);
             cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, N_("%s, %s: %s"), ns->libelle,
                                 nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(d, nc->statut));
             c->forfait = nf->id;
@@ -742,6 +850,7 @@ static void diff_options(differ *d)
             const cdg_forfait *of = d->old_forfait[f];
             if (!of)
                 continue;
+            safe_point(d);
             const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
             if (ocl->statut != ncl->statut) {
                 c = add(d, '~', "option_statut", statut_words(d, ocl->statut), statut_words(d, ncl->statut),
@@ -764,18 +873,12 @@ static void diff_exemples(differ *d)
     d->section = "Exemples";
     d->heading = N_("Examples");
     for (unsigned i = 0; i < d->n->nexemples; i++) {
-        bool found = false;
-        for (unsigned j = 0; j < d->o->nexemples && !found; j++)
-            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
-        if (!found)
+        if (!has_exemple(&d->old_exemples, d->old_exemple_unnamed, d->n->exemples[i].libelle))
             add(d, '+', "exemple_added", NULL, d->n->exemples[i].libelle, N_("example “%s”"),
                 d->n->exemples[i].libelle);
     }
     for (unsigned j = 0; j < d->o->nexemples; j++) {
-        bool found = false;
-        for (unsigned i = 0; i < d->n->nexemples && !found; i++)
-            found = same_str(d->o->exemples[j].libelle, d->n->exemples[i].libelle);
-        if (!found)
+        if (!has_exemple(&d->new_exemples, d->new_exemple_unnamed, d->o->exemples[j].libelle))
             add(d, '-', "exemple_removed", d->o->exemples[j].libelle, NULL, N_("example “%s”"),
                 d->o->exemples[j].libelle);
     }
@@ -784,30 +887,43 @@ static void diff_exemples(differ *d)
 /* Fills d's old_* arrays. */
 static void match_items(differ *d)
 {
-    cdg_symtab ts = index_ids(d, &kind_service, d->o), tf = index_ids(d, &kind_forfait, d->o),
-               to = index_ids(d, &kind_option, d->o);
-    d->old_service = cdg_arena_calloc(d->a, d->n->nservices + 1, sizeof *d->old_service);
-    d->old_forfait = cdg_arena_calloc(d->a, d->n->nforfaits + 1, sizeof *d->old_forfait);
-    d->old_option = cdg_arena_calloc(d->a, d->n->noptions + 1, sizeof *d->old_option);
+    const cdg_symtab *ts = ids_of(d, &kind_service, true), *tf = ids_of(d, &kind_forfait, true),
+                     *to = ids_of(d, &kind_option, true);
+    d->old_service = cdg_arena_calloc(d->keep, d->n->nservices + 1, sizeof *d->old_service);
+    d->old_forfait = cdg_arena_calloc(d->keep, d->n->nforfaits + 1, sizeof *d->old_forfait);
+    d->old_option = cdg_arena_calloc(d->keep, d->n->noptions + 1, sizeof *d->old_option);
+    d->old_strate = cdg_arena_calloc(d->keep, d->n->nstrates + 1, sizeof *d->old_strate);
+    for (unsigned k = 0; k < d->n->nstrates; k++)
+        d->old_strate[k] = cdg_model_strate(d->o, d->n->strates[k].id);
+    index_exemples(d, d->o, &d->old_exemples, &d->old_exemple_unnamed);
+    index_exemples(d, d->n, &d->new_exemples, &d->new_exemple_unnamed);
     for (unsigned i = 0; i < d->n->nservices; i++) {
-        int j = find_id(&ts, d->n->services[i].id);
+        int j = find_id(ts, d->n->services[i].id);
         d->old_service[i] = j < 0 ? NULL : &d->o->services[j];
     }
     for (unsigned i = 0; i < d->n->nforfaits; i++) {
-        int j = find_id(&tf, d->n->forfaits[i].id);
+        int j = find_id(tf, d->n->forfaits[i].id);
         d->old_forfait[i] = j < 0 ? NULL : &d->o->forfaits[j];
     }
     for (unsigned i = 0; i < d->n->noptions; i++) {
-        int j = find_id(&to, d->n->options[i].id);
+        int j = find_id(to, d->n->options[i].id);
         d->old_option[i] = j < 0 ? NULL : &d->o->options[j];
     }
 }
 
-/* All the changes from old to new, worded for people or as in the sources. */
-static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people)
+/* All the changes from old to new, worded for people or as in the
+ * sources; a second run takes the items matched by the first (first). */
+static differ run(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people,
+                  const differ *first)
 {
-    differ d = {.a = a, .o = old, .n = new_, .people = people};
-    match_items(&d);
+    differ d = {.a = a, .keep = a, .o = old, .n = new_, .people = people};
+    if (first) {
+        d = *first;
+        d.people = people;
+        d.head = d.tail = NULL;
+        d.count = 0;
+    } else
+        match_items(&d);
     diff_offre(&d);
     diff_categories(&d);
     diff_strates(&d);
@@ -824,7 +940,7 @@ cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, 
     /* Two runs give the same changes in the same order, worded twice: the
      * sources' words for JSON (the same in every language), the run's
      * language for text and Markdown. */
-    differ d = run(a, old, new_, false), p = run(a, old, new_, true);
+    differ d = run(a, old, new_, false, NULL), p = run(a, old, new_, true, &d);
     for (cdg_change *c = d.head, *q = p.head; c && q; c = c->next, q = q->next) {
         c->subject_text = q->subject;
         c->before_text = q->before;
@@ -834,21 +950,54 @@ cdg_change *cdg_diff(cdg_arena *a, const cdg_model *old, const cdg_model *new_, 
     return d.head;
 }
 
-/* ---- printers ----------------------------------------------------------- */
-
-void cdg_diff_print_text(FILE *out, const cdg_change *c)
+/* The differ of cdg_diff_each, in the caller's arena: its fields change
+ * after setjmp. */
+size_t cdg_diff_each(cdg_arena *a, const cdg_model *old, const cdg_model *new_, bool people,
+                     cdg_change_sink sink, void *ctx)
 {
-    for (; c; c = c->next) {
-        if (c->op == '~')
-            fprintf(out, _("~ %s: %s: %s → %s\n"), _(c->heading), c->subject_text, c->before_text,
-                    c->after_text);
-        else
-            fprintf(out, "%c %s: %s\n", c->op, _(c->heading), c->subject_text);
+    differ *d = cdg_arena_calloc(a, 1, sizeof *d);
+    *d = (differ){.keep = a, .o = old, .n = new_, .people = people, .sink = sink, .sink_ctx = ctx};
+    jmp_buf *outer = cdg_arena_catch(a, NULL);
+    cdg_arena_catch(a, outer);
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        /* Out of memory in either arena: free the words, then fail as a
+         * does (the caller's handler). */
+        cdg_arena_free(d->a);
+        cdg_arena_catch(a, outer);
+        cdg_arena_throw(a);
     }
+    d->oom = &oom;
+    cdg_arena_catch(a, &oom);
+    d->a = cdg_arena_new(cdg_arena_memctl(a));
+    if (!d->a)
+        cdg_arena_throw(a);
+    cdg_arena_catch(d->a, &oom);
+    match_items(d);
+    diff_offre(d);
+    diff_categories(d);
+    diff_strates(d);
+    diff_services(d);
+    diff_forfaits(d);
+    diff_prix(d);
+    diff_options(d);
+    diff_exemples(d);
+    safe_point(d);
+    cdg_arena_free(d->a);
+    d->a = NULL;
+    cdg_arena_catch(a, outer);
+    return d->count;
 }
 
-void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
+/* ---- printers ----------------------------------------------------------- */
+
+void cdg_diff_printer_begin(cdg_diff_printer *p, FILE *out, cdg_diff_format format, const cdg_model *old,
+                            const cdg_model *new_, const char *old_name, const char *new_name)
 {
+    *p = (cdg_diff_printer){.out = out, .format = format, .old = old, .new_ = new_,
+                            .old_name = old_name, .new_name = new_name};
+    if (format != CDG_DIFF_MD)
+        return;
     fprintf(out, _("# Changes to the offer “%s”\n\n"), new_->libelle ? new_->libelle : "");
     fprintf(out, _("Edition %s → edition %s.\n"), old->edition ? old->edition : "?",
             new_->edition ? new_->edition : "?");
@@ -857,67 +1006,121 @@ void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, c
         /* Amounts of two years: say so, so that they are compared like with like. */
         fprintf(out, _("Prices of %lld compared with prices of %lld.\n"), (long long)old->millesime,
                 (long long)new_->millesime);
-    if (!c) {
-        fputs(_("\nNo change.\n"), out);
-        return;
+}
+
+/* The JSON document's head, up to its array of changes. */
+static void json_head(cdg_diff_printer *p, bool equal)
+{
+    cdg_json_init(&p->w, p->out, CDG_JSON_PRETTY);
+    cdg_json_begin_object(&p->w, CDG_JSON_LINES);
+    cdg_json_key_str(&p->w, "old", p->old_name);
+    cdg_json_key_str(&p->w, "new", p->new_name);
+    cdg_json_key_bool(&p->w, "equal", equal);
+    cdg_json_key(&p->w, "changes");
+    cdg_json_begin_array(&p->w, CDG_JSON_LINES);
+    p->started = true;
+}
+
+static void json_change(cdg_json *w, const cdg_change *x)
+{
+    const char *fields[][2] = {
+        {"section", x->section}, {"subject", x->subject}, {"before", x->before},
+        {"after", x->after}, {"forfait", x->forfait}, {"service", x->service},
+        {"strate", x->strate}, {"option", x->option}, {"categorie", x->categorie},
+    };
+    cdg_json_begin_object(w, CDG_JSON_INLINE);
+    cdg_json_key_str(w, "op", x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
+    cdg_json_key_str(w, "kind", x->kind);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (fields[i][1])   /* a field that does not apply is left out */
+            cdg_json_key_str(w, fields[i][0], fields[i][1]);
+    if (x->montant) {
+        /* The amounts for machines too: before and after the change. */
+        const int64_t *m[2] = {x->montant_before, x->montant_after};
+        const char *keys[2] = {"montant_before", "montant_after"};
+        for (int i = 0; i < 2; i++) {
+            cdg_json_key(w, keys[i]);
+            if (m[i])
+                cdg_money_json_scaled(w, *m[i], 4);
+            else
+                cdg_json_null(w);
+        }
+        /* The change in percent of the old amount (5.5 is +5,5 %), or null. */
+        cdg_json_key(w, "pourcentage");
+        if (x->has_pourcentage)
+            cdg_json_decimal(w, x->pourcentage, 1);
+        else
+            cdg_json_null(w);
     }
-    const char *section = NULL;
-    for (; c; c = c->next) {
-        if (!section || strcmp(section, c->section) != 0) {
-            section = c->section;
-            fprintf(out, "\n## %s\n\n", _(c->heading));
+    cdg_json_end(w);
+}
+
+void cdg_diff_printer_change(void *ctx, const cdg_change *c)
+{
+    cdg_diff_printer *p = ctx;
+    switch (p->format) {
+    case CDG_DIFF_TEXT:
+        if (c->op == '~')
+            fprintf(p->out, _("~ %s: %s: %s → %s\n"), _(c->heading), c->subject_text, c->before_text,
+                    c->after_text);
+        else
+            fprintf(p->out, "%c %s: %s\n", c->op, _(c->heading), c->subject_text);
+        break;
+    case CDG_DIFF_MD:
+        if (!p->section || strcmp(p->section, c->section) != 0) {
+            p->section = c->section;
+            fprintf(p->out, "\n## %s\n\n", _(c->heading));
         }
         if (c->op == '+')
-            fprintf(out, _("- Added: %s\n"), c->subject_text);
+            fprintf(p->out, _("- Added: %s\n"), c->subject_text);
         else if (c->op == '-')
-            fprintf(out, _("- Removed: %s\n"), c->subject_text);
+            fprintf(p->out, _("- Removed: %s\n"), c->subject_text);
         else
-            fprintf(out, _("- %s: %s → **%s**\n"), c->subject_text, c->before_text, c->after_text);
+            fprintf(p->out, _("- %s: %s → **%s**\n"), c->subject_text, c->before_text, c->after_text);
+        break;
+    case CDG_DIFF_JSON:
+        if (!p->started)
+            json_head(p, false);
+        json_change(&p->w, c);
+        break;
     }
+}
+
+void cdg_diff_printer_end(cdg_diff_printer *p, size_t count)
+{
+    if (p->format == CDG_DIFF_MD && count == 0)
+        fputs(_("\nNo change.\n"), p->out);
+    if (p->format != CDG_DIFF_JSON)
+        return;
+    if (!p->started)
+        json_head(p, true);
+    cdg_json_end(&p->w);
+    cdg_json_end(&p->w);
+}
+
+/* A list of changes through a printer. */
+static void print_list(FILE *out, cdg_diff_format format, const cdg_model *old, const cdg_model *new_,
+                       const char *old_name, const char *new_name, const cdg_change *c)
+{
+    cdg_diff_printer p;
+    cdg_diff_printer_begin(&p, out, format, old, new_, old_name, new_name);
+    size_t n = 0;
+    for (; c; c = c->next, n++)
+        cdg_diff_printer_change(&p, c);
+    cdg_diff_printer_end(&p, n);
+}
+
+void cdg_diff_print_text(FILE *out, const cdg_change *c)
+{
+    print_list(out, CDG_DIFF_TEXT, NULL, NULL, NULL, NULL, c);
+}
+
+void cdg_diff_print_md(FILE *out, const cdg_model *old, const cdg_model *new_, const cdg_change *c)
+{
+    print_list(out, CDG_DIFF_MD, old, new_, NULL, NULL, c);
 }
 
 void cdg_diff_print_json(FILE *out, const char *old_name, const char *new_name, const cdg_change *c)
 {
-    cdg_json w;
-    cdg_json_init(&w, out, CDG_JSON_PRETTY);
-    cdg_json_begin_object(&w, CDG_JSON_LINES);
-    cdg_json_key_str(&w, "old", old_name);
-    cdg_json_key_str(&w, "new", new_name);
-    cdg_json_key_bool(&w, "equal", !c);
-    cdg_json_key(&w, "changes");
-    cdg_json_begin_array(&w, CDG_JSON_LINES);
-    for (const cdg_change *x = c; x; x = x->next) {
-        const char *fields[][2] = {
-            {"section", x->section}, {"subject", x->subject}, {"before", x->before},
-            {"after", x->after}, {"forfait", x->forfait}, {"service", x->service},
-            {"strate", x->strate}, {"option", x->option}, {"categorie", x->categorie},
-        };
-        cdg_json_begin_object(&w, CDG_JSON_INLINE);
-        cdg_json_key_str(&w, "op", x->op == '+' ? "added" : x->op == '-' ? "removed" : "changed");
-        cdg_json_key_str(&w, "kind", x->kind);
-        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-            if (fields[i][1])   /* a field that does not apply is left out */
-                cdg_json_key_str(&w, fields[i][0], fields[i][1]);
-        if (x->montant) {
-            /* The amounts for machines too: before and after the change. */
-            const int64_t *m[2] = {x->montant_before, x->montant_after};
-            const char *keys[2] = {"montant_before", "montant_after"};
-            for (int i = 0; i < 2; i++) {
-                cdg_json_key(&w, keys[i]);
-                if (m[i])
-                    cdg_money_json_scaled(&w, *m[i], 4);
-                else
-                    cdg_json_null(&w);
-            }
-            /* The change in percent of the old amount (5.5 is +5,5 %), or null. */
-            cdg_json_key(&w, "pourcentage");
-            if (x->has_pourcentage)
-                cdg_json_decimal(&w, x->pourcentage, 1);
-            else
-                cdg_json_null(&w);
-        }
-        cdg_json_end(&w);
-    }
-    cdg_json_end(&w);
-    cdg_json_end(&w);
+    print_list(out, CDG_DIFF_JSON, NULL, NULL, old_name, new_name, c);
 }

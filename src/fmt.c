@@ -32,7 +32,23 @@ typedef struct fmt_writer {
     cvec before, after;          /* comments above the line / after it */
     uint32_t last_end;           /* source offset of everything emitted so far */
     bool no_blank;               /* next piece follows a '<' or starts the file */
+    cdg_fmt_sink sink;           /* where out goes when it is full, or NULL: kept whole */
+    void *sink_ctx;
 } fmt_writer;
+
+/* Bytes of output held before they go to the sink: large enough that the
+ * sink is called rarely, small against any file worth streaming. */
+enum { FMT_CHUNK = 64 * 1024 };
+
+/* Hands the output built so far to the sink (a streaming writer holds
+ * one chunk, not the whole text: the text is as large as the file). */
+static void flush(fmt_writer *w)
+{
+    if (w->sink && w->out.len) {
+        w->sink(w->sink_ctx, w->out.data, w->out.len);
+        cdg_buf_clear(&w->out);
+    }
+}
 
 static void cvec_push(fmt_writer *w, cvec *v, const cdg_comment *c)
 {
@@ -222,6 +238,8 @@ static void commit(fmt_writer *w, uint32_t end)
     w->started = false;
     w->is_close = false;
     w->no_blank = false;
+    if (w->out.len >= FMT_CHUNK)
+        flush(w);
 }
 
 /* Whether a comment starts inside [begin, end). */
@@ -349,15 +367,31 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
     commit(w, e->span.end);
 }
 
+/* Lays out the whole of ast into w. */
+static void emit_all(fmt_writer *w, const cdg_ast *ast)
+{
+    for (const cdg_decl *d = ast->decls; d; d = d->next)
+        emit_decl(w, d, 0);
+    for (; w->next; w->next = w->next->next)
+        put_own_comment(w, w->next, 0, true);
+}
+
 const char *cdg_fmt(cdg_arena *a, const cdg_ast *ast, size_t *len)
 {
     fmt_writer w = {.a = a, .src = ast->src->text, .next = ast->comments, .no_blank = true};
     cdg_buf_init(&w.out, a);
     cdg_buf_init(&w.line, a);
-    for (const cdg_decl *d = ast->decls; d; d = d->next)
-        emit_decl(&w, d, 0);
-    for (; w.next; w.next = w.next->next)
-        put_own_comment(&w, w.next, 0, true);
+    emit_all(&w, ast);
     *len = w.out.len;
     return cdg_buf_str(&w.out);
+}
+
+void cdg_fmt_write(cdg_arena *a, const cdg_ast *ast, cdg_fmt_sink sink, void *ctx)
+{
+    fmt_writer w = {.a = a, .src = ast->src->text, .next = ast->comments, .no_blank = true,
+                    .sink = sink, .sink_ctx = ctx};
+    cdg_buf_init(&w.out, a);
+    cdg_buf_init(&w.line, a);
+    emit_all(&w, ast);
+    flush(&w);
 }

@@ -20,4 +20,12 @@ typedef struct cdg_ast cdg_ast;
  * errors), NUL-terminated, in arena a; *len receives its length. */
 CDG_API const char *cdg_fmt(cdg_arena *a, const cdg_ast *ast, size_t *len);
 
+/* Receives the canonical text piece by piece, in order. */
+typedef void (*cdg_fmt_sink)(void *ctx, const char *s, size_t n);
+
+/* The same text handed to sink(ctx, …) in pieces of about 64 KB, so that
+ * it is never held whole (a large file's text is as large as the file);
+ * scratch memory in arena a. */
+CDG_API void cdg_fmt_write(cdg_arena *a, const cdg_ast *ast, cdg_fmt_sink sink, void *ctx);
+
 #endif

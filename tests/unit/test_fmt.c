@@ -15,6 +15,32 @@ static const char *format_unit(cdg_arena *a, const cdg_unit *u, size_t *len)
     return cdg_fmt(a, u->ast, len);
 }
 
+/* A sink of cdg_fmt_write gathering the pieces into a buffer. */
+typedef struct pieces {
+    cdg_buf text;
+    size_t count;
+} pieces;
+
+static void gather(void *ctx, const char *s, size_t n)
+{
+    pieces *p = ctx;
+    cr_assert_gt(n, 0, "an empty piece");
+    cdg_buf_add(&p->text, s, n);
+    p->count++;
+}
+
+/* The text cdg_fmt_write streams for u, gathered in arena a; *count
+ * receives the number of pieces. */
+static const char *streamed(cdg_arena *a, const cdg_unit *u, size_t *len, size_t *count)
+{
+    pieces p = {.count = 0};
+    cdg_buf_init(&p.text, a);
+    cdg_fmt_write(a, u->ast, gather, &p);
+    *len = p.text.len;
+    *count = p.count;
+    return cdg_buf_str(&p.text);
+}
+
 /* Formats text (which must parse) and returns a malloc'ed copy. */
 static char *fmt_text(const char *text)
 {
@@ -154,6 +180,9 @@ static bool check_file(const char *path)
     cdg_arena *a = cdg_arena_new(NULL);
     size_t n1;
     const char *f1 = format_unit(a, u, &n1);
+    size_t ns, pieces;
+    const char *fs = streamed(a, u, &ns, &pieces);
+    cr_assert(ns == n1 && memcmp(fs, f1, n1) == 0, "%s: the streamed text differs from cdg_fmt's", path);
     cdg_unit *v = NULL;
     cr_assert_eq(cdg_unit_load_buffer(path, f1, n1, NULL, &v), CDG_LOAD_OK);
     cr_assert(v->syntax_ok, "%s: the formatted text does not parse:\n%s", path, f1);
@@ -212,6 +241,29 @@ Test(fmt_property, every_repository_rules_file)
     walk("rules", &checked, &seen);
     walk("examples", &checked, &seen);
     cr_assert_geq(checked, 3, "only %zu files formatted", checked);
+}
+
+/* A text longer than a piece (64 KB) comes in several pieces that make
+ * it up: 5,000 notes, 300 KB. */
+Test(fmt, a_long_text_is_streamed_in_pieces)
+{
+    cdg_arena *a = cdg_arena_new(NULL);
+    cdg_buf in;
+    cdg_buf_init(&in, a);
+    for (int i = 0; i < 5000; i++)
+        cdg_buf_printf(&in, "note n%d   \"Une note assez longue pour que le texte passe 64 Ko.\";\n", i);
+    cdg_unit *u = NULL;
+    cr_assert_eq(cdg_unit_load_buffer("t.cdg", in.data, in.len, NULL, &u), CDG_LOAD_OK);
+    cr_assert(u->syntax_ok);
+    size_t n1, ns, count;
+    const char *f1 = format_unit(a, u, &n1);
+    const char *fs = streamed(a, u, &ns, &count);
+    cr_assert_gt(n1, 4 * 64 * 1024, "%zu bytes", n1);
+    cr_assert_geq(count, 4, "%zu bytes in %zu piece(s)", n1, count);
+    cr_assert(ns == n1 && memcmp(fs, f1, n1) == 0, "the pieces do not make up cdg_fmt's text");
+    cr_assert_neq(memcmp(f1, in.data, 40), 0, "the input was already canonical");
+    cdg_arena_free(a);
+    cdg_unit_free(u);
 }
 
 Test(fmt_property, every_test_input)
