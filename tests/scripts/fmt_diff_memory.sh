@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # fmt and diff in bounded memory and linear time on every shape of offer
 # (issue 19, docs/perf/fmtdiff.md). For each shape of `bench-gen shape`,
 # on generated files of ~0.5 MB and ~5 MB (FMT_DIFF_MB=10: 1 and 10 MB,
