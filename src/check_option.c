@@ -217,13 +217,14 @@ static void each_sold(checker *c, sellers *l, unsigned oi,
     }
 }
 
-/* each_sold's callbacks: count, then place. */
+/* each_sold's first callback: counts the sellers of service s. */
 static void count_seller(checker *c, sellers *l, unsigned s, unsigned oi)
 {
     (void)c, (void)oi;
     l->first[s + 1]++;
 }
 
+/* each_sold's second callback: files option oi among the sellers of s. */
 static void place_seller(checker *c, sellers *l, unsigned s, unsigned oi)
 {
     (void)c;

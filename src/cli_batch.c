@@ -328,7 +328,8 @@ static void write_amount(batch *b, char sep, bool has, int64_t cents)
 enum { SCRATCH_MAX = 32 * 1024 };
 
 /* Appends the row's price (and quote total) for profile p in stratum k;
- * CLI_OK or CLI_FAIL after reporting an overflow. */
+ * CLI_OK, CLI_FAIL after reporting an overflow, or CLI_USAGE when memory
+ * runs out. */
 static int write_prices(batch *b, const cdg_csv_record *r, const cdg_profil *p, const cdg_strate *k, char sep)
 {
     /* Renewed before it needs a second chunk: its first (64 KB) comes
@@ -338,7 +339,8 @@ static int write_prices(batch *b, const cdg_csv_record *r, const cdg_profil *p, 
      * --prix). A row's quote takes about 1 KB. */
     if (cdg_arena_used(b->scratch) > SCRATCH_MAX) {
         cdg_arena_free(b->scratch);
-        b->scratch = cdg_arena_new(b->ctl);
+        if (!(b->scratch = cdg_arena_new(b->ctl)))
+            return cli_usage_error("%s: out of memory", "batch");
     }
     cdg_devis d;
     cdg_eval_error err = {{0}};
@@ -433,8 +435,9 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
         }
         cdg_csv_write(&b->out, r.raw, r.raw_len);
         cdg_csv_write(&b->out, b->suffix[k->index], b->suffix_len[k->index]);
-        if (b->prix && write_prices(b, &r, &p, k, rd.sep) != CLI_OK)
-            return CLI_FAIL;
+        int st = b->prix ? write_prices(b, &r, &p, k, rd.sep) : CLI_OK;
+        if (st != CLI_OK)
+            return st;
         if (!cdg_csv_write(&b->out, r.crlf ? "\r\n" : "\n", r.crlf ? 2 : 1))
             break;
     }
@@ -568,7 +571,10 @@ int cli_batch(int argc, char **argv, cli_env *env)
         return CLI_USAGE;
     }
     b.ctl = &env->memctl;
-    b.scratch = cdg_arena_new(b.ctl);
+    if (!(b.scratch = cdg_arena_new(b.ctl))) {
+        cdg_unit_free(u);
+        return cli_usage_error("%s: out of memory", "batch");
+    }
 
     int in = 0;
     b.input_name = "<stdin>";

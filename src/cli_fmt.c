@@ -79,6 +79,7 @@ typedef struct fmt_compare {
     bool same;
 } fmt_compare;
 
+/* The sink of fmt_same: compares a piece with the source at its place. */
 static void compare_piece(void *ctx, const char *s, size_t n)
 {
     fmt_compare *c = ctx;
@@ -95,6 +96,7 @@ static bool fmt_same(cdg_arena *scratch, const cdg_unit *u)
     return c.same && c.pos == c.len;
 }
 
+/* The sink of plain fmt: a piece to the stdio stream ctx. */
 static void print_piece(void *ctx, const char *s, size_t n)
 {
     fwrite(s, 1, n, ctx);
@@ -106,6 +108,7 @@ typedef struct fmt_fd {
     int fd, err;
 } fmt_fd;
 
+/* The sink of fmt -w: a piece to the temporary file, whole or not at all. */
 static void fd_piece(void *ctx, const char *s, size_t n)
 {
     fmt_fd *f = ctx;
@@ -130,7 +133,16 @@ static int fmt_rewrite(cdg_arena *scratch, const cdg_unit *u, const char *path)
     if (!cdg_atomic_begin(&f, path, &err))
         return cli_usage_error("%s (file left unchanged)", err.message);
     fmt_fd out = {f.fd, 0};
+    jmp_buf oom;
+    jmp_buf *outer = cdg_arena_catch(scratch, &oom);
+    if (setjmp(oom)) {
+        /* Out of memory mid-way: the temporary file goes, the file stays. */
+        cdg_arena_catch(scratch, outer);
+        cdg_atomic_abort(&f);
+        return cli_usage_error("%s: out of memory", path);
+    }
     cdg_fmt_write(scratch, u->ast, fd_piece, &out);
+    cdg_arena_catch(scratch, outer);
     if (out.err) {
         /* Worded as cdg_atomic_write words it. */
         cdg_atomic_abort(&f);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "source_read.h"
 #include "utf8.h"
 
 void cdg_diags_init(cdg_diags *d, cdg_arena *a)
@@ -207,11 +208,13 @@ static void ob_write(outbuf *ob, const char *s, size_t n)
     ob->len += n;
 }
 
+/* A C string into the buffer. */
 static void ob_puts(outbuf *ob, const char *s)
 {
     ob_write(ob, s, strlen(s));
 }
 
+/* One byte into the buffer, flushed when full. */
 static void ob_putc(outbuf *ob, char c)
 {
     if (ob->len == sizeof ob->buf)
@@ -322,30 +325,10 @@ static void print_excerpt(outbuf *out, const cdg_diag *g, unsigned line, const c
     ob_putc(out, '\n');
 }
 
-/* The 0-based line of offset in src's line index (built). */
-static size_t line_index(const cdg_source *s, size_t offset)
-{
-    size_t lo = 0, hi = s->nlines;  /* last line start <= offset */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->lines[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 void cdg_diag_position(cdg_diag_cursor *c, cdg_source *src, size_t offset, unsigned *line,
                        unsigned *col)
 {
-    if (!src->lines) {  /* builds the index */
-        size_t len;
-        (void)cdg_source_line(src, 1, &len);
-    }
-    if (offset > src->len)
-        offset = src->len;
-    size_t l = line_index(src, offset);
+    size_t l = cdg_source_line_at(src, &offset);
     if (c->src == src && c->line == l + 1 && c->offset <= offset) {
         c->col += (unsigned)cdg_utf8_count(src->text + c->offset, offset - c->offset);
     } else {

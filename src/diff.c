@@ -1021,6 +1021,7 @@ static void json_head(cdg_diff_printer *p, bool equal)
     p->started = true;
 }
 
+/* One change as a JSON object: its fields that apply, and its amounts. */
 static void json_change(cdg_json *w, const cdg_change *x)
 {
     const char *fields[][2] = {

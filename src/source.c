@@ -125,20 +125,29 @@ static void build_lines(cdg_source *s)
         s->lines[i++] = (uint32_t)(p - s->text + 1);
 }
 
-void cdg_source_position(cdg_source *s, size_t offset, unsigned *line, unsigned *col)
+/* The 0-based line holding offset (clamped to the text), by binary search
+ * in the line index, built on first use: shared by positions and the
+ * diagnostics' column cursor. */
+size_t cdg_source_line_at(cdg_source *s, size_t *offset)
 {
     if (!s->lines)
         build_lines(s);
-    if (offset > s->len)
-        offset = s->len;
+    if (*offset > s->len)
+        *offset = s->len;
     size_t lo = 0, hi = s->nlines;  /* last line start <= offset */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (s->lines[mid] <= offset)
+        if (s->lines[mid] <= *offset)
             lo = mid;
         else
             hi = mid;
     }
+    return lo;
+}
+
+void cdg_source_position(cdg_source *s, size_t offset, unsigned *line, unsigned *col)
+{
+    size_t lo = cdg_source_line_at(s, &offset);
     *line = (unsigned)lo + 1;
     *col = (unsigned)cdg_utf8_count(s->text + s->lines[lo], offset - s->lines[lo]) + 1;
 }

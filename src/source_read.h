@@ -22,6 +22,9 @@ typedef enum {
 cdg_source_status cdg_source_read(cdg_arena *a, const char *path, cdg_source **out);
 /* Wraps a buffer (copied into the arena). */
 cdg_source *cdg_source_from_buffer(cdg_arena *a, const char *name, const char *data, size_t len);
+/* The 0-based line holding *offset, clamped to the text (builds the line
+ * index on first use). */
+size_t cdg_source_line_at(cdg_source *s, size_t *offset);
 /* A one-line description of a read failure, for the CLI. */
 const char *cdg_source_strerror(cdg_source_status st, int err);
 

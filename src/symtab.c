@@ -66,6 +66,7 @@ static void resize(cdg_symtab *t, size_t cap)
         }
 }
 
+/* Doubles the table (16 slots at first). */
 static void grow(cdg_symtab *t)
 {
     resize(t, t->cap ? t->cap * 2 : 16);

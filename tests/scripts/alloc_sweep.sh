@@ -98,5 +98,8 @@ while [ $i -lt $g ]; do
     fail=$((fail + $(grep -c '^fail$' "$tmp/g$i/results")))
     i=$((i + 1))
 done
+# Every case must have reported (a group that died would skip the rest).
+swept=$(cat "$tmp"/g*/results 2>/dev/null | grep -c '^runs ')
+[ "$swept" = "$cases" ] || { echo "alloc_sweep: FAIL only $swept of $cases cases swept"; fail=$((fail + 1)); }
 echo "alloc_sweep: $cases cases, $runs runs, $fail failed"
 [ $cases -gt 0 ] && [ $fail = 0 ]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# run-all: alone (it measures time or loads the machine itself)
 # check never crashes and answers quickly on hostile input: an empty file,
 # a binary file, a directory, NUL bytes, deep nesting, a 10 MB file of
 # pseudo-random bytes (generated with a fixed seed, so every run sees the

@@ -50,7 +50,9 @@ edit() {
     step=$((lines / 2 < 100000 ? lines / 2 : 100000))
     awk -v step="$step" 'BEGIN { n = step }
         NR >= n && (sub(/: inclus;/, ": non_inclus;") || sub(/: inclus "/, ": non_inclus \"")) { n += step }
-        { print }' "$1" >"$2"
+        { print }' "$1" >"$2" || return 1
+    # diff must have a change to find: a copy left identical proves nothing.
+    ! cmp -s "$1" "$2" || { echo "fmt_diff_memory: FAIL no cell of $1 could be edited"; return 1; }
 }
 
 # best RUNS OKSTATUS CMD...: sets t (CPU seconds, best of RUNS runs of
@@ -163,17 +165,17 @@ for shape in $shapes; do
     r=0
     while [ "$r" -lt 3 ] && ! LIN_FACTOR=1.5 lin "$shape" "diff" "$ds" "$dl" "$s2" "$l2" >/dev/null; do
         r=$((r + 1))
-        best 3 "0 1" diff "$tmp/s.cdg" "$tmp/se.cdg" || break
+        best 3 "0 1" diff "$tmp/s.cdg" "$tmp/se.cdg" || { bad=1; break; }
         ds=$(awk -v a="$ds" -v b="$t" 'BEGIN { print b < a ? b : a }')
-        best 2 "0 1" diff "$tmp/l.cdg" "$tmp/le.cdg" || break
+        best 2 "0 1" diff "$tmp/l.cdg" "$tmp/le.cdg" || { bad=1; break; }
         dl=$(awk -v a="$dl" -v b="$t" 'BEGIN { print b < a ? b : a }')
     done
     r=0
     while [ "$r" -lt 3 ] && ! lin "$shape" "fmt" "$fs" "$fl" "$s" "$l" >/dev/null; do
         r=$((r + 1))
-        best 3 0 fmt "$tmp/s.cdg" || break
+        best 3 0 fmt "$tmp/s.cdg" || { bad=1; break; }
         fs=$(awk -v a="$fs" -v b="$t" 'BEGIN { print b < a ? b : a }')
-        best 2 0 fmt "$tmp/l.cdg" || break
+        best 2 0 fmt "$tmp/l.cdg" || { bad=1; break; }
         fl=$(awk -v a="$fl" -v b="$t" 'BEGIN { print b < a ? b : a }')
     done
     lin "$shape" "fmt" "$fs" "$fl" "$s" "$l" || bad=1

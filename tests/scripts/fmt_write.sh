@@ -108,6 +108,30 @@ while [ $i -lt 120 ]; do
     i=$((i + 7))
 done
 
+# 11. Memory exhausted while the text is being written into the temporary
+#     file (a file large enough to need more than the first chunk): the
+#     temporary file goes, the file is untouched.
+gen=$(dirname "$bin")/bench-gen
+if [ -x "$gen" ]; then
+    mkdir -p "$t/big"
+    "$gen" shape forfaits 300000 | sed 's/: inclus;/:   inclus;/' >"$t/big.orig"
+    i=0 done=0
+    while [ $i -lt 400 ] && [ $done = 0 ]; do
+        cp "$t/big.orig" "$t/big/x.cdg"
+        CDGRULES_FAIL_ALLOC=$i "$bin" fmt -w "$t/big/x.cdg" 2>/dev/null
+        rc=$?
+        [ $rc = 0 ] && done=1
+        [ $rc = 0 ] || [ $rc = 2 ] || ko "large oom at $i: exit $rc"
+        [ $rc = 2 ] && { cmp -s "$t/big.orig" "$t/big/x.cdg" || ko "large oom at $i: file changed"; }
+        left=$(ls -A "$t/big" | grep -v '^x\.cdg$')
+        [ -z "$left" ] || { ko "large oom at $i: left behind: $left"; rm -f "$t/big/$left"; }
+        i=$((i + 1))
+    done
+    [ $done = 1 ] || ko "large oom: never succeeded in 400 allocations"
+else
+    ko "$gen missing (make builds it with the tests)"
+fi
+
 # A byte order mark goes, and texts between typographic quotes (pasted
 # from a word processor) get straight quotes: their error is gone.
 printf '\357\273\277offre t \342\200\234Test\342\200\235 < editeur: \302\253\302\240E\302\240\302\273; >\n' >"$t/q.cdg"
