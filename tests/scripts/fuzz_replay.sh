@@ -31,6 +31,16 @@ ntargets=0
 for target in "$replay"/fuzz_*; do
     [ -x "$target" ] || continue
     ntargets=$((ntargets + 1))
+    # Every input in one process (process start-up dominates under the
+    # sanitizers); only when that run fails, one process per input, to
+    # name the input that fails.
+    tr '\n' '\0' <"$files" | xargs -0 $vg "$target" >/dev/null 2>"$err"
+    # The plain main returns 0 after the last input: any other status
+    # (xargs's 123-125 for a failed, killed or crashed run) is a failure.
+    if [ $? = 0 ] && ! grep -aq 'Sanitizer\|runtime error:' "$err"; then
+        runs=$((runs + $(wc -l <"$files")))
+        continue
+    fi
     while read -r f; do
         $vg "$target" "$f" >/dev/null 2>"$err"
         check_run $? "$(basename "$target") $f"
