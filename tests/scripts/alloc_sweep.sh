@@ -28,12 +28,24 @@ sweep() {
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
     mkdir -p "$w/ref"
+    case " $args " in
+        *" -o "* | *" -w "* | *" --output "* | *" --write "* | *" -o"[!\ ]* ) writes=1 ;;
+        *) writes=0 ;;
+    esac
     n=-1 runs=0
     while [ $n -lt $limit ]; do
-        # A copy of the case directory: commands that write files must not
-        # touch the repository. N=-1 is the reference run.
-        rm -rf "$w/case" && cp -R "$dir" "$w/case"
-        (cd "$w/case" && eval "set -- $args" && CDGRULES_FAIL_ALLOC=$n NO_COLOR=1 LC_ALL=C.UTF-8 \
+        # A command that may write files (-o, -w) runs in a copy of the
+        # golden tree (its relative paths to fixtures/ and to other cases
+        # resolve as in place), the case copied afresh each run; the others
+        # run in place, as the golden runner runs them. N=-1 is the
+        # reference run.
+        here=$dir
+        if [ "$writes" = 1 ]; then
+            [ -d "$w/tree" ] || cp -R "$root" "$w/tree"
+            rm -rf "$w/tree/$name" && cp -R "$dir" "$w/tree/$name"
+            here=$w/tree/$name
+        fi
+        (cd "$here" && eval "set -- $args" && CDGRULES_FAIL_ALLOC=$n NO_COLOR=1 LC_ALL=C.UTF-8 \
             $vg "$bin" "$@" <"$input" >"$w/out" 2>"$w/err"; echo $? >"$w/code")
         if [ $n = -1 ]; then
             cp "$w/out" "$w/err" "$w/code" "$w/ref/"
