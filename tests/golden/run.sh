@@ -70,24 +70,13 @@ for dir in "$root"/*/*/; do
     echo "$dir"
 done >"$tmp/cases"
 
-# Group g of the jobs takes a contiguous slice of the cases, so that the
-# groups' outputs, concatenated, are in the cases' order.
+# The cases in TEST_JOBS groups, reported in the cases' order.
+. "$root/../groups.sh"
+in_groups "$tmp/cases" "$tmp" "$jobs" run_case
 total=$(wc -l <"$tmp/cases")
-per=$(( (total + jobs - 1) / jobs ))
-[ "$per" -gt 0 ] || per=1
-g=0
-while [ $((g * per)) -lt "$total" ]; do
-    mkdir -p "$tmp/g$g"
-    : >"$tmp/g$g/results"
-    sed -n "$((g * per + 1)),$(((g + 1) * per))p" "$tmp/cases" | while IFS= read -r dir; do
-        run_case "$dir" "$tmp/g$g"
-    done >"$tmp/g$g/log" 2>&1 &
-    g=$((g + 1))
-done
-wait
 pass=0 fail=0
 i=0
-while [ $i -lt $g ]; do
+while [ $i -lt "$ngroups" ]; do
     cat "$tmp/g$i/log"
     pass=$((pass + $(grep -c '^pass$' "$tmp/g$i/results")))
     fail=$((fail + $(grep -c '^fail$' "$tmp/g$i/results")))

@@ -89,22 +89,13 @@ for dir in "$root"/*/*/; do
     [ -f "$dir/cmd" ] || continue
     echo "$dir"
 done >"$tmp/cases"
-# TEST_JOBS groups (default: the number of processors), each a contiguous
-# slice of the cases, so that the reports come out in the cases' order.
+# TEST_JOBS groups (default: the number of processors), reported in the
+# cases' order.
+. "$(dirname "$0")/../groups.sh"
+in_groups "$tmp/cases" "$tmp" "$jobs" sweep
 cases=$(wc -l <"$tmp/cases")
-per=$(( (cases + jobs - 1) / jobs ))
-[ "$per" -gt 0 ] || per=1
-g=0
-while [ $((g * per)) -lt "$cases" ]; do
-    mkdir -p "$tmp/g$g" && : >"$tmp/g$g/results"
-    sed -n "$((g * per + 1)),$(((g + 1) * per))p" "$tmp/cases" | while IFS= read -r dir; do
-        sweep "$dir" "$tmp/g$g"
-    done >"$tmp/g$g/log" 2>&1 &
-    g=$((g + 1))
-done
-wait
 runs=0 fail=0 i=0
-while [ $i -lt $g ]; do
+while [ $i -lt "$ngroups" ]; do
     cat "$tmp/g$i/log"
     runs=$((runs + $(awk '$1 == "runs" { s += $2 } END { print s + 0 }' "$tmp/g$i/results")))
     fail=$((fail + $(grep -c '^fail$' "$tmp/g$i/results")))
