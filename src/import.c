@@ -1686,6 +1686,19 @@ static void unit_done(imp *im, bool keep)
     im->live = NULL;
 }
 
+/* The rules in b loaded and checked; NULL when they could not be loaded,
+ * or when they do not check (then r->rules keeps them for the report). */
+static cdg_unit *load_checked(imp *im, const char *out_name, cdg_buf *b, cdg_import_result *r)
+{
+    cdg_unit *u = load(im, out_name, b);
+    if (u && !cdg_unit_ok(u)) {
+        r->rules = u;
+        unit_done(im, true);
+        return NULL;
+    }
+    return u;
+}
+
 /* Writes the rules in two passes (statuses first, so that the checker
  * words every cell; then the published wordings where they differ) and
  * lays them out as fmt does; false when they do not check. */
@@ -1696,14 +1709,9 @@ static bool write_rules(imp *im, const char *out_name, cdg_import_result *r)
     cdg_buf b;
     cdg_buf_init(&b, a);
     put_rules(im, &b, NULL);
-    cdg_unit *u = load(im, out_name, &b);
+    cdg_unit *u = load_checked(im, out_name, &b, r);
     if (!u)
         return false;
-    if (!cdg_unit_ok(u)) {
-        r->rules = u;
-        unit_done(im, true);
-        return false;
-    }
     const cdg_model *m = u->model;
     generated g;
     g.cell = cdg_arena_calloc(a, im->nsvcs + 1, sizeof *g.cell);
@@ -1725,14 +1733,9 @@ static bool write_rules(imp *im, const char *out_name, cdg_import_result *r)
     /* second pass: the published wordings where they differ */
     cdg_buf_clear(&b);
     put_rules(im, &b, &g);
-    u = load(im, out_name, &b);
+    u = load_checked(im, out_name, &b, r);
     if (!u)
         return false;
-    if (!cdg_unit_ok(u)) {
-        r->rules = u;
-        unit_done(im, true);
-        return false;
-    }
     size_t n;
     const char *text = cdg_fmt(a, u->ast, &n);
     r->text = text;
