@@ -90,6 +90,9 @@ typedef struct batch {
     const cdg_besoin *needs;    /* --besoin: a 'devis' column */
     cdg_arena *scratch;         /* each row's quote; renewed to stay small */
     cdg_memctl *ctl;
+    jmp_buf *oom;               /* where running out of memory while
+                                 * streaming jumps (each scratch catches
+                                 * to it): the output is then abandoned */
 } batch;
 
 /* Prints "INPUT:LINE: message" on stderr and returns CLI_FAIL. */
@@ -341,6 +344,7 @@ static int write_prices(batch *b, const cdg_csv_record *r, const cdg_profil *p, 
         cdg_arena_free(b->scratch);
         if (!(b->scratch = cdg_arena_new(b->ctl)))
             return cli_usage_error("%s: out of memory", "batch");
+        cdg_arena_catch(b->scratch, b->oom);
     }
     cdg_devis d;
     cdg_eval_error err = {{0}};
@@ -521,6 +525,33 @@ static int parse_args(int argc, char **argv, batch_args *q)
     return CLI_OK;
 }
 
+/* Streams in to out (run) with running out of memory in either arena
+ * reported as a usage error (exit 2) instead of the arenas' default exit,
+ * so that the caller still removes the temporary file of -o and says
+ * nothing was written. */
+static int run_caught(batch *b, cdg_arena *a, int in, int out, const cdg_categorie *fixed,
+                      const char *mesure_col, unsigned long *stopped_at)
+{
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        cdg_arena_catch(a, NULL);
+        if (b->scratch)
+            cdg_arena_catch(b->scratch, NULL);
+        b->oom = NULL;
+        return cli_usage_error("%s: out of memory", "batch");
+    }
+    b->oom = &oom;
+    cdg_arena_catch(a, &oom);
+    cdg_arena_catch(b->scratch, &oom);
+    cdg_csv_writer_init(&b->out, a, out, BUF_SIZE);
+    int st = run(b, a, in, fixed, mesure_col, stopped_at);
+    cdg_arena_catch(a, NULL);
+    if (b->scratch)  /* NULL when its renewal failed */
+        cdg_arena_catch(b->scratch, NULL);
+    b->oom = NULL;
+    return st;
+}
+
 /* `batch`: resolves the options, opens input and output, streams, and
  * commits or discards the -o file. */
 int cli_batch(int argc, char **argv, cli_env *env)
@@ -604,10 +635,9 @@ int cli_batch(int argc, char **argv, cli_env *env)
         cdg_unit_free(u);
         return CLI_USAGE;
     }
-    cdg_csv_writer_init(&b.out, a, out, BUF_SIZE);
     unsigned long stopped_at = 0;
     fflush(stdout);
-    st = run(&b, a, in, fixed, q.mesure, &stopped_at);
+    st = run_caught(&b, a, in, out, fixed, q.mesure, &stopped_at);
     /* On stdout, the rows before a bad one are written out (a clean
      * prefix); with -o nothing replaces the target unless all went well. */
     if (q.output == NULL || st == CLI_OK)
