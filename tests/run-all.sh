@@ -58,7 +58,7 @@ for extra in "$(dirname "$0")"/scripts/*.sh; do
 done
 # run_script SCRIPT: its output in $logs/NAME.log, its status in NAME.rc.
 export bin logs
-run_one='n=$(basename "$1" .sh); sh "$1" "$bin" >"$logs/$n.log" 2>&1; echo $? >"$logs/$n.rc"'
+run_one='n=$(basename "$1" .sh); t=$(date +%s); sh "$1" "$bin" >"$logs/$n.log" 2>&1; echo $? >"$logs/$n.rc"; echo "$(($(date +%s) - t)) $n" >"$logs/$n.time"'
 tr '\n' '\0' <"$logs/pool" | xargs -0 -r -n 1 -P "$jobs" sh -c "$run_one" run_script
 tr '\n' '\0' <"$logs/alone" | xargs -0 -r -n 1 sh -c "$run_one" run_script
 for extra in "$(dirname "$0")"/scripts/*.sh; do
@@ -70,6 +70,9 @@ for extra in "$(dirname "$0")"/scripts/*.sh; do
         cat "$logs/$n.log" 2>/dev/null; echo "script: FAIL $n.sh"; gfail=$((gfail + 1))
     fi
 done
+
+# Where the time goes (wall seconds; the pool's scripts overlap).
+echo "slowest scripts: $(cat "$logs"/*.time 2>/dev/null | sort -rn | head -5 | awk '{ printf "%s%s %ss", (NR > 1 ? ", " : ""), $2, $1 }')"
 
 total_pass=$((upass + gpass)) total_fail=$((ufail + gfail))
 echo "unit: $upass passed, $ufail failed; golden and scripts: $gpass passed, $gfail failed"
