@@ -234,7 +234,7 @@ int64_t cdg_check_int(checker *c, const cdg_value *v, const char *what)
                           cdg_arena_printf(c->a, _(fmt), _(what), found));
         return -1;
     }
-    return v->i;
+    return cdg_value_int(v);
 }
 
 /* Reports an entry that has no meaning where it stands. */

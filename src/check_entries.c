@@ -94,8 +94,8 @@ static void offre_millesime(checker *c, void *item, const cdg_entry *e)
 {
     (void)item;
     const cdg_value *v = cdg_check_single(c, e);
-    if (v && v->kind == CDG_VAL_INT && v->i >= 1900 && v->i <= 9999)
-        c->m->millesime = v->i;
+    if (v && v->kind == CDG_VAL_INT && cdg_value_int(v) >= 1900 && cdg_value_int(v) <= 9999)
+        c->m->millesime = cdg_value_int(v);
     else if (v)
         ERR(c, cdg_value_span(v), "'millesime' is the year the prices apply to (2027), found '%s'", cdg_check_text(c, v));
 }
@@ -166,7 +166,7 @@ static void read_member(checker *c, cdg_member *mb, const cdg_categorie *cat, co
         return;
     }
     if (v->kind == CDG_VAL_INT)
-        *mb = (cdg_member){CDG_MEMBER_RANGE, v->i, v->i, cdg_entry_key_span(e)};
+        *mb = (cdg_member){CDG_MEMBER_RANGE, cdg_value_int(v), cdg_value_int(v), cdg_entry_key_span(e)};
     else if (v->kind == CDG_VAL_RANGE) {
         *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, cdg_entry_key_span(e)};
         if (v->hi >= 0 && v->lo > v->hi)

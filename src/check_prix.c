@@ -51,11 +51,11 @@ static bool read_amount(checker *c, const prix_reader *r, const cdg_value **pv, 
         ERR(c, cdg_value_span(v), "write the currency after the amount: '%s EUR'", cdg_check_text(c, v));
         return false;
     }
-    int64_t a = v->i;
-    if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / CDG_DECIMAL_SCALE)
+    int64_t a = cdg_value_int(v);
+    if (v->kind == CDG_VAL_INT && cdg_value_int(v) > CDG_INT_MAX / CDG_DECIMAL_SCALE)
         a = -1;
     else if (v->kind == CDG_VAL_INT)
-        a = v->i * CDG_DECIMAL_SCALE;
+        a = cdg_value_int(v) * CDG_DECIMAL_SCALE;
     if (a < 0) {
         ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
         return false;
@@ -93,7 +93,7 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
         r->broken = true;
         return;
     }
-    int64_t coef = k->kind == CDG_VAL_INT ? (k->i > 10 ? INT64_MAX : k->i * CDG_DECIMAL_SCALE) : k->i;
+    int64_t coef = k->kind == CDG_VAL_INT ? (cdg_value_int(k) > 10 ? INT64_MAX : cdg_value_int(k) * CDG_DECIMAL_SCALE) : cdg_value_int(k);
     if (coef <= 0 || coef > 10 * CDG_DECIMAL_SCALE) {
         ERR(c, cdg_value_span(k), "coefficient '%s' is outside the allowed range: a coefficient is more than 0 "
                                   "and at most 10", cdg_check_text(c, k));
@@ -107,7 +107,7 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
             memcpy(grown, r->t, r->n * sizeof *grown);
         r->t = grown;
     }
-    r->t[r->n++] = (cdg_tranche){v->lo, v->hi < 0 ? CDG_OPEN : v->hi, coef, e->span};
+    r->t[r->n++] = (cdg_tranche){v->lo, v->hi < 0 ? CDG_OPEN : v->hi, coef, cdg_entry_span(e)};
 }
 
 static const entry_syntax tranche_syntax = {
@@ -402,7 +402,7 @@ bool cdg_check_arrondi(checker *c, const cdg_entry *e, cdg_arrondi *out)
         return false;
     }
     *out = (cdg_arrondi){v->kw == CDG_KW_CENTIME_SUPERIEUR ? CDG_ARRONDI_SUPERIEUR : CDG_ARRONDI_PROCHE,
-                         w && w->kw == CDG_KW_SUR_TOTAL, e->span};
+                         w && w->kw == CDG_KW_SUR_TOTAL, cdg_entry_span(e)};
     return true;
 }
 

@@ -258,7 +258,7 @@ static bool block_inline(const fmt_writer *w, const cdg_block *b)
 {
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
-    for (const cdg_entry *e = b->entries; e; e = e->next)
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
         if (cdg_entry_decl(e) || e->key_kw == CDG_KW_TRANCHE ||
             (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
             return false;
@@ -272,7 +272,7 @@ static bool decl_one_line(const fmt_writer *w, const cdg_block *b)
     if (has_comment(w, b->open.begin, b->close.end))
         return false;
     const cdg_entry *e = b->entries;
-    return !e || (!e->next && !cdg_entry_decl(e) && !cdg_entry_block(e));
+    return !e || (e->last && !cdg_entry_decl(e) && !cdg_entry_block(e));
 }
 
 static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind);
@@ -282,7 +282,7 @@ static void emit_inline_entry(fmt_writer *w, const cdg_entry *e);
 static void emit_inline_block(fmt_writer *w, const cdg_block *b)
 {
     atom(w, b->open);
-    for (const cdg_entry *e = b->entries; e; e = e->next) {
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e)) {
         lit(w, " ");
         emit_inline_entry(w, e);
     }
@@ -297,7 +297,7 @@ static void emit_block_lines(fmt_writer *w, const cdg_block *b, unsigned ind)
     atom(w, b->open);
     commit(w, b->open.end);
     w->no_blank = true;
-    for (const cdg_entry *e = b->entries; e; e = e->next)
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
         emit_entry(w, e, ind + 2);
     line_start(w, ind, ind + 2, true);
     atom(w, b->close);
@@ -364,7 +364,7 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
             emit_block_lines(w, cdg_entry_block(e), ind);
     }
     lit(w, ";");
-    commit(w, e->span.end);
+    commit(w, cdg_entry_span(e).end);
 }
 
 /* Lays out the whole of ast into w. */
