@@ -11,9 +11,9 @@ static bool small_int(const cdg_value *v)
 }
 
 /* Whether an entry at span with its key at key_span needs the wide form. */
-static bool entry_wide(cdg_span span, cdg_span key_span, bool has_block)
+static bool entry_wide(cdg_span span, cdg_span key_span)
 {
-    return has_block || span.end - span.begin >= (1u << 12) || key_span.end - key_span.begin > UINT8_MAX;
+    return span.end - span.begin >= (1u << 12) || key_span.end - key_span.begin > UINT8_MAX;
 }
 
 /* Bytes the entry takes: its head, the wide part, the block pointer and
@@ -21,7 +21,7 @@ static bool entry_wide(cdg_span span, cdg_span key_span, bool has_block)
 size_t cdg_ast_entry_size(cdg_span span, cdg_span key_span, bool has_block, const cdg_value *values,
                           size_t n)
 {
-    size_t size = sizeof(cdg_entry) + (entry_wide(span, key_span, has_block) ? sizeof(cdg_entry_wide) : 0) +
+    size_t size = sizeof(cdg_entry) + (entry_wide(span, key_span) ? sizeof(cdg_entry_wide) : 0) +
                   (has_block ? sizeof(cdg_block *) : 0);
     for (size_t i = 0; i < n; i++)
         size += small_int(&values[i]) ? 8 : cdg_value_size(&values[i]);
@@ -29,11 +29,11 @@ size_t cdg_ast_entry_size(cdg_span span, cdg_span key_span, bool has_block, cons
 }
 
 /* Fills the head of an entry; returns where its tail starts. */
-static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span, bool has_block)
+static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span)
 {
     memset(e, 0, sizeof *e);
     e->begin = span.begin;
-    e->wide = entry_wide(span, key_span, has_block);
+    e->wide = entry_wide(span, key_span);
     char *p = (char *)(e + 1);
     if (e->wide) {
         cdg_entry_wide w = { span.end, key_span.end };
@@ -53,7 +53,7 @@ void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw
                    cdg_block *block, const cdg_value *values, size_t n)
 {
     cdg_entry *e = dst;
-    char *p = entry_head(e, span, key_span, block != NULL);
+    char *p = entry_head(e, span, key_span);
     e->key_kw = key_kw;
     e->key = key;
     if (block) {
@@ -81,7 +81,7 @@ void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw
 /* Bytes a nested declaration's entry takes. */
 size_t cdg_ast_decl_entry_size(cdg_span span)
 {
-    return sizeof(cdg_entry) + (entry_wide(span, (cdg_span){ span.begin, span.begin }, false)
+    return sizeof(cdg_entry) + (entry_wide(span, (cdg_span){ span.begin, span.begin })
                                     ? sizeof(cdg_entry_wide) : 0) + sizeof(cdg_decl *);
 }
 
@@ -89,7 +89,7 @@ size_t cdg_ast_decl_entry_size(cdg_span span)
 void cdg_ast_decl_entry(void *dst, cdg_span span, cdg_decl *decl)
 {
     cdg_entry *e = dst;
-    char *p = entry_head(e, span, (cdg_span){ span.begin, span.begin }, false);
+    char *p = entry_head(e, span, (cdg_span){ span.begin, span.begin });
     e->key_kw = CDG_KW_NONE;
     memcpy(p, &decl, sizeof decl);
 }
@@ -98,8 +98,8 @@ cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_
                          cdg_span close)
 {
     cdg_block *b = cdg_arena_alloc(a, sizeof *b + size);
-    b->open = open;
-    b->close = close;
+    b->open_at = open.begin;
+    b->close_at = close.begin;
     b->entries = NULL;
     if (size) {
         cdg_entry *first = (cdg_entry *)(void *)(b + 1);
@@ -114,7 +114,6 @@ cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
 {
     cdg_decl *d = cdg_arena_calloc(a, 1, sizeof *d);
     d->kw = kw;
-    d->kw_span = kw_span;
     d->span = kw_span;
     return d;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "keywords.h"
@@ -108,9 +109,9 @@ typedef struct cdg_decl cdg_decl;
  * key_end); then a cdg_block pointer when has_block, or the cdg_decl
  * pointer of a nested declaration; then the values. A `S12: 11;` cell
  * of a stratum table takes 24 bytes (head + a small INT); `key: keyword;`
- * 24 too. An entry is wide when its span or key does not fit in the head
- * (len, key_len) or it has a block. Read the span with cdg_entry_span
- * and cdg_entry_key_span. */
+ * 24 too. An entry is wide when its span (4 KB or more, as a block that
+ * long) or its key (over 255 bytes) does not fit in the head's len and
+ * key_len. Read the span with cdg_entry_span and cdg_entry_key_span. */
 typedef struct cdg_entry {
     uint32_t begin;           /* the entry's (and its key's) first byte */
     unsigned len : 12;        /* not wide: the span's length */
@@ -188,24 +189,48 @@ static inline const cdg_entry *cdg_entry_next(const cdg_entry *e)
     return (const cdg_entry *)(const void *)p;
 }
 
-/* A block: its '<' and '>' and its entries, which follow it in the same
- * allocation (24 bytes, then the entries). */
+/* A block: where its '<' and '>' are, and its entries, which follow it
+ * in the same allocation (16 bytes, then the entries). Read the tokens'
+ * spans with cdg_block_open and cdg_block_close. */
 struct cdg_block {
-    cdg_span open, close;  /* the '<' and '>' tokens */
-    const cdg_entry *entries;  /* NULL for an empty block */
+    uint32_t open_at, close_at;  /* the offsets of the '<' and '>' (one byte each) */
+    const cdg_entry *entries;    /* NULL for an empty block */
 };
 
-/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`. */
+/* The block's '<'. */
+static inline cdg_span cdg_block_open(const cdg_block *b)
+{
+    return (cdg_span){ b->open_at, b->open_at + 1 };
+}
+
+/* The block's '>'. */
+static inline cdg_span cdg_block_close(const cdg_block *b)
+{
+    return (cdg_span){ b->close_at, b->close_at + 1 };
+}
+
+/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 64 bytes. The
+ * keyword opens the span (cdg_decl_kw_span). */
 struct cdg_decl {
     cdg_keyword kw;
-    cdg_span span, kw_span;
-    const char *id;        /* NULL for exemple */
-    cdg_span id_span;
-    const char *label;
+    cdg_span span;
+    cdg_span id_span;      /* an exemple's: its keyword's */
     cdg_span label_span;
+    const char *id;        /* NULL for exemple */
+    const char *label;
     cdg_block *block;      /* NULL for the short form */
     cdg_decl *next;
 };
+
+_Static_assert(sizeof(cdg_block) == 16, "cdg_block: 16 bytes");
+_Static_assert(sizeof(cdg_decl) == 64, "cdg_decl: 64 bytes");
+
+/* The declaration's keyword: it opens the declaration, as written in
+ * its one spelling. */
+static inline cdg_span cdg_decl_kw_span(const cdg_decl *d)
+{
+    return (cdg_span){ d->span.begin, d->span.begin + (uint32_t)strlen(cdg_keyword_name(d->kw)) };
+}
 
 /* A comment, kept for the formatter. */
 typedef struct cdg_comment {

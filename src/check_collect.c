@@ -30,18 +30,18 @@ SPAN_OF(cdg_option)
 static void misplaced_decl(checker *c, const cdg_decl *inner, const cdg_decl *outer)
 {
     const char *outer_name = outer->id ? outer->id : outer->label;
-    cdg_diag *g = ERR(c, inner->kw_span, "'%s' cannot be declared inside %s '%s'; is a '>' missing?",
+    cdg_diag *g = ERR(c, cdg_decl_kw_span(inner), "'%s' cannot be declared inside %s '%s'; is a '>' missing?",
                       cdg_keyword_name(inner->kw), cdg_keyword_name(outer->kw), outer_name);
     if (outer->block)
-        NOTE(c, g, outer->block->open, "%s '%s' opens its block here", cdg_keyword_name(outer->kw), outer_name);
+        NOTE(c, g, cdg_block_open(outer->block), "%s '%s' opens its block here", cdg_keyword_name(outer->kw), outer_name);
 }
 
 /* `offre ID "label" < … >`: the one offer the file describes. */
 static void collect_offre(checker *c, const cdg_decl *d)
 {
     if (c->offre) {
-        cdg_diag *g = ERR(c, d->kw_span, "a second 'offre' declaration (a file describes one offer)");
-        NOTE(c, g, c->offre->kw_span, "the offer is declared here");
+        cdg_diag *g = ERR(c, cdg_decl_kw_span(d), "a second 'offre' declaration (a file describes one offer)");
+        NOTE(c, g, cdg_decl_kw_span(c->offre), "the offer is declared here");
         return;
     }
     c->offre = d;

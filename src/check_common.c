@@ -204,7 +204,7 @@ const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
         return NULL;
     }
     if (cdg_entry_block(e)) {
-        ERR(c, cdg_entry_block(e)->open, "'%s' takes no block", e->key);
+        ERR(c, cdg_block_open(cdg_entry_block(e)), "'%s' takes no block", e->key);
         return NULL;
     }
     return v;

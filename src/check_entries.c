@@ -265,7 +265,7 @@ void cdg_check_notes(checker *c)
     for (unsigned i = 0; i < c->m->nnotes; i++) {
         const cdg_decl *d = c->decls[K_NOTE][i];
         if (d->block)
-            ERR(c, d->block->open, "a note takes no block: 'note %s \"text\";'", d->id);
+            ERR(c, cdg_block_open(d->block), "a note takes no block: 'note %s \"text\";'", d->id);
     }
 }
 
@@ -343,7 +343,7 @@ const int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char
             nmiss++;
         }
     if (nmiss)
-        err_missing(c, b->open, "the selon_strate table of %s has no quantity for strate %s",
+        err_missing(c, cdg_block_open(b), "the selon_strate table of %s has no quantity for strate %s",
                     "the selon_strate table of %s has no quantity for strates %s", owner, &miss, nmiss);
     return r.t->q;
 }

@@ -98,7 +98,7 @@ static bool option_status(checker *c, const cdg_entry *e, cdg_statut *st, const 
         return false;
     }
     if (cdg_entry_block(e)) {
-        ERR(c, cdg_entry_block(e)->open, "an option cell takes no block");
+        ERR(c, cdg_block_open(cdg_entry_block(e)), "an option cell takes no block");
         return false;
     }
     *st = status_of(v->kw);

@@ -121,7 +121,7 @@ static bool tranches_cover(checker *c, const cdg_block *b, const cdg_tranche *t,
                            const char *owner)
 {
     if (n == 0) {
-        ERR(c, b->open, "the scale of %s has no tranche: 'tranche: 1..5 1; tranche: 6.. 0.7;'", owner);
+        ERR(c, cdg_block_open(b), "the scale of %s has no tranche: 'tranche: 1..5 1; tranche: 6.. 0.7;'", owner);
         return false;
     }
     if (t[0].lo > 1) {
@@ -250,7 +250,7 @@ static bool read_scale(checker *c, const prix_reader *r, cdg_prix *p, const cdg_
         return !p->marginal;
     }
     if (p->kind != CDG_PRIX_UNITE) {
-        ERR(c, b->open, "only a price 'par_unite' takes a block (its tranches); the price of %s does not", r->owner);
+        ERR(c, cdg_block_open(b), "only a price 'par_unite' takes a block (its tranches); the price of %s does not", r->owner);
         return false;
     }
     tranche_reader t = {0};
@@ -357,7 +357,7 @@ static const cdg_prix *read_table(checker *c, const prix_reader *r, const cdg_en
             cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->strates[i].id);
     }
     if (nmiss && !t.broken && c->syntax_ok)
-        err_missing(c, b->open, "the price table of %s has no price for strate %s",
+        err_missing(c, cdg_block_open(b), "the price table of %s has no price for strate %s",
                     "the price table of %s has no price for strates %s", r->owner, &miss, nmiss);
     return nmiss || t.broken ? NULL : p;
 }

@@ -180,7 +180,7 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
     if (!cdg_entry_block(e) || cell->qte == CDG_QTE_STRATE)
         return;
     if (cell->statut != CDG_INCLUS || cell->qte != CDG_QTE_AUCUNE) {
-        ERR(c, cdg_entry_block(e)->open, "only an 'inclus' cell takes a block of attached quantities");
+        ERR(c, cdg_block_open(cdg_entry_block(e)), "only an 'inclus' cell takes a block of attached quantities");
         return;
     }
     cdg_attache **tail = &cell->attaches;

@@ -91,13 +91,13 @@ Test(parser, spans_cover_the_source)
     parse_text(&p, t);
     cr_assert(p.ok);
     const cdg_decl *f = p.ast->decls;
-    cr_assert_eq(f->kw_span.begin, 0);
+    cr_assert_eq(cdg_decl_kw_span(f).begin, 0);
     cr_assert_eq(f->id_span.begin, 8);
     cr_assert_eq(f->id_span.end, 9);
     cr_assert_eq(f->label_span.begin, 10);
     cr_assert_eq(f->span.end, strlen(t));
-    cr_assert_eq(f->block->open.begin, 14);
-    cr_assert_eq(f->block->close.begin, strlen(t) - 1);
+    cr_assert_eq(cdg_block_open(f->block).begin, 14);
+    cr_assert_eq(cdg_block_close(f->block).begin, strlen(t) - 1);
     const cdg_entry *e = f->block->entries;
     cr_assert_eq(cdg_entry_span(e).begin, 16);
     cr_assert_eq(cdg_entry_span(e).end, 26);
