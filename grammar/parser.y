@@ -203,18 +203,18 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
 }
 
 /* size bytes at the end of ctx->items for an entry; returns their
- * offset. The stack holds the entries of the open blocks only (a few
- * blocks deep); it grows in the arena, which keeps the old copies, so it
- * starts at 4 KB to leave little behind. */
+ * offset. The stack holds the entries of the open blocks only; it lives
+ * outside the arena (cdg_parse frees it), so that a block of a million
+ * entries leaves no outgrown copies behind. */
 static size_t push_item(cdg_parse_ctx *ctx, size_t size)
 {
     if (ctx->items_cap - ctx->items_len < size) {
         size_t cap = ctx->items_cap ? ctx->items_cap * 2 : 4096;
         while (cap - ctx->items_len < size)
             cap *= 2;
-        char *grown = cdg_arena_alloc(ctx->arena, cap);
-        if (ctx->items_len)
-            memcpy(grown, ctx->items, ctx->items_len);
+        char *grown = cdg_mem_realloc(cdg_arena_memctl(ctx->arena), ctx->items, cap);
+        if (!grown)
+            cdg_arena_throw(ctx->arena);
         ctx->items = grown;
         ctx->items_cap = cap;
     }

@@ -35,7 +35,7 @@ typedef struct cdg_parse_ctx {
     cdg_intern idents;                 /* one copy of each identifier's text */
     cdg_value *values;                 /* values read, waiting for their entry */
     size_t nvalues, values_cap;
-    char *items;                       /* entries of the open blocks, waiting for their '>' */
+    char *items;                       /* entries of the open blocks, waiting for their '>' (malloc'd) */
     size_t items_len, items_cap;       /* in bytes */
 } cdg_parse_ctx;
 
