@@ -43,7 +43,7 @@ typedef enum {
  *
  * Layout: an 8-byte head (begin; len, kind, last, kw, small, small_len),
  * then the payload at offset 8 unless the value is a keyword or small.
- * A small INT (0..65535, written in at most 4 characters, as a stratum
+ * A small INT (written in at most 4 characters, so 0..9999, as a stratum
  * table's `S12: 11;`) keeps its integer in `len` and its length - 1 in
  * `small_len`, and takes 8 bytes; any other INT carries i (16 bytes). */
 typedef struct cdg_value {

@@ -93,7 +93,8 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
         r->broken = true;
         return;
     }
-    int64_t coef = k->kind == CDG_VAL_INT ? (cdg_value_int(k) > 10 ? INT64_MAX : cdg_value_int(k) * CDG_DECIMAL_SCALE) : cdg_value_int(k);
+    int64_t ki = cdg_value_int(k);
+    int64_t coef = k->kind == CDG_VAL_INT ? (ki > 10 ? INT64_MAX : ki * CDG_DECIMAL_SCALE) : ki;
     if (coef <= 0 || coef > 10 * CDG_DECIMAL_SCALE) {
         ERR(c, cdg_value_span(k), "coefficient '%s' is outside the allowed range: a coefficient is more than 0 "
                                   "and at most 10", cdg_check_text(c, k));

@@ -279,3 +279,50 @@ Test(parser, comment_at_end_of_file_without_newline_is_kept)
     cr_assert_not(p.ast->comments->own_line);
     cdg_arena_free(p.arena);
 }
+
+/* Entries whose span (4 KB or more) or key (over 255 bytes) does not fit
+ * in the 16-byte head, integers held in a value's head or not, and a
+ * block's entries walked in order with cdg_entry_next. */
+Test(parser, wide_entries_and_small_integers)
+{
+    static char t[16384];
+    char key[CDG_MAX_IDENT + 1];
+    memset(key, 'k', CDG_MAX_IDENT);
+    key[CDG_MAX_IDENT] = '\0';
+    size_t n = (size_t)snprintf(t, sizeof t, "forfait F \"F\" < a: 11 9999 10000 0011 12345678901; %s: 1; c:", key);
+    for (int i = 0; i < 700; i++)
+        n += (size_t)snprintf(t + n, sizeof t - n, " inclus");
+    snprintf(t + n, sizeof t - n, "; d < e: 2; >; >");
+    parsed p;
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    const cdg_entry *a = p.ast->decls->block->entries;
+    cr_assert_str_eq(a->key, "a");
+    cr_assert_not(a->wide);
+    const cdg_value *v = cdg_entry_values(a);
+    const int64_t want[] = {11, 9999, 10000, 11, INT64_C(12345678901)};
+    const unsigned len[] = {2, 4, 5, 4, 11}, size[] = {8, 8, 16, 8, 16};
+    for (int i = 0; i < 5; i++, v = cdg_value_next(v)) {
+        cr_assert_eq(v->kind, CDG_VAL_INT);
+        cr_assert_eq(cdg_value_int(v), want[i]);
+        cr_assert_eq(cdg_value_span(v).end - cdg_value_span(v).begin, len[i]);
+        cr_assert_eq(cdg_value_size(v), size[i]);
+    }
+    cr_assert_null(v);
+    const cdg_entry *k = cdg_entry_next(a);
+    cr_assert_str_eq(k->key, key);
+    cr_assert(k->wide);
+    cr_assert_eq(cdg_entry_key_span(k).end - cdg_entry_key_span(k).begin, CDG_MAX_IDENT);
+    cr_assert_eq(cdg_value_int(cdg_entry_values(k)), 1);
+    const cdg_entry *c = cdg_entry_next(k);
+    cr_assert_str_eq(c->key, "c");
+    cr_assert(c->wide);
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(c)), 700);
+    cr_assert_eq(cdg_entry_span(c).begin, (uint32_t)(strstr(t, " c:") - t) + 1);
+    cr_assert_eq(cdg_entry_span(c).end, (uint32_t)(strstr(t, "; d <") - t) + 1);
+    const cdg_entry *d = cdg_entry_next(c);
+    cr_assert_str_eq(d->key, "d");
+    cr_assert_eq(cdg_value_int(cdg_entry_values(cdg_entry_block(d)->entries)), 2);
+    cr_assert_null(cdg_entry_next(d));
+    cdg_arena_free(p.arena);
+}
