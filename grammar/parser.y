@@ -33,6 +33,7 @@ int cdg_yylex(CDG_YYSTYPE *yylval, CDG_YYLTYPE *yylloc, yyscan_t scanner);
 }
 
 %code {
+#include <stdint.h>
 #include <string.h>
 
 #include "nls.h"
@@ -56,12 +57,15 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const ch
 static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
                            YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
                            YYLTYPE whole);
-static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
-                             YYLTYPE keyloc, unsigned nvalues, cdg_block *block);
+static size_t make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
+                         YYLTYPE keyloc, unsigned nvalues, cdg_block *block);
+static size_t make_decl_entry(cdg_parse_ctx *ctx, YYLTYPE whole, cdg_decl *decl);
+static cdg_block *make_block(cdg_parse_ctx *ctx, YYLTYPE open, size_t start, size_t last, YYLTYPE close);
 static unsigned push_value(cdg_parse_ctx *ctx, const cdg_value *v, unsigned n);
 static unsigned push_keyword(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE loc, unsigned n);
 static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *text, YYLTYPE loc, unsigned n);
 #define A (ctx->arena)
+#define NO_ENTRY SIZE_MAX
 }
 
 %union {
@@ -69,10 +73,10 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
     cdg_keyword kw;
     cdg_value val;        /* whole, by value: copied into its entry */
     unsigned nvalues;     /* values waiting on ctx->values for their entry */
-    cdg_entry *entry;
+    size_t entry;         /* offset of an entry on ctx->items; NO_ENTRY for none */
     cdg_block *block;
     cdg_decl *decl;
-    struct { cdg_entry *head, *tail; } entries;
+    struct { size_t start, last; } entries;  /* a block's entries on ctx->items */
 }
 
 %token OFFRE "offre" CATEGORIE "categorie" STRATE "strate" RUBRIQUE "rubrique"
@@ -91,6 +95,9 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
 /* Values wait on a stack until their entry is made; error recovery pops
  * them with the symbol that holds them. */
 %destructor { ctx->nvalues -= $$; } <nvalues>
+/* Entries wait on ctx->items until their block closes; error recovery
+ * drops those of a block it abandons. */
+%destructor { ctx->items_len = $$.start; } <entries>
 
 %%
 
@@ -130,17 +137,17 @@ body:
 ;
 
 block:
-  LT items GT        { $$ = cdg_ast_block(A, @1, $2.head, @3); }
-| LT items error GT  { $$ = cdg_ast_block(A, @1, $2.head, @4); }
+  LT items GT        { $$ = make_block(ctx, @1, $2.start, $2.last, @3); }
+| LT items error GT  { $$ = make_block(ctx, @1, $2.start, $2.last, @4); }
 ;
 
 items:
-  %empty       { $$.head = $$.tail = NULL; }
-| items item   { $$ = $1; if ($2) { if ($$.tail) $$.tail->next = $2; else $$.head = $2; $$.tail = $2; } }
+  %empty       { $$.start = ctx->items_len; $$.last = NO_ENTRY; }
+| items item   { $$ = $1; if ($2 != NO_ENTRY) $$.last = $2; }
 ;
 
 item:
-  decl                          { $$ = $1 ? cdg_ast_decl_entry(A, @$, $1) : NULL; }
+  decl                          { $$ = $1 ? make_decl_entry(ctx, @$, $1) : NO_ENTRY; }
 | IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, NULL); }
 | IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, $4); }
 | IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
@@ -149,7 +156,7 @@ item:
 | keykw COLON values block SEMI    { $$ = make_entry(ctx, @$, NULL, $1, @1, $3, $4); }
 | keykw block SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
 | keykw block                   { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
-| error SEMI                     { $$ = NULL; }
+| error SEMI                     { $$ = NO_ENTRY; }
 ;
 
 /* Any keyword may be an entry key (`note: n1;`, `forfait: Metiers;`,
@@ -195,14 +202,56 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
     return d;
 }
 
-/* The entry of the last nvalues values read. */
-static cdg_entry *make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
-                             YYLTYPE keyloc, unsigned nvalues, cdg_block *block)
+/* size bytes at the end of ctx->items for an entry; returns their
+ * offset. The stack holds the entries of the open blocks only; it lives
+ * outside the arena (cdg_parse frees it), so that a block of a million
+ * entries leaves no outgrown copies behind. */
+static size_t push_item(cdg_parse_ctx *ctx, size_t size)
+{
+    if (ctx->items_cap - ctx->items_len < size) {
+        size_t cap = ctx->items_cap ? ctx->items_cap * 2 : 4096;
+        while (cap - ctx->items_len < size)
+            cap *= 2;
+        char *grown = cdg_mem_realloc(cdg_arena_memctl(ctx->arena), ctx->items, cap);
+        if (!grown)
+            cdg_arena_throw(ctx->arena);
+        ctx->items = grown;
+        ctx->items_cap = cap;
+    }
+    size_t at = ctx->items_len;
+    ctx->items_len += size;
+    return at;
+}
+
+/* The entry of the last nvalues values read, on ctx->items. */
+static size_t make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
+                         YYLTYPE keyloc, unsigned nvalues, cdg_block *block)
 {
     ctx->nvalues -= nvalues;
     const cdg_value *values = nvalues ? ctx->values + ctx->nvalues : NULL;  /* none pushed yet: NULL */
-    return cdg_ast_entry(ctx->arena, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block,
-                         values, nvalues);
+    size_t at = push_item(ctx, cdg_ast_entry_size(whole, keyloc, block != NULL, values, nvalues));
+    cdg_ast_entry(ctx->items + at, whole, key ? key : cdg_keyword_name(kw), kw, keyloc, block,
+                  values, nvalues);
+    return at;
+}
+
+/* The entry of a nested declaration, on ctx->items. */
+static size_t make_decl_entry(cdg_parse_ctx *ctx, YYLTYPE whole, cdg_decl *decl)
+{
+    size_t at = push_item(ctx, cdg_ast_decl_entry_size(whole));
+    cdg_ast_decl_entry(ctx->items + at, whole, decl);
+    return at;
+}
+
+/* The block of the entries from start on ctx->items (the last at last),
+ * which leave the stack. */
+static cdg_block *make_block(cdg_parse_ctx *ctx, YYLTYPE open, size_t start, size_t last, YYLTYPE close)
+{
+    size_t size = ctx->items_len - start;
+    cdg_block *b = cdg_ast_block(ctx->arena, open, ctx->items + start, size,
+                                 last == NO_ENTRY ? 0 : last - start, close);
+    ctx->items_len = start;
+    return b;
 }
 
 /* Pushes v after the n values of the entry being read; returns n + 1.

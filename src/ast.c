@@ -4,22 +4,58 @@
 #include <stddef.h>
 #include <string.h>
 
-/* One node: the entry, its block pointer, then each value in the bytes
- * its kind uses, the last one marked. key_span must start where span does
- * (the key opens the entry). */
-cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span, cdg_block *block, const cdg_value *values, size_t n)
+/* Whether an INT value fits in the 8-byte head (ast.h). */
+static bool small_int(const cdg_value *v)
 {
-    size_t size = sizeof(cdg_entry) + (block ? sizeof block : 0);
+    return v->kind == CDG_VAL_INT && v->i >= 0 && v->i <= UINT16_MAX && v->len >= 1 && v->len <= 4;
+}
+
+/* Whether an entry at span with its key at key_span needs the wide form. */
+static bool entry_wide(cdg_span span, cdg_span key_span)
+{
+    return span.end - span.begin >= (1u << 12) || key_span.end - key_span.begin > UINT8_MAX;
+}
+
+/* Bytes the entry takes: its head, the wide part, the block pointer and
+ * each value in the bytes its kind uses. */
+size_t cdg_ast_entry_size(cdg_span span, cdg_span key_span, bool has_block, const cdg_value *values,
+                          size_t n)
+{
+    size_t size = sizeof(cdg_entry) + (entry_wide(span, key_span) ? sizeof(cdg_entry_wide) : 0) +
+                  (has_block ? sizeof(cdg_block *) : 0);
     for (size_t i = 0; i < n; i++)
-        size += cdg_value_size(values[i].kind);
-    cdg_entry *e = cdg_arena_alloc(a, size);
+        size += small_int(&values[i]) ? 8 : cdg_value_size(&values[i]);
+    return size;
+}
+
+/* Fills the head of an entry; returns where its tail starts. */
+static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span)
+{
     memset(e, 0, sizeof *e);
-    e->span = span;
-    e->key_end = key_span.end;
-    e->key_kw = (int16_t)key_kw;
-    e->key = key;
+    e->begin = span.begin;
+    e->wide = entry_wide(span, key_span);
     char *p = (char *)(e + 1);
+    if (e->wide) {
+        cdg_entry_wide w = { span.end, key_span.end };
+        memcpy(p, &w, sizeof w);
+        p += sizeof w;
+    } else {
+        e->len = span.end - span.begin;
+        e->key_len = key_span.end - key_span.begin;
+    }
+    return p;
+}
+
+/* One entry at dst: the head, its block pointer, then each value in the
+ * bytes its kind uses, the last one marked (a small INT in its head).
+ * key_span must start where span does (the key opens the entry). */
+void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
+                   cdg_block *block, const cdg_value *values, size_t n)
+{
+    cdg_entry *e = dst;
+    char *p = entry_head(e, span, key_span);
+    e->key_kw = key_kw;
+    e->key = key;
     if (block) {
         e->has_block = 1;
         memcpy(p, &block, sizeof block);
@@ -27,30 +63,50 @@ cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keywo
     }
     e->has_values = n > 0;
     for (size_t i = 0; i < n; i++) {
-        size_t vs = cdg_value_size(values[i].kind);
-        memcpy(p, &values[i], vs);
-        ((cdg_value *)(void *)p)->last = i + 1 == n;
-        p += vs;
+        cdg_value *v = (cdg_value *)(void *)p;
+        if (small_int(&values[i])) {
+            unsigned len = values[i].len;
+            memcpy(v, &values[i], 8);
+            v->small = 1;
+            v->small_len = len - 1;
+            v->len = (unsigned)values[i].i;
+        } else {
+            memcpy(v, &values[i], cdg_value_size(&values[i]));
+        }
+        v->last = i + 1 == n;
+        p += cdg_value_size(v);
     }
-    return e;
 }
 
-cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl)
+/* Bytes a nested declaration's entry takes. */
+size_t cdg_ast_decl_entry_size(cdg_span span)
 {
-    cdg_decl_entry *d = cdg_arena_calloc(a, 1, sizeof *d);
-    d->entry.span = span;
-    d->entry.key_end = span.begin;
-    d->entry.key_kw = CDG_KW_NONE;
-    d->decl = decl;
-    return &d->entry;
+    return sizeof(cdg_entry) + (entry_wide(span, (cdg_span){ span.begin, span.begin })
+                                    ? sizeof(cdg_entry_wide) : 0) + sizeof(cdg_decl *);
 }
 
-cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close)
+/* The entry of a nested declaration at dst: no key, then the decl. */
+void cdg_ast_decl_entry(void *dst, cdg_span span, cdg_decl *decl)
 {
-    cdg_block *b = cdg_arena_calloc(a, 1, sizeof *b);
-    b->open = open;
-    b->entries = entries;
-    b->close = close;
+    cdg_entry *e = dst;
+    char *p = entry_head(e, span, (cdg_span){ span.begin, span.begin });
+    e->key_kw = CDG_KW_NONE;
+    memcpy(p, &decl, sizeof decl);
+}
+
+cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_t size, size_t last,
+                         cdg_span close)
+{
+    cdg_block *b = cdg_arena_alloc(a, sizeof *b + size);
+    b->open_at = open.begin;
+    b->close_at = close.begin;
+    b->entries = NULL;
+    if (size) {
+        cdg_entry *first = (cdg_entry *)(void *)(b + 1);
+        memcpy(first, entries, size);
+        ((cdg_entry *)(void *)((char *)first + last))->last = 1;
+        b->entries = first;
+    }
     return b;
 }
 
@@ -58,7 +114,6 @@ cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
 {
     cdg_decl *d = cdg_arena_calloc(a, 1, sizeof *d);
     d->kw = kw;
-    d->kw_span = kw_span;
     d->span = kw_span;
     return d;
 }

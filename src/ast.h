@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "keywords.h"
@@ -31,22 +32,31 @@ typedef enum {
 } cdg_value_kind;
 
 /* A value, stored inline after its entry (cdg_entry_values), in 8 bytes
- * for a keyword, 16 with text or an integer, 24 for a range: a large file
- * has one or more values per stated cell. Read text only from IDENT and
- * STRING values, i only from INT and DECIMAL, lo and hi only from RANGE;
- * walk a list with cdg_value_next, and never copy a value of the tree by
- * assignment (a whole cdg_value is only made while parsing). Its location
- * is cdg_value_span (the length saturates at 65535 bytes: only a token
- * that is already an error, like a 100 KB string, is that long). */
+ * for a keyword or a small integer, 16 with text or any other integer, 24
+ * for a range: a large file has one or more values per stated cell. Read
+ * text only from IDENT and STRING values, the integer of an INT or DECIMAL
+ * only through cdg_value_int, lo and hi only from RANGE; walk a list with
+ * cdg_value_next, and never copy a value of the tree by assignment (a
+ * whole cdg_value is only made while parsing). Its location is
+ * cdg_value_span (the length saturates at 65535 bytes: only a token that
+ * is already an error, like a 100 KB string, is that long).
+ *
+ * Layout: an 8-byte head (begin; len, kind, last, kw, small, small_len),
+ * then the payload at offset 8 unless the value is a keyword or small.
+ * A small INT (written in at most 4 characters, so 0..9999, as a stratum
+ * table's `S12: 11;`) keeps its integer in `len` and its length - 1 in
+ * `small_len`, and takes 8 bytes; any other INT carries i (16 bytes). */
 typedef struct cdg_value {
     uint32_t begin;
-    unsigned len : 16;
+    unsigned len : 16;        /* the span's length; a small INT: its integer */
     unsigned kind : 4;        /* a cdg_value_kind */
     unsigned last : 1;        /* the last value of its entry */
     signed kw : 8;            /* a cdg_keyword: KEYWORD; CDG_KW_NONE for the other kinds */
+    unsigned small : 1;       /* an INT held in the head (see above) */
+    unsigned small_len : 2;   /* a small INT: its span's length - 1 */
     union {
         const char *text;     /* IDENT, STRING */
-        int64_t i;            /* INT; DECIMAL: in ten-thousandths (CDG_DECIMAL_SCALE) */
+        int64_t i;            /* INT (not small); DECIMAL: in ten-thousandths (CDG_DECIMAL_SCALE) */
         struct {
             int64_t lo, hi;   /* RANGE: inclusive; hi < 0 means no upper bound */
         };
@@ -64,51 +74,79 @@ static inline cdg_value cdg_value_make(cdg_value_kind kind, cdg_span span)
     return v;
 }
 
-/* Bytes a value of kind takes in the tree. */
-static inline size_t cdg_value_size(unsigned kind)
+/* Bytes the value v takes in the tree. */
+static inline size_t cdg_value_size(const cdg_value *v)
 {
-    return kind == CDG_VAL_KEYWORD ? 8 : kind == CDG_VAL_RANGE ? 24 : 16;
+    return v->kind == CDG_VAL_KEYWORD || v->small ? 8 : v->kind == CDG_VAL_RANGE ? 24 : 16;
+}
+
+/* The integer of an INT value, or a DECIMAL's in ten-thousandths. */
+static inline int64_t cdg_value_int(const cdg_value *v)
+{
+    return v->small ? (int64_t)v->len : v->i;
 }
 
 /* The value after v in its entry, or NULL. */
 static inline const cdg_value *cdg_value_next(const cdg_value *v)
 {
-    return v->last ? NULL : (const cdg_value *)(const void *)((const char *)v + cdg_value_size(v->kind));
+    return v->last ? NULL : (const cdg_value *)(const void *)((const char *)v + cdg_value_size(v));
 }
 
 /* The value's location. */
 static inline cdg_span cdg_value_span(const cdg_value *v)
 {
-    return (cdg_span){ v->begin, v->begin + v->len };
+    return (cdg_span){ v->begin, v->begin + (v->small ? v->small_len + 1u : v->len) };
 }
 
 typedef struct cdg_block cdg_block;
 typedef struct cdg_decl cdg_decl;
 
-/* `key: values… [block];` or `key block;`, or a nested declaration.
- * 32 bytes, then the block (if any) and the values, in one node: a `key:
- * keyword;` cell of a large file takes 40 bytes. The key's span is
- * derived (cdg_entry_key_span); a nested declaration is a cdg_decl_entry. */
+/* `key: values… [block];` or `key block;`, or a nested declaration
+ * (key NULL). The entries of a block lie one after the other in one
+ * allocation (cdg_block.entries): walk them with cdg_entry_next.
+ *
+ * Layout: a 16-byte head; then, when `wide`, 8 bytes (uint32_t end,
+ * key_end); then a cdg_block pointer when has_block, or the cdg_decl
+ * pointer of a nested declaration; then the values. A `S12: 11;` cell
+ * of a stratum table takes 24 bytes (head + a small INT); `key: keyword;`
+ * 24 too. An entry is wide when its span (4 KB or more, as a block that
+ * long) or its key (over 255 bytes) does not fit in the head's len and
+ * key_len. Read the span with cdg_entry_span and cdg_entry_key_span. */
 typedef struct cdg_entry {
-    cdg_span span;
-    uint32_t key_end;     /* the key spans span.begin .. key_end */
-    int16_t key_kw;       /* a cdg_keyword; CDG_KW_NONE when the key is an identifier */
-    uint8_t has_block;    /* a block pointer follows the node */
-    uint8_t has_values;   /* values follow the node (and its block pointer) */
-    const char *key;      /* identifier text or keyword name; NULL for a declaration */
-    struct cdg_entry *next;
+    uint32_t begin;           /* the entry's (and its key's) first byte */
+    unsigned len : 12;        /* not wide: the span's length */
+    unsigned has_block : 1;   /* a block pointer follows the head */
+    unsigned has_values : 1;  /* values follow the head (and its pointer) */
+    unsigned last : 1;        /* the last entry of its block */
+    unsigned wide : 1;        /* the span's end and key_end follow the head */
+    unsigned key_len : 8;     /* not wide: the key's length */
+    signed key_kw : 8;        /* a cdg_keyword; CDG_KW_NONE when the key is an identifier */
+    const char *key;          /* identifier text or keyword name; NULL for a declaration */
 } cdg_entry;
 
-/* The node of a nested declaration: an entry with no key, then the decl. */
-typedef struct cdg_decl_entry {
-    cdg_entry entry;
-    cdg_decl *decl;
-} cdg_decl_entry;
+_Static_assert(sizeof(cdg_entry) == 16, "cdg_entry: a 16-byte head");
+
+/* The bytes after the head: end and key_end of a wide entry. */
+typedef struct cdg_entry_wide {
+    uint32_t end, key_end;
+} cdg_entry_wide;
+
+/* Where the block or declaration pointer (or else the values) start. */
+static inline const char *cdg_entry_tail_(const cdg_entry *e)
+{
+    return (const char *)(e + 1) + (e->wide ? sizeof(cdg_entry_wide) : 0);
+}
 
 /* The entry's block, or NULL. */
 static inline cdg_block *cdg_entry_block(const cdg_entry *e)
 {
-    return e->has_block ? *(cdg_block *const *)(const void *)(e + 1) : NULL;
+    return e->has_block ? *(cdg_block *const *)(const void *)cdg_entry_tail_(e) : NULL;
+}
+
+/* The nested declaration e stands for, or NULL for a `key: …;` entry. */
+static inline cdg_decl *cdg_entry_decl(const cdg_entry *e)
+{
+    return e->key ? NULL : *(cdg_decl *const *)(const void *)cdg_entry_tail_(e);
 }
 
 /* The entry's first value, or NULL for `key block;` and declarations. */
@@ -116,38 +154,83 @@ static inline const cdg_value *cdg_entry_values(const cdg_entry *e)
 {
     if (!e->has_values)
         return NULL;
-    return (const cdg_value *)(const void *)((const char *)(e + 1) +
+    return (const cdg_value *)(const void *)(cdg_entry_tail_(e) +
                                               (e->has_block ? sizeof(cdg_block *) : 0));
 }
 
-/* The key's location. */
+/* The entry's location, from its key to its ';' (or its '>'). */
+static inline cdg_span cdg_entry_span(const cdg_entry *e)
+{
+    if (e->wide)
+        return (cdg_span){ e->begin, ((const cdg_entry_wide *)(const void *)(e + 1))->end };
+    return (cdg_span){ e->begin, e->begin + e->len };
+}
+
+/* The key's location (a declaration's: empty, at its start). */
 static inline cdg_span cdg_entry_key_span(const cdg_entry *e)
 {
-    return (cdg_span){ e->span.begin, e->key_end };
+    if (e->wide)
+        return (cdg_span){ e->begin, ((const cdg_entry_wide *)(const void *)(e + 1))->key_end };
+    return (cdg_span){ e->begin, e->begin + e->key_len };
 }
 
-/* The nested declaration e stands for, or NULL for a `key: …;` entry. */
-static inline cdg_decl *cdg_entry_decl(const cdg_entry *e)
+/* The entry after e in its block, or NULL. */
+static inline const cdg_entry *cdg_entry_next(const cdg_entry *e)
 {
-    return e->key ? NULL : ((const cdg_decl_entry *)(const void *)e)->decl;
+    if (e->last)
+        return NULL;
+    const char *p = cdg_entry_tail_(e) + (e->has_block || !e->key ? sizeof(void *) : 0);
+    if (e->has_values) {
+        const cdg_value *v = (const cdg_value *)(const void *)p;
+        while (!v->last)
+            v = cdg_value_next(v);
+        p = (const char *)v + cdg_value_size(v);
+    }
+    return (const cdg_entry *)(const void *)p;
 }
 
+/* A block: where its '<' and '>' are, and its entries, which follow it
+ * in the same allocation (16 bytes, then the entries). Read the tokens'
+ * spans with cdg_block_open and cdg_block_close. */
 struct cdg_block {
-    cdg_span open, close;  /* the '<' and '>' tokens */
-    cdg_entry *entries;
+    uint32_t open_at, close_at;  /* the offsets of the '<' and '>' (one byte each) */
+    const cdg_entry *entries;    /* NULL for an empty block */
 };
 
-/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`. */
+/* The block's '<'. */
+static inline cdg_span cdg_block_open(const cdg_block *b)
+{
+    return (cdg_span){ b->open_at, b->open_at + 1 };
+}
+
+/* The block's '>'. */
+static inline cdg_span cdg_block_close(const cdg_block *b)
+{
+    return (cdg_span){ b->close_at, b->close_at + 1 };
+}
+
+/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 64 bytes. The
+ * keyword opens the span (cdg_decl_kw_span). */
 struct cdg_decl {
     cdg_keyword kw;
-    cdg_span span, kw_span;
-    const char *id;        /* NULL for exemple */
-    cdg_span id_span;
-    const char *label;
+    cdg_span span;
+    cdg_span id_span;      /* an exemple's: its keyword's */
     cdg_span label_span;
+    const char *id;        /* NULL for exemple */
+    const char *label;
     cdg_block *block;      /* NULL for the short form */
     cdg_decl *next;
 };
+
+_Static_assert(sizeof(cdg_block) == 16, "cdg_block: 16 bytes");
+_Static_assert(sizeof(cdg_decl) == 64, "cdg_decl: 64 bytes");
+
+/* The declaration's keyword: it opens the declaration, as written in
+ * its one spelling. */
+static inline cdg_span cdg_decl_kw_span(const cdg_decl *d)
+{
+    return (cdg_span){ d->span.begin, d->span.begin + (uint32_t)strlen(cdg_keyword_name(d->kw)) };
+}
 
 /* A comment, kept for the formatter. */
 typedef struct cdg_comment {
@@ -162,12 +245,20 @@ typedef struct cdg_ast {
     cdg_comment *comments;
 } cdg_ast;
 
-/* Builders used by the parser: each returns a node in the arena. An entry
+/* Builders used by the parser. An entry is written into dst, which has
+ * room for cdg_ast_entry_size bytes (the parser gathers the entries of a
+ * block on a stack, then cdg_ast_block copies them into the arena); it
  * copies its n values (whole values, as cdg_value_make made them). */
-cdg_entry *cdg_ast_entry(cdg_arena *a, cdg_span span, const char *key, cdg_keyword key_kw,
-                         cdg_span key_span, cdg_block *block, const cdg_value *values, size_t n);
-cdg_entry *cdg_ast_decl_entry(cdg_arena *a, cdg_span span, cdg_decl *decl);
-cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, cdg_entry *entries, cdg_span close);
+size_t cdg_ast_entry_size(cdg_span span, cdg_span key_span, bool has_block, const cdg_value *values,
+                          size_t n);
+void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
+                   cdg_block *block, const cdg_value *values, size_t n);
+size_t cdg_ast_decl_entry_size(cdg_span span);
+void cdg_ast_decl_entry(void *dst, cdg_span span, cdg_decl *decl);
+/* A block of the size bytes of entries at entries (last: the offset of the
+ * last one), copied into the arena after the block's head. */
+cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_t size, size_t last,
+                         cdg_span close);
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);
 
 #endif

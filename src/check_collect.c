@@ -30,18 +30,18 @@ SPAN_OF(cdg_option)
 static void misplaced_decl(checker *c, const cdg_decl *inner, const cdg_decl *outer)
 {
     const char *outer_name = outer->id ? outer->id : outer->label;
-    cdg_diag *g = ERR(c, inner->kw_span, "'%s' cannot be declared inside %s '%s'; is a '>' missing?",
+    cdg_diag *g = ERR(c, cdg_decl_kw_span(inner), "'%s' cannot be declared inside %s '%s'; is a '>' missing?",
                       cdg_keyword_name(inner->kw), cdg_keyword_name(outer->kw), outer_name);
     if (outer->block)
-        NOTE(c, g, outer->block->open, "%s '%s' opens its block here", cdg_keyword_name(outer->kw), outer_name);
+        NOTE(c, g, cdg_block_open(outer->block), "%s '%s' opens its block here", cdg_keyword_name(outer->kw), outer_name);
 }
 
 /* `offre ID "label" < … >`: the one offer the file describes. */
 static void collect_offre(checker *c, const cdg_decl *d)
 {
     if (c->offre) {
-        cdg_diag *g = ERR(c, d->kw_span, "a second 'offre' declaration (a file describes one offer)");
-        NOTE(c, g, c->offre->kw_span, "the offer is declared here");
+        cdg_diag *g = ERR(c, cdg_decl_kw_span(d), "a second 'offre' declaration (a file describes one offer)");
+        NOTE(c, g, cdg_decl_kw_span(c->offre), "the offer is declared here");
         return;
     }
     c->offre = d;
@@ -105,7 +105,7 @@ static void collect_rubrique(checker *c, const cdg_decl *d)
                         .index = m->nrubriques, .first = m->nservices};
     c->decls[K_RUBRIQUE][m->nrubriques++] = d;
     declare(c, K_RUBRIQUE, d, r, span_of_cdg_rubrique);
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
+    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (inner && inner->kw == CDG_KW_SERVICE)
             add_service(c, inner, r);
@@ -183,7 +183,7 @@ static void make_room(checker *c, const cdg_ast *ast)
         if (k)
             n[k->kind]++;
         if (d->kw == CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = e->next)
+            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e) && cdg_entry_decl(e)->kw == CDG_KW_SERVICE)
                     n[K_SERVICE]++;
     }
@@ -213,7 +213,7 @@ void cdg_check_collect(checker *c, const cdg_ast *ast)
             k->collect(c, d);
         /* Declarations nested where they do not belong (a missing '>'). */
         if (d->kw != CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = e->next)
+            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e))
                     misplaced_decl(c, cdg_entry_decl(e), d);
     }

@@ -204,7 +204,7 @@ const cdg_value *cdg_check_single(checker *c, const cdg_entry *e)
         return NULL;
     }
     if (cdg_entry_block(e)) {
-        ERR(c, cdg_entry_block(e)->open, "'%s' takes no block", e->key);
+        ERR(c, cdg_block_open(cdg_entry_block(e)), "'%s' takes no block", e->key);
         return NULL;
     }
     return v;
@@ -234,7 +234,7 @@ int64_t cdg_check_int(checker *c, const cdg_value *v, const char *what)
                           cdg_arena_printf(c->a, _(fmt), _(what), found));
         return -1;
     }
-    return v->i;
+    return cdg_value_int(v);
 }
 
 /* Reports an entry that has no meaning where it stands. */

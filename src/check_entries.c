@@ -94,8 +94,8 @@ static void offre_millesime(checker *c, void *item, const cdg_entry *e)
 {
     (void)item;
     const cdg_value *v = cdg_check_single(c, e);
-    if (v && v->kind == CDG_VAL_INT && v->i >= 1900 && v->i <= 9999)
-        c->m->millesime = v->i;
+    if (v && v->kind == CDG_VAL_INT && cdg_value_int(v) >= 1900 && cdg_value_int(v) <= 9999)
+        c->m->millesime = cdg_value_int(v);
     else if (v)
         ERR(c, cdg_value_span(v), "'millesime' is the year the prices apply to (2027), found '%s'", cdg_check_text(c, v));
 }
@@ -166,7 +166,7 @@ static void read_member(checker *c, cdg_member *mb, const cdg_categorie *cat, co
         return;
     }
     if (v->kind == CDG_VAL_INT)
-        *mb = (cdg_member){CDG_MEMBER_RANGE, v->i, v->i, cdg_entry_key_span(e)};
+        *mb = (cdg_member){CDG_MEMBER_RANGE, cdg_value_int(v), cdg_value_int(v), cdg_entry_key_span(e)};
     else if (v->kind == CDG_VAL_RANGE) {
         *mb = (cdg_member){CDG_MEMBER_RANGE, v->lo, v->hi < 0 ? CDG_OPEN : v->hi, cdg_entry_key_span(e)};
         if (v->hi >= 0 && v->lo > v->hi)
@@ -265,7 +265,7 @@ void cdg_check_notes(checker *c)
     for (unsigned i = 0; i < c->m->nnotes; i++) {
         const cdg_decl *d = c->decls[K_NOTE][i];
         if (d->block)
-            ERR(c, d->block->open, "a note takes no block: 'note %s \"text\";'", d->id);
+            ERR(c, cdg_block_open(d->block), "a note takes no block: 'note %s \"text\";'", d->id);
     }
 }
 
@@ -343,7 +343,7 @@ const int64_t *cdg_check_strate_table(checker *c, const cdg_block *b, const char
             nmiss++;
         }
     if (nmiss)
-        err_missing(c, b->open, "the selon_strate table of %s has no quantity for strate %s",
+        err_missing(c, cdg_block_open(b), "the selon_strate table of %s has no quantity for strate %s",
                     "the selon_strate table of %s has no quantity for strates %s", owner, &miss, nmiss);
     return r.t->q;
 }

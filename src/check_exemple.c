@@ -25,7 +25,7 @@ static void add_attendu(checker *c, cdg_attendu ***tail, const cdg_attendu *at)
 static void attendu_strate(checker *c, void *item, const cdg_entry *e)
 {
     const cdg_value *v = cdg_check_single(c, e);
-    cdg_attendu at = {.span = e->span};
+    cdg_attendu at = {.span = cdg_entry_span(e)};
     if (v && (at.strate = cdg_check_resolve(c, K_STRATE, v)))
         add_attendu(c, item, &at);
 }
@@ -36,14 +36,14 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
     const cdg_value *v = cdg_check_single(c, e);
     if (!v)
         return;
-    cdg_attendu at = {.span = e->span, .service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
+    cdg_attendu at = {.span = cdg_entry_span(e), .service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
     if (!at.service) {
         cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
         return;
     }
     if (v->kind == CDG_VAL_INT) {
         at.has_quantite = true;
-        at.quantite = v->i;
+        at.quantite = cdg_value_int(v);
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         at.has_statut = true;
         at.statut = status_of(v->kw);
@@ -66,9 +66,9 @@ static bool read_expected_amount(checker *c, const cdg_entry *e, const char *key
             "'%s' expects an amount in euros, to the cent: '%s: 450.00 EUR;'", key, key);
         return false;
     }
-    int64_t a = v->i;   /* ten-thousandths for a decimal */
+    int64_t a = cdg_value_int(v);   /* ten-thousandths for a decimal */
     if (v->kind == CDG_VAL_INT)
-        a = v->i > CDG_INT_MAX / CDG_DECIMAL_SCALE ? -1 : v->i * CDG_DECIMAL_SCALE;
+        a = cdg_value_int(v) > CDG_INT_MAX / CDG_DECIMAL_SCALE ? -1 : cdg_value_int(v) * CDG_DECIMAL_SCALE;
     if (a < 0) {
         ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
         return false;
@@ -85,7 +85,7 @@ static bool read_expected_amount(checker *c, const cdg_entry *e, const char *key
 /* `prix: A EUR;`: the forfait's price for the example's profile and year. */
 static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = e->span, .has_prix = true};
+    cdg_attendu at = {.span = cdg_entry_span(e), .has_prix = true};
     if (read_expected_amount(c, e, "prix", &at))
         add_attendu(c, item, &at);
 }
@@ -93,7 +93,7 @@ static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 /* `devis: A EUR;`: the quote's total for the example's needs and year. */
 static void attendu_devis(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = e->span, .has_devis = true};
+    cdg_attendu at = {.span = cdg_entry_span(e), .has_devis = true};
     if (read_expected_amount(c, e, "devis", &at))
         add_attendu(c, item, &at);
 }
@@ -139,7 +139,7 @@ static void exemple_profil(checker *c, void *item, const cdg_entry *e)
         ERR(c, cdg_value_span(mesure ? mesure : v), "categorie '%s' needs its number of %s: 'profil: %s 1200;'",
             cat->id, cat->mesure, cat->id);
     else
-        r->x->profil.mesure = mesure->i;
+        r->x->profil.mesure = cdg_value_int(mesure);
     if (extra)
         ERR(c, cdg_value_span(extra), "unexpected '%s' in 'profil'", cdg_check_text(c, extra));
 }
@@ -168,7 +168,7 @@ static void exemple_besoin(checker *c, void *item, const cdg_entry *e)
             "and a number of days)");
         return;
     }
-    cdg_besoin b = {.span = e->span, .service = cdg_symtab_get(&c->names[K_SERVICE], v->text)};
+    cdg_besoin b = {.span = cdg_entry_span(e), .service = cdg_symtab_get(&c->names[K_SERVICE], v->text)};
     const cdg_option *o = cdg_symtab_get(&c->names[K_OPTION], v->text);
     if (b.service && !b.service->unite && o && o->tarif == CDG_TARIF_JOURNALIER)
         b.service = NULL;
@@ -190,7 +190,7 @@ static void exemple_besoin(checker *c, void *item, const cdg_entry *e)
         return;
     for (const cdg_besoin *d = r->x->besoins; d; d = d->next)
         if ((b.service && d->service == b.service) || (b.option && d->option == b.option)) {
-            ERR(c, e->span, "'%s' is needed twice in this exemple", v->text);
+            ERR(c, cdg_entry_span(e), "'%s' is needed twice in this exemple", v->text);
             return;
         }
     cdg_besoin *copy = cdg_arena_calloc(c->a, 1, sizeof *copy);

@@ -51,11 +51,11 @@ static bool read_amount(checker *c, const prix_reader *r, const cdg_value **pv, 
         ERR(c, cdg_value_span(v), "write the currency after the amount: '%s EUR'", cdg_check_text(c, v));
         return false;
     }
-    int64_t a = v->i;
-    if (v->kind == CDG_VAL_INT && v->i > CDG_INT_MAX / CDG_DECIMAL_SCALE)
+    int64_t a = cdg_value_int(v);
+    if (v->kind == CDG_VAL_INT && cdg_value_int(v) > CDG_INT_MAX / CDG_DECIMAL_SCALE)
         a = -1;
     else if (v->kind == CDG_VAL_INT)
-        a = v->i * CDG_DECIMAL_SCALE;
+        a = cdg_value_int(v) * CDG_DECIMAL_SCALE;
     if (a < 0) {
         ERR(c, cdg_value_span(v), "amount '%s' is too large", cdg_check_text(c, v));
         return false;
@@ -93,7 +93,8 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
         r->broken = true;
         return;
     }
-    int64_t coef = k->kind == CDG_VAL_INT ? (k->i > 10 ? INT64_MAX : k->i * CDG_DECIMAL_SCALE) : k->i;
+    int64_t ki = cdg_value_int(k);
+    int64_t coef = k->kind == CDG_VAL_INT ? (ki > 10 ? INT64_MAX : ki * CDG_DECIMAL_SCALE) : ki;
     if (coef <= 0 || coef > 10 * CDG_DECIMAL_SCALE) {
         ERR(c, cdg_value_span(k), "coefficient '%s' is outside the allowed range: a coefficient is more than 0 "
                                   "and at most 10", cdg_check_text(c, k));
@@ -107,7 +108,7 @@ static void tranche_entry(checker *c, void *item, const cdg_entry *e)
             memcpy(grown, r->t, r->n * sizeof *grown);
         r->t = grown;
     }
-    r->t[r->n++] = (cdg_tranche){v->lo, v->hi < 0 ? CDG_OPEN : v->hi, coef, e->span};
+    r->t[r->n++] = (cdg_tranche){v->lo, v->hi < 0 ? CDG_OPEN : v->hi, coef, cdg_entry_span(e)};
 }
 
 static const entry_syntax tranche_syntax = {
@@ -121,7 +122,7 @@ static bool tranches_cover(checker *c, const cdg_block *b, const cdg_tranche *t,
                            const char *owner)
 {
     if (n == 0) {
-        ERR(c, b->open, "the scale of %s has no tranche: 'tranche: 1..5 1; tranche: 6.. 0.7;'", owner);
+        ERR(c, cdg_block_open(b), "the scale of %s has no tranche: 'tranche: 1..5 1; tranche: 6.. 0.7;'", owner);
         return false;
     }
     if (t[0].lo > 1) {
@@ -250,7 +251,7 @@ static bool read_scale(checker *c, const prix_reader *r, cdg_prix *p, const cdg_
         return !p->marginal;
     }
     if (p->kind != CDG_PRIX_UNITE) {
-        ERR(c, b->open, "only a price 'par_unite' takes a block (its tranches); the price of %s does not", r->owner);
+        ERR(c, cdg_block_open(b), "only a price 'par_unite' takes a block (its tranches); the price of %s does not", r->owner);
         return false;
     }
     tranche_reader t = {0};
@@ -357,7 +358,7 @@ static const cdg_prix *read_table(checker *c, const prix_reader *r, const cdg_en
             cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->strates[i].id);
     }
     if (nmiss && !t.broken && c->syntax_ok)
-        err_missing(c, b->open, "the price table of %s has no price for strate %s",
+        err_missing(c, cdg_block_open(b), "the price table of %s has no price for strate %s",
                     "the price table of %s has no price for strates %s", r->owner, &miss, nmiss);
     return nmiss || t.broken ? NULL : p;
 }
@@ -402,7 +403,7 @@ bool cdg_check_arrondi(checker *c, const cdg_entry *e, cdg_arrondi *out)
         return false;
     }
     *out = (cdg_arrondi){v->kw == CDG_KW_CENTIME_SUPERIEUR ? CDG_ARRONDI_SUPERIEUR : CDG_ARRONDI_PROCHE,
-                         w && w->kw == CDG_KW_SUR_TOTAL, e->span};
+                         w && w->kw == CDG_KW_SUR_TOTAL, cdg_entry_span(e)};
     return true;
 }
 

@@ -94,7 +94,7 @@ static bool cell_value(checker *c, const cdg_forfait *f, const cdg_service *s, c
                        const cdg_value *v, cdg_cell *cell)
 {
     if (v->kind == CDG_VAL_INT) {
-        *cell = (cdg_cell){.statut = CDG_INCLUS, .qte = CDG_QTE_FIXE, .quantite = v->i};
+        *cell = (cdg_cell){.statut = CDG_INCLUS, .qte = CDG_QTE_FIXE, .quantite = cdg_value_int(v)};
         if (!s->unite)
             ERR(c, cdg_value_span(v), "a quantity for service '%s', which has no 'unite' (what does it count?)", s->id);
         return s->unite != NULL;
@@ -180,7 +180,7 @@ static void read_cell(checker *c, const cdg_forfait *f, const cdg_service *s, co
     if (!cdg_entry_block(e) || cell->qte == CDG_QTE_STRATE)
         return;
     if (cell->statut != CDG_INCLUS || cell->qte != CDG_QTE_AUCUNE) {
-        ERR(c, cdg_entry_block(e)->open, "only an 'inclus' cell takes a block of attached quantities");
+        ERR(c, cdg_block_open(cdg_entry_block(e)), "only an 'inclus' cell takes a block of attached quantities");
         return;
     }
     cdg_attache **tail = &cell->attaches;
@@ -289,7 +289,7 @@ static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s
 {
     const cdg_entry *e = d->block->entries;
     while (cdg_entry_decl(e) || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
-        e = e->next;
+        e = cdg_entry_next(e);
     return e;
 }
 
@@ -479,7 +479,7 @@ static void resolve_forfait(checker *c, unsigned fi)
         ERR(c, cdg_entry_key_span(r.premiere_entry), "forfait '%s' gives its price the first year but not the "
             "following years: add 'prix: …;'", f->id);
     if (r.def_entry)
-        f->defaut_span = r.def_entry->span;
+        f->defaut_span = cdg_entry_span(r.def_entry);
     fill_unstated(c, &r);
     c->forfait_state[fi] = 2;
 }

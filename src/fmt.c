@@ -256,9 +256,9 @@ static bool has_comment(const fmt_writer *w, uint32_t begin, uint32_t end)
  * so that the scale reads as a table). */
 static bool block_inline(const fmt_writer *w, const cdg_block *b)
 {
-    if (has_comment(w, b->open.begin, b->close.end))
+    if (has_comment(w, cdg_block_open(b).begin, cdg_block_close(b).end))
         return false;
-    for (const cdg_entry *e = b->entries; e; e = e->next)
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
         if (cdg_entry_decl(e) || e->key_kw == CDG_KW_TRANCHE ||
             (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
             return false;
@@ -269,10 +269,10 @@ static bool block_inline(const fmt_writer *w, const cdg_block *b)
  * entry (no block, not a declaration) and no comment. */
 static bool decl_one_line(const fmt_writer *w, const cdg_block *b)
 {
-    if (has_comment(w, b->open.begin, b->close.end))
+    if (has_comment(w, cdg_block_open(b).begin, cdg_block_close(b).end))
         return false;
     const cdg_entry *e = b->entries;
-    return !e || (!e->next && !cdg_entry_decl(e) && !cdg_entry_block(e));
+    return !e || (e->last && !cdg_entry_decl(e) && !cdg_entry_block(e));
 }
 
 static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind);
@@ -281,26 +281,26 @@ static void emit_inline_entry(fmt_writer *w, const cdg_entry *e);
 /* `< e1; e2; >` on the current line. */
 static void emit_inline_block(fmt_writer *w, const cdg_block *b)
 {
-    atom(w, b->open);
-    for (const cdg_entry *e = b->entries; e; e = e->next) {
+    atom(w, cdg_block_open(b));
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e)) {
         lit(w, " ");
         emit_inline_entry(w, e);
     }
     lit(w, " ");
-    atom(w, b->close);
+    atom(w, cdg_block_close(b));
 }
 
 /* A block one entry per line, its '>' on a line of its own at ind. The
  * caller ends the '>' line. */
 static void emit_block_lines(fmt_writer *w, const cdg_block *b, unsigned ind)
 {
-    atom(w, b->open);
-    commit(w, b->open.end);
+    atom(w, cdg_block_open(b));
+    commit(w, cdg_block_open(b).end);
     w->no_blank = true;
-    for (const cdg_entry *e = b->entries; e; e = e->next)
+    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
         emit_entry(w, e, ind + 2);
     line_start(w, ind, ind + 2, true);
-    atom(w, b->close);
+    atom(w, cdg_block_close(b));
 }
 
 /* `key: v1 v2` then the block, if any. */
@@ -329,7 +329,7 @@ static void emit_inline_entry(fmt_writer *w, const cdg_entry *e)
 static void emit_decl(fmt_writer *w, const cdg_decl *d, unsigned ind)
 {
     line_start(w, ind, ind, false);
-    atom(w, d->kw_span);
+    atom(w, cdg_decl_kw_span(d));
     if (d->id) {
         lit(w, " ");
         atom(w, d->id_span);
@@ -364,7 +364,7 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
             emit_block_lines(w, cdg_entry_block(e), ind);
     }
     lit(w, ";");
-    commit(w, e->span.end);
+    commit(w, cdg_entry_span(e).end);
 }
 
 /* Lays out the whole of ast into w. */

@@ -2,6 +2,7 @@
 #include "parse.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nls.h"
@@ -116,6 +117,7 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
         if (scanner)
             cdg_lex_restore(scanner);
         cdg_lex_free_all(&ctx);
+        free(ctx.items);
         cdg_arena_catch(a, outer);
         cdg_arena_throw(a);
     }
@@ -130,6 +132,7 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
     int rc = cdg_yyparse(scanner, &ctx);
     cdg_lex_restore(scanner);
     cdg_yylex_destroy(scanner);
+    free(ctx.items);
     for (unsigned i = 0; i < ctx.nslips; i++)
         digit_slip(a, src, ctx.slips[i]);
     cdg_arena_catch(a, outer);

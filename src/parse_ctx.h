@@ -35,6 +35,8 @@ typedef struct cdg_parse_ctx {
     cdg_intern idents;                 /* one copy of each identifier's text */
     cdg_value *values;                 /* values read, waiting for their entry */
     size_t nvalues, values_cap;
+    char *items;                       /* entries of the open blocks, waiting for their '>' (malloc'd) */
+    size_t items_len, items_cap;       /* in bytes */
 } cdg_parse_ctx;
 
 /* Reports a lexical or syntax error at span. */

@@ -71,7 +71,7 @@ static const cdg_decl *find_decl_by_name(const cdg_decl *d, cdg_keyword kw, cons
     for (; d; d = d->next) {
         if (d->kw == kw && d->id && strcmp(d->id, id) == 0)
             return d;
-        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next)
+        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e))
             if (cdg_entry_decl(e)) {
                 const cdg_decl *r = find_decl_by_name(cdg_entry_decl(e), kw, id);
                 if (r)
@@ -94,7 +94,7 @@ static const cdg_decl *find_decl_at(const cdg_decl *d, cdg_keyword kw, const cha
             continue;
         if (d->kw == kw && d->id && d->id_span.begin == at.begin && strcmp(d->id, id) == 0)
             return d;
-        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = e->next) {
+        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
             const cdg_decl *n = cdg_entry_decl(e);
             if (n && n->span.begin <= at.begin && at.begin < n->span.end)
                 return find_decl_at(n, kw, id, at);
@@ -115,7 +115,7 @@ static const cdg_decl *find_decl(const cdg_decl *d, cdg_keyword kw, const char *
 /* The entry of a block whose key is key (or whose keyword is kw). */
 static const cdg_entry *find_entry(const cdg_block *b, cdg_keyword kw, const char *key)
 {
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = e->next) {
+    for (const cdg_entry *e = b ? b->entries : NULL; e; e = cdg_entry_next(e)) {
         if (cdg_entry_decl(e))
             continue;
         if (kw != CDG_KW_NONE ? e->key_kw == kw : (e->key_kw == CDG_KW_NONE && strcmp(e->key, key) == 0))
@@ -141,7 +141,7 @@ static cdg_span cell_span(const cdg_ast *ast, const cdg_forfait *f, const cdg_se
     if (o->provenance[s->index] == CDG_PROV_DEFAUT)
         return o->defaut_span;
     const cdg_entry *e = cdg_cell_stated(o, s) ? find_entry(forfait_block(ast, o), CDG_KW_NONE, s->id) : NULL;
-    return e ? e->span : o->span;
+    return e ? cdg_entry_span(e) : o->span;
 }
 
 /* The steps of cdg_pourquoi_strate, in c's language. */
@@ -200,7 +200,7 @@ static void quantity_step(chain *c, const cdg_model *m, const cdg_ast *ast, cons
         table = e ? cdg_entry_block(e) : NULL;
     }
     const cdg_entry *line = find_entry(table, CDG_KW_NONE, k->id);
-    cdg_span sp = line ? line->span : own ? cell_span(ast, f, s) : s->par_strate_span;
+    cdg_span sp = line ? cdg_entry_span(line) : own ? cell_span(ast, f, s) : s->par_strate_span;
     const char *where = own ? cdg_arena_printf(c->a, tr(c, N_("the own table of %s")), origine->libelle)
                             : cdg_arena_printf(c->a, tr(c, N_("the table of service %s")), s->id);
     add(c, sp, cdg_arena_printf(c->a, tr(c, N_("in stratum %s, %s gives %s: %s")), k->id, where, qt, quote(c, m, sp)));
@@ -217,7 +217,7 @@ static void service_steps(chain *c, const cdg_model *m, const cdg_ast *ast, cons
     const cdg_forfait *g = f;
     for (unsigned depth = 0; g && g != o && g->base && depth <= m->nforfaits; depth++) {
         const cdg_entry *e = find_entry(forfait_block(ast, g), CDG_KW_BASE, NULL);
-        cdg_span sp = e ? e->span : g->span;
+        cdg_span sp = e ? cdg_entry_span(e) : g->span;
         add(c, sp,
             cdg_arena_printf(a, tr(c, N_("%s does not state %s and takes it from %s: %s")), g->libelle, s->id,
                              g->base->libelle, quote(c, m, sp)));
@@ -251,20 +251,20 @@ static void option_steps(chain *c, const cdg_model *m, const cdg_ast *ast, const
     const cdg_decl *d = ast ? find_decl(ast->decls, CDG_KW_OPTION, o->id, o->span) : NULL;
     const cdg_block *b = d ? d->block : NULL;
     const cdg_entry *e = find_entry(b, CDG_KW_TARIF, NULL);
-    cdg_span sp = e ? e->span : o->span;
+    cdg_span sp = e ? cdg_entry_span(e) : o->span;
     if (extra)
         add(c, sp, cdg_arena_printf(a, tr(c, N_("option %s prices the extra: %s")), o->id, quote(c, m, sp)));
     e = find_entry(b, CDG_KW_NONE, f->id);
     if (!e)
         e = find_entry(b, CDG_KW_DEFAUT, NULL);
-    sp = e ? e->span : o->span;
+    sp = e ? cdg_entry_span(e) : o->span;
     cdg_statut st = o->cells[f->index].statut;
     add(c, sp,
         cdg_arena_printf(a, tr(c, N_("in %s, option %s is %s: %s")), f->libelle, o->id,
                          tr(c, cdg_statut_words(st)), quote(c, m, sp)));
     if (o->montant) {
         e = find_entry(b, CDG_KW_MONTANT, NULL);
-        sp = e ? e->span : o->span;
+        sp = e ? cdg_entry_span(e) : o->span;
         add(c, sp, cdg_arena_printf(a, tr(c, N_("its amount: %s")), quote(c, m, sp)));
     }
 }

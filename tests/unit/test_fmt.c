@@ -92,7 +92,7 @@ static void join(char *out, size_t cap, const char *a, const char *b)
 
 static cdg_span item_span(const cdg_entry *e)
 {
-    return cdg_entry_decl(e) ? cdg_entry_decl(e)->span : e->span;
+    return cdg_entry_decl(e) ? cdg_entry_decl(e)->span : cdg_entry_span(e);
 }
 
 static const cdg_block *item_block(const cdg_entry *e)
@@ -106,14 +106,14 @@ static void anchor_in(const cdg_source *src, const cdg_entry *items, const cdg_c
 {
     const cdg_entry *prev = NULL;
     unsigned idx = 0, prev_idx = 0;
-    for (const cdg_entry *e = items; e; e = e->next, idx++) {
+    for (const cdg_entry *e = items; e; e = cdg_entry_next(e), idx++) {
         cdg_span sp = item_span(e);
         char name[200], sub[300];
         item_name(src, e, idx, name, sizeof name);
         join(sub, sizeof sub, path, name);
         if (c->span.begin >= sp.begin && c->span.begin < sp.end) {
             const cdg_block *b = item_block(e);
-            if (b && c->span.begin > b->open.begin && c->span.begin < b->close.begin)
+            if (b && c->span.begin > cdg_block_open(b).begin && c->span.begin < cdg_block_close(b).begin)
                 anchor_in(src, b->entries, c, sub, out, cap);
             else
                 join(out, cap, sub, NULL);
@@ -144,20 +144,21 @@ static void anchor_in(const cdg_source *src, const cdg_entry *items, const cdg_c
 /* Every comment's text (without trailing blanks) and anchor, in order. */
 static void collect_anchors(const cdg_unit *u, anchors *out)
 {
-    /* The top level is a list of declarations: wrap each in an entry. */
-    static cdg_decl_entry wrap[4096];
-    size_t n = 0;
+    /* The top level is a list of declarations: wrap each in an entry, one
+     * after the other as a block's entries lie. */
+    static uint64_t wrap[4096 * 4];
+    size_t n = 0, at = 0, last = 0;
     for (const cdg_decl *d = u->ast->decls; d && n < 4096; d = d->next, n++) {
-        memset(&wrap[n], 0, sizeof wrap[n]);
-        wrap[n].decl = (cdg_decl *)d;
-        wrap[n].entry.span = d->span;
-        if (n)
-            wrap[n - 1].entry.next = &wrap[n].entry;
+        last = at;
+        cdg_ast_decl_entry((char *)wrap + at, d->span, (cdg_decl *)d);
+        at += cdg_ast_decl_entry_size(d->span);
     }
+    if (n)
+        ((cdg_entry *)(void *)((char *)wrap + last))->last = 1;
     out->n = 0;
     for (const cdg_comment *c = u->ast->comments; c && out->n < 512; c = c->next) {
         char where[200];
-        anchor_in(u->src, n ? &wrap[0].entry : NULL, c, "", where, sizeof where);
+        anchor_in(u->src, n ? (const cdg_entry *)(const void *)wrap : NULL, c, "", where, sizeof where);
         uint32_t e = c->span.end;
         while (e > c->span.begin && (u->src->text[e - 1] == ' ' || u->src->text[e - 1] == '\t'))
             e--;

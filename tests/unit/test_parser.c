@@ -56,28 +56,28 @@ Test(parser, declarations_entries_and_values)
     cr_assert_eq(e->key_kw, CDG_KW_BASE);
     cr_assert_eq(cdg_entry_values(e)->kind, CDG_VAL_IDENT);
     cr_assert_str_eq(cdg_entry_values(e)->text, "G");
-    e = e->next;
+    e = cdg_entry_next(e);
     cr_assert_str_eq(e->key, "s");
     cr_assert_eq(e->key_kw, CDG_KW_NONE);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 2);
     cr_assert_eq(cdg_entry_values(e)->kind, CDG_VAL_INT);
-    cr_assert_eq(cdg_entry_values(e)->i, 3);
+    cr_assert_eq(cdg_value_int(cdg_entry_values(e)), 3);
     cr_assert_eq(cdg_value_next(cdg_entry_values(e))->kind, CDG_VAL_STRING);
     cr_assert_not_null(cdg_entry_block(e));
     cr_assert_str_eq(cdg_entry_block(e)->entries->key, "t");
-    e = e->next;
+    e = cdg_entry_next(e);
     cr_assert_eq(e->key_kw, CDG_KW_SELON_STRATE);
     cr_assert_null(cdg_entry_values(e));
     cr_assert_not_null(cdg_entry_block(e));
-    e = e->next;
+    e = cdg_entry_next(e);
     const cdg_value *v = cdg_entry_values(e);
     cr_assert_eq(v->kind, CDG_VAL_RANGE);
     cr_assert_eq(cdg_value_next(v)->kind, CDG_VAL_RANGE);
     cr_assert_eq(cdg_value_next(cdg_value_next(v))->kind, CDG_VAL_DECIMAL);
-    cr_assert_eq(cdg_value_next(cdg_value_next(v))->i, 25000);   /* 2.50 in ten-thousandths */
+    cr_assert_eq(cdg_value_int(cdg_value_next(cdg_value_next(v))), 25000);   /* 2.50 in ten-thousandths */
     cr_assert_eq(cdg_value_next(cdg_value_next(cdg_value_next(v)))->kind, CDG_VAL_KEYWORD);
     cr_assert_eq(cdg_value_next(cdg_value_next(cdg_value_next(v)))->kw, CDG_KW_INCLUS);
-    cr_assert_null(e->next);
+    cr_assert_null(cdg_entry_next(e));
     cr_assert_eq(x->kw, CDG_KW_EXEMPLE);
     cr_assert_null(x->id);
     cr_assert_str_eq(x->label, "Ex");
@@ -91,16 +91,16 @@ Test(parser, spans_cover_the_source)
     parse_text(&p, t);
     cr_assert(p.ok);
     const cdg_decl *f = p.ast->decls;
-    cr_assert_eq(f->kw_span.begin, 0);
+    cr_assert_eq(cdg_decl_kw_span(f).begin, 0);
     cr_assert_eq(f->id_span.begin, 8);
     cr_assert_eq(f->id_span.end, 9);
     cr_assert_eq(f->label_span.begin, 10);
     cr_assert_eq(f->span.end, strlen(t));
-    cr_assert_eq(f->block->open.begin, 14);
-    cr_assert_eq(f->block->close.begin, strlen(t) - 1);
+    cr_assert_eq(cdg_block_open(f->block).begin, 14);
+    cr_assert_eq(cdg_block_close(f->block).begin, strlen(t) - 1);
     const cdg_entry *e = f->block->entries;
-    cr_assert_eq(e->span.begin, 16);
-    cr_assert_eq(e->span.end, 26);
+    cr_assert_eq(cdg_entry_span(e).begin, 16);
+    cr_assert_eq(cdg_entry_span(e).end, 26);
     cdg_arena_free(p.arena);
 }
 
@@ -113,8 +113,8 @@ Test(parser, nested_declarations_are_entries)
     cr_assert_not_null(cdg_entry_decl(e));
     cr_assert_eq(cdg_entry_decl(e)->kw, CDG_KW_SERVICE);
     cr_assert_str_eq(cdg_entry_decl(e)->id, "a");
-    cr_assert_str_eq(cdg_entry_decl(e->next)->id, "b");
-    cr_assert_not_null(cdg_entry_decl(e->next)->block);
+    cr_assert_str_eq(cdg_entry_decl(cdg_entry_next(e))->id, "b");
+    cr_assert_not_null(cdg_entry_decl(cdg_entry_next(e))->block);
     cdg_arena_free(p.arena);
 }
 
@@ -152,19 +152,19 @@ Test(parser, values_wait_for_their_entry_across_a_block)
     cr_assert_eq(cdg_entry_key_span(a).end, cdg_entry_key_span(a).begin + 1);
     const cdg_value *v = cdg_entry_values(a);
     cr_assert_eq(cdg_ast_count_values(v), 2);
-    cr_assert_eq(v->i, 1);
+    cr_assert_eq(cdg_value_int(v), 1);
     cr_assert_str_eq(cdg_value_next(v)->text, "un");
     cr_assert_eq(cdg_value_span(cdg_value_next(v)).begin, (uint32_t)(strstr(t, "\"un\"") - t));
     cr_assert_eq(cdg_value_span(cdg_value_next(v)).end, (uint32_t)(strstr(t, "\"un\"") - t) + 4);
-    const cdg_entry *b = cdg_entry_block(a)->entries, *c = b->next;
+    const cdg_entry *b = cdg_entry_block(a)->entries, *c = cdg_entry_next(b);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 2);
-    cr_assert_eq(cdg_entry_values(b)->i, 2);
+    cr_assert_eq(cdg_value_int(cdg_entry_values(b)), 2);
     cr_assert_str_eq(cdg_value_next(cdg_entry_values(b))->text, "x");
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(c)), 1);
     cr_assert_eq(cdg_entry_values(c)->lo, 3);
     cr_assert_eq(cdg_entry_values(c)->hi, 4);
-    cr_assert_null(c->next);
-    const cdg_entry *d = a->next;
+    cr_assert_null(cdg_entry_next(c));
+    const cdg_entry *d = cdg_entry_next(a);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(d)), 1);
     cr_assert_eq(cdg_entry_values(d)->kw, CDG_KW_INCLUS);
     cr_assert_null(cdg_entry_block(d));
@@ -183,8 +183,8 @@ Test(parser, recovery_drops_the_values_of_a_broken_entry)
     cr_assert_str_eq(e->key, "b");
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 2);
     cr_assert_eq(cdg_entry_values(e)->kw, CDG_KW_INCLUS);
-    cr_assert_eq(cdg_value_next(cdg_entry_values(e))->i, 3);
-    for (e = e->next; e && strcmp(e->key, "e") != 0; e = e->next)
+    cr_assert_eq(cdg_value_int(cdg_value_next(cdg_entry_values(e))), 3);
+    for (e = cdg_entry_next(e); e && strcmp(e->key, "e") != 0; e = cdg_entry_next(e))
         ;
     cr_assert_not_null(e);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 1);
@@ -212,10 +212,10 @@ Test(parser, value_stack_grows_with_values_waiting_below)
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 40);
     int want = 0;
     for (const cdg_value *v = cdg_entry_values(a); v; v = cdg_value_next(v))
-        cr_assert_eq(v->i, want++);
+        cr_assert_eq(cdg_value_int(v), want++);
     want = 100;
     for (const cdg_value *v = cdg_entry_values(b); v; v = cdg_value_next(v))
-        cr_assert_eq(v->i, want++);
+        cr_assert_eq(cdg_value_int(v), want++);
     cdg_arena_free(p.arena);
 }
 
@@ -277,5 +277,52 @@ Test(parser, comment_at_end_of_file_without_newline_is_kept)
     cr_assert_eq(p.ast->comments->span.begin, 13);
     cr_assert_eq(p.ast->comments->span.end, 18);
     cr_assert_not(p.ast->comments->own_line);
+    cdg_arena_free(p.arena);
+}
+
+/* Entries whose span (4 KB or more) or key (over 255 bytes) does not fit
+ * in the 16-byte head, integers held in a value's head or not, and a
+ * block's entries walked in order with cdg_entry_next. */
+Test(parser, wide_entries_and_small_integers)
+{
+    static char t[16384];
+    char key[CDG_MAX_IDENT + 1];
+    memset(key, 'k', CDG_MAX_IDENT);
+    key[CDG_MAX_IDENT] = '\0';
+    size_t n = (size_t)snprintf(t, sizeof t, "forfait F \"F\" < a: 11 9999 10000 0011 12345678901; %s: 1; c:", key);
+    for (int i = 0; i < 700; i++)
+        n += (size_t)snprintf(t + n, sizeof t - n, " inclus");
+    snprintf(t + n, sizeof t - n, "; d < e: 2; >; >");
+    parsed p;
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    const cdg_entry *a = p.ast->decls->block->entries;
+    cr_assert_str_eq(a->key, "a");
+    cr_assert_not(a->wide);
+    const cdg_value *v = cdg_entry_values(a);
+    const int64_t want[] = {11, 9999, 10000, 11, INT64_C(12345678901)};
+    const unsigned len[] = {2, 4, 5, 4, 11}, size[] = {8, 8, 16, 8, 16};
+    for (int i = 0; i < 5; i++, v = cdg_value_next(v)) {
+        cr_assert_eq(v->kind, CDG_VAL_INT);
+        cr_assert_eq(cdg_value_int(v), want[i]);
+        cr_assert_eq(cdg_value_span(v).end - cdg_value_span(v).begin, len[i]);
+        cr_assert_eq(cdg_value_size(v), size[i]);
+    }
+    cr_assert_null(v);
+    const cdg_entry *k = cdg_entry_next(a);
+    cr_assert_str_eq(k->key, key);
+    cr_assert(k->wide);
+    cr_assert_eq(cdg_entry_key_span(k).end - cdg_entry_key_span(k).begin, CDG_MAX_IDENT);
+    cr_assert_eq(cdg_value_int(cdg_entry_values(k)), 1);
+    const cdg_entry *c = cdg_entry_next(k);
+    cr_assert_str_eq(c->key, "c");
+    cr_assert(c->wide);
+    cr_assert_eq(cdg_ast_count_values(cdg_entry_values(c)), 700);
+    cr_assert_eq(cdg_entry_span(c).begin, (uint32_t)(strstr(t, " c:") - t) + 1);
+    cr_assert_eq(cdg_entry_span(c).end, (uint32_t)(strstr(t, "; d <") - t) + 1);
+    const cdg_entry *d = cdg_entry_next(c);
+    cr_assert_str_eq(d->key, "d");
+    cr_assert_eq(cdg_value_int(cdg_entry_values(cdg_entry_block(d)->entries)), 2);
+    cr_assert_null(cdg_entry_next(d));
     cdg_arena_free(p.arena);
 }
