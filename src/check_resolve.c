@@ -243,20 +243,39 @@ static void word_cell(checker *c, cdg_cell *cell, const cdg_service *s)
         cell->texte = cdg_check_cell_wording(c, s, cell);
 }
 
-/* A copy of cell x in the arena, with its wording. */
-static cdg_cell *own_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+/* Adds cell x to the table of service s; returns its index there. The
+ * table doubles, up to one cell a forfait and the NULL of index 0. */
+static unsigned add_cell(checker *c, cdg_service *s, const cdg_cell *x)
+{
+    unsigned *cap = &c->cells_cap[s->index];
+    if (s->ncells == *cap) {
+        unsigned most = c->m->nforfaits + 1, ncap = *cap * 2 < most ? *cap * 2 : most;
+        if (ncap <= s->ncells)  /* only after errors (cells standing for unknown ones) */
+            ncap = s->ncells + 1;
+        const cdg_cell **t = ALLOC(c, ncap, const cdg_cell *);
+        memcpy(t, s->cells, s->ncells * sizeof *t);
+        s->cells = t;
+        *cap = ncap;
+    }
+    s->cells[s->ncells] = x;
+    return s->ncells++;
+}
+
+/* A copy of cell x in the arena, with its wording, in s's table. */
+static unsigned own_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
     cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
     *own = *x;
     word_cell(c, own, s);
-    return own;
+    return add_cell(c, s, own);
 }
 
-/* The shared copy of cell x (read for service s), its wording generated
- * once. Only cells without an explicit wording, attached quantities or a
- * table of their own are shared: the others are unique anyway. Keeps the
- * model at a pointer per cell instead of a 48-byte cell and a wording. */
-static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+/* The index in s's table of the shared copy of cell x (read for service
+ * s), its wording generated once. Only cells without an explicit wording,
+ * attached quantities or a table of their own are shared: the others are
+ * unique anyway. Keeps the model at a 2-byte reference per cell instead
+ * of a 48-byte cell and a wording. */
+static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
     if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate))
         return own_cell(c, x, s);
@@ -271,14 +290,22 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
         const cdg_cell *y = &p->cell;
         if (p->service == s && y->statut == x->statut && y->qte == x->qte && y->quantite == x->quantite &&
             y->par_strate == x->par_strate && y->par_defaut == x->par_defaut)
-            return y;
+            return p->index;
     }
     pooled_cell *p = cdg_arena_alloc(c->a, sizeof *p);
-    *p = (pooled_cell){*x, s};
+    *p = (pooled_cell){*x, s, 0};
     word_cell(c, &p->cell, s);
+    p->index = add_cell(c, s, &p->cell);
     c->cell_pool[j] = (cell_slot){p, h};
     c->cell_pool_len++;
-    return &p->cell;
+    return p->index;
+}
+
+/* Sets the cell of forfait f for service s: index i of the service's
+ * table, set as p says. */
+static void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
+{
+    cdg_ref_set(&f->refs, c->m->nservices, s->index, (uint32_t)i << 2 | p, c->a);
 }
 
 /* ---- the entries of a forfait --------------------------------------------------- */
@@ -311,8 +338,7 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
     }
     cdg_cell cell;
     read_cell(c, f, s, e, &cell);  /* an error is reported: not also called missing */
-    f->cells[s->index] = intern_cell(c, &cell, s);
-    f->provenance[s->index] = CDG_PROV_ENTRY;
+    set_cell(c, f, s, intern_cell(c, &cell, s), CDG_PROV_ENTRY);
 }
 
 /* Resolves the forfait named by `base:`; reports cycles. */
@@ -422,34 +448,27 @@ static void fill_unstated(checker *c, const forfait_reader *r)
 {
     cdg_model *m = c->m;
     cdg_forfait *f = r->f;
-    unsigned char *prov = f->provenance;
-    cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
+    const cdg_cell def_cell = {.statut = r->def, .par_defaut = true};  /* every cell `defaut:` sets */
     cdg_cell *unknown = NULL;   /* stands for cells an error left unset */
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
-    for (unsigned s = 0; s < m->nservices; s++) {
-        if (prov[s] == CDG_PROV_ENTRY)
+    for (unsigned si = 0; si < m->nservices; si++) {
+        cdg_service *s = &m->services[si];
+        if (cdg_cell_provenance(f, s) == CDG_PROV_ENTRY)
             continue;
-        if (f->base && f->base->cells[s]) {
-            f->cells[s] = f->base->cells[s];
-            prov[s] = CDG_PROV_BASE;
+        if (f->base && cdg_model_cell(m, f->base, s)) {
+            set_cell(c, f, s, cdg_ref(&f->base->refs, si) >> 2, CDG_PROV_BASE);
         } else if (r->def_entry) {
-            if (!def_cell) {
-                def_cell = cdg_arena_calloc(c->a, 1, sizeof *def_cell);
-                *def_cell = (cdg_cell){.statut = r->def, .par_defaut = true};
-                def_cell->texte = cdg_check_cell_wording(c, &m->services[s], def_cell);
-            }
-            f->cells[s] = def_cell;
-            prov[s] = CDG_PROV_DEFAUT;
+            set_cell(c, f, s, intern_cell(c, &def_cell, s), CDG_PROV_DEFAUT);
         } else {
             if (!unknown) {
                 unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
                 *unknown = (cdg_cell){.statut = CDG_NON_INCLUS, .texte = ""};
             }
-            f->cells[s] = unknown;
+            set_cell(c, f, s, add_cell(c, s, unknown), CDG_PROV_NONE);
             if (!f->base && nmiss++ < 5)
-                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->services[s].id);
+                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", s->id);
         }
     }
     if (nmiss && c->syntax_ok && r->base_ok && is_first(c, K_FORFAIT, f->id, f))
@@ -469,10 +488,9 @@ static void resolve_forfait(checker *c, unsigned fi)
     forfait_reader r = {.f = &m->forfaits[fi], .d = c->decls[K_FORFAIT][fi], .def = CDG_NON_INCLUS,
                         .base_ok = true};
     cdg_forfait *f = r.f;
-    f->cells = ALLOC(c, m->nservices, const cdg_cell *);
-    f->provenance = ALLOC(c, m->nservices, unsigned char);
+    f->refs.narrow = ALLOC(c, m->nservices, uint16_t);  /* cell 0 (NULL), by nothing */
     for (unsigned s = 0; s < m->nservices; s++)
-        f->provenance[s] = CDG_PROV_NONE;
+        f->refs.narrow[s] = CDG_PROV_NONE;
     f->arrondi = m->arrondi;
     cdg_check_entries(c, r.d->block, &forfait_syntax, &r);
     if (r.premiere_entry && !r.prix_entry && f->prix_premiere)
@@ -487,7 +505,14 @@ static void resolve_forfait(checker *c, unsigned fi)
 /* Every forfait, bases first (resolve_forfait recurses on `base:`). */
 void cdg_check_forfaits(checker *c)
 {
-    c->forfait_state = ALLOC(c, c->m->nforfaits, unsigned char);
+    cdg_model *m = c->m;
+    c->forfait_state = ALLOC(c, m->nforfaits, unsigned char);
+    c->cells_cap = ALLOC(c, m->nservices, unsigned);
+    for (unsigned s = 0; s < m->nservices; s++) {
+        c->cells_cap[s] = m->nforfaits < 4 ? m->nforfaits + 1 : 4;
+        m->services[s].cells = ALLOC(c, c->cells_cap[s], const cdg_cell *);
+        m->services[s].ncells = 1;  /* cells[0]: NULL */
+    }
     for (unsigned i = 0; i < c->m->nforfaits; i++)
         resolve_forfait(c, i);
 }

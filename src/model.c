@@ -72,9 +72,24 @@ const char *cdg_tarif_name(cdg_tarif t)
     return "?";
 }
 
+void cdg_ref_set(cdg_refs *r, unsigned n, unsigned i, uint32_t v, cdg_arena *a)
+{
+    if (!r->wide && v > UINT16_MAX) {  /* the first reference too large: 4 bytes each from now on */
+        uint32_t *w = cdg_arena_alloc(a, (n ? n : 1) * sizeof *w);
+        for (unsigned k = 0; k < n; k++)
+            w[k] = r->narrow[k];
+        r->wide = w;
+        r->narrow = NULL;
+    }
+    if (r->wide)
+        r->wide[i] = v;
+    else
+        r->narrow[i] = (uint16_t)v;
+}
+
 const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s)
 {
-    while (f->provenance[s->index] == CDG_PROV_BASE && f->base)
+    while (cdg_cell_provenance(f, s) == CDG_PROV_BASE && f->base)
         f = f->base;
     return f;
 }
