@@ -87,6 +87,7 @@ typedef struct checker {
     cell_slot *cell_pool;          /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
     unsigned *cells_cap;           /* room in each service's table of cells */
+    unsigned most_cells;           /* the largest such table so far */
     strate_scratch table;          /* cdg_check_strate_table */
     const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
     size_t table_pool_cap, table_pool_len;

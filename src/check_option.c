@@ -188,10 +188,7 @@ static void fill_option(checker *c, option_reader *r)
     /* at most: a cell per stated wording, the default, one per status, and
      * the empty cell of a forfait left unstated */
     o->distinct = ALLOC(c, own + 6, cdg_option_cell);
-    if (own + 6 > UINT16_MAX + 1u)
-        o->refs.wide = ALLOC(c, m->nforfaits, uint32_t);
-    else
-        o->refs.narrow = ALLOC(c, m->nforfaits, uint16_t);
+    cdg_refs_new(&o->refs, m->nforfaits, 0, own + 5, c->a);
     int gen[4] = {-1, -1, -1, -1}, def = -1, empty = -1;
     const cdg_option_cell defcell = {.statut = r->defst, .texte = r->deftexte, .texte_explicite = r->deftexte != NULL};
     o->fusionne = r->def && m->nforfaits > 1;

@@ -258,6 +258,8 @@ static unsigned add_cell(checker *c, cdg_service *s, const cdg_cell *x)
         *cap = ncap;
     }
     s->cells[s->ncells] = x;
+    if (s->ncells + 1 > c->most_cells)
+        c->most_cells = s->ncells + 1;
     return s->ncells++;
 }
 
@@ -488,9 +490,8 @@ static void resolve_forfait(checker *c, unsigned fi)
     forfait_reader r = {.f = &m->forfaits[fi], .d = c->decls[K_FORFAIT][fi], .def = CDG_NON_INCLUS,
                         .base_ok = true};
     cdg_forfait *f = r.f;
-    f->refs.narrow = ALLOC(c, m->nservices, uint16_t);  /* cell 0 (NULL), by nothing */
-    for (unsigned s = 0; s < m->nservices; s++)
-        f->refs.narrow[s] = CDG_PROV_NONE;
+    /* cell 0 (NULL), by nothing; as wide as the largest table needs so far */
+    cdg_refs_new(&f->refs, m->nservices, CDG_PROV_NONE, (c->most_cells - 1) << 2 | 3, c->a);
     f->arrondi = m->arrondi;
     cdg_check_entries(c, r.d->block, &forfait_syntax, &r);
     if (r.premiere_entry && !r.prix_entry && f->prix_premiere)
@@ -508,6 +509,7 @@ void cdg_check_forfaits(checker *c)
     cdg_model *m = c->m;
     c->forfait_state = ALLOC(c, m->nforfaits, unsigned char);
     c->cells_cap = ALLOC(c, m->nservices, unsigned);
+    c->most_cells = 1;
     for (unsigned s = 0; s < m->nservices; s++) {
         c->cells_cap[s] = m->nforfaits < 4 ? m->nforfaits + 1 : 4;
         m->services[s].cells = ALLOC(c, c->cells_cap[s], const cdg_cell *);

@@ -22,22 +22,33 @@ struct cdg_arena;
 struct cdg_cell;
 
 /* An array of references (small indices into a table the owner names),
- * 2 bytes each while every reference fits in 16 bits, else 4: exactly one
- * of the two pointers is set (both NULL: not built, after an error that
- * stopped the checker). Read with cdg_ref, written with cdg_ref_set. */
+ * 1 byte each while every reference is under 256, 2 while under 65,536,
+ * else 4: exactly one of the three pointers is set (none: not built, after
+ * an error that stopped the checker). Read with cdg_ref, made with
+ * cdg_refs_new, written with cdg_ref_set. */
 typedef struct cdg_refs {
-    uint16_t *narrow;
-    uint32_t *wide;
+    uint8_t *b1;
+    uint16_t *b2;
+    uint32_t *b4;
 } cdg_refs;
+
+/* Whether r is built. */
+static inline bool cdg_refs_built(const cdg_refs *r)
+{
+    return r->b1 || r->b2 || r->b4;
+}
 
 /* Reference i of r. */
 static inline uint32_t cdg_ref(const cdg_refs *r, unsigned i)
 {
-    return r->wide ? r->wide[i] : r->narrow[i];
+    return r->b1 ? r->b1[i] : r->b2 ? r->b2[i] : r->b4[i];
 }
 
-/* Sets reference i of r (n long) to v; the first v over 16 bits copies r
- * to 4 bytes a reference, in arena a. */
+/* Makes r, n references of value v, as wide as a reference up to most
+ * needs, in arena a. */
+CDG_API void cdg_refs_new(cdg_refs *r, unsigned n, uint32_t v, uint32_t most, struct cdg_arena *a);
+/* Sets reference i of r (n long) to v; a v too large for r's width copies
+ * r to the width it needs, in arena a. */
 CDG_API void cdg_ref_set(cdg_refs *r, unsigned n, unsigned i, uint32_t v, struct cdg_arena *a);
 
 typedef struct cdg_categorie {
@@ -195,8 +206,8 @@ typedef enum {
 typedef struct cdg_forfait {
     const char *id, *libelle;
     const struct cdg_forfait *base;
-    /* Its cell for each service, by service index: (i << 2) | p, 2 bytes
-     * (4 once some i reaches 16384), where i indexes the service's table
+    /* Its cell for each service, by service index: (i << 2) | p, 1 byte
+     * (2 once some i reaches 64, 4 once one reaches 16,384), where i indexes the service's table
      * s->cells and p is a cdg_provenance (the entry itself is found in the
      * syntax tree). Read through cdg_model_cell and cdg_cell_provenance. */
     cdg_refs refs;
@@ -228,7 +239,7 @@ typedef struct cdg_option {
                                    * STRATE of FIXE); NULL: not given */
     /* Its distinct cells (a stated wording is its own, the others are
      * shared) and, per forfait by forfait index, the index of the forfait's
-     * cell among them (2 bytes, 4 past 65,535 distinct cells). Read
+     * cell among them (1 byte, 2 past 256 distinct cells, 4 past 65,536). Read
      * through cdg_option_cell_of. */
     cdg_option_cell *distinct;
     unsigned ndistinct;
@@ -308,7 +319,7 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
                                              const cdg_service *s)
 {
     (void)m;
-    if (!f->refs.narrow && !f->refs.wide)
+    if (!cdg_refs_built(&f->refs))
         return NULL;
     return s->cells[cdg_ref(&f->refs, s->index) >> 2];
 }
@@ -317,7 +328,7 @@ static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfa
  * resolved). */
 static inline cdg_provenance cdg_cell_provenance(const cdg_forfait *f, const cdg_service *s)
 {
-    if (!f->refs.narrow && !f->refs.wide)
+    if (!cdg_refs_built(&f->refs))
         return CDG_PROV_NONE;
     return (cdg_provenance)(cdg_ref(&f->refs, s->index) & 3);
 }
