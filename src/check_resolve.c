@@ -276,7 +276,7 @@ static unsigned own_cell(checker *c, const cdg_cell *x, cdg_service *s)
  * s), its wording generated once. Only cells without an explicit wording,
  * attached quantities or a table of their own are shared: the others are
  * unique anyway. Keeps the model at a 2-byte reference per cell instead
- * of a 48-byte cell and a wording. */
+ * of a 40-byte cell and a wording. */
 static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
     if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate))

@@ -128,14 +128,14 @@ struct cdg_forfait;
 /* What a forfait says about a service. Cells hold no location: equal
  * cells of a service are one shared cdg_cell (a large file states the same
  * few values millions of times), and how each was set is kept by the
- * forfait (provenance, cdg_cell_origine). 48 bytes. */
+ * forfait (provenance, cdg_cell_origine). 40 bytes. */
 typedef struct cdg_cell {
-    cdg_statut statut;
-    cdg_qte_kind qte;
     int64_t quantite;          /* CDG_QTE_FIXE */
     const int64_t *par_strate; /* CDG_QTE_STRATE: per stratum */
     cdg_attache *attaches;
     const char *texte;         /* wording for tables (explicit or generated) */
+    unsigned char statut;      /* a cdg_statut (a byte: the cell is 40 bytes, not 48) */
+    unsigned char qte;         /* a cdg_qte_kind */
     bool texte_explicite;
     bool par_defaut;           /* set by `defaut:` */
 } cdg_cell;
