@@ -194,6 +194,7 @@ static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
     h = (h ^ ((uint64_t)x->statut << 8 | (uint64_t)x->qte << 4 | (uint64_t)x->par_defaut)) * 1099511628211u;
     h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
     h = (h ^ (uint64_t)s->index) * 1099511628211u;
+    h = (h ^ (uint64_t)(uintptr_t)x->par_strate) * 1099511628211u;
     return h ^ (h >> 29);
 }
 
@@ -273,13 +274,15 @@ static unsigned own_cell(checker *c, const cdg_cell *x, cdg_service *s)
 }
 
 /* The index in s's table of the shared copy of cell x (read for service
- * s), its wording generated once. Only cells without an explicit wording,
- * attached quantities or a table of their own are shared: the others are
- * unique anyway. Keeps the model at a 2-byte reference per cell instead
+ * s), its wording generated once. Only cells without an explicit wording
+ * or attached quantities are shared: the others are unique anyway. A
+ * table of the cell's own is shared (shared_table) and never the
+ * service's, so comparing the pointers tells equal tables apart from the
+ * service's. Keeps the model at a 2-byte reference per cell instead
  * of a 40-byte cell and a wording. */
 static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
-    if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate))
+    if (x->texte || x->attaches)
         return own_cell(c, x, s);
     if ((c->cell_pool_len + 1) * 2 > c->cell_pool_cap)
         grow_cell_pool(c);

@@ -261,8 +261,10 @@ typedef struct cdg_attendu {
     bool has_statut, has_quantite;
     bool has_prix, has_devis;     /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
     cdg_statut statut;
-    int64_t quantite;
-    int64_t centimes;             /* has_prix, has_devis: the expected amount */
+    union {                       /* one or the other: 48 bytes, not 56 */
+        int64_t quantite;         /* has_quantite (service set) */
+        int64_t centimes;         /* has_prix, has_devis (service NULL): the expected amount */
+    };
     cdg_span span;
     struct cdg_attendu *next;
 } cdg_attendu;
