@@ -88,6 +88,7 @@ typedef struct checker {
     size_t cell_pool_cap, cell_pool_len;
     unsigned *cells_cap;           /* room in each service's table of cells */
     unsigned most_cells;           /* the largest such table so far */
+    unsigned *def_cells;           /* per service and status: the `defaut:` cell's index, 0 before */
     strate_scratch table;          /* cdg_check_strate_table */
     const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
     size_t table_pool_cap, table_pool_len;

@@ -310,7 +310,26 @@ static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
  * table, set as p says. */
 static void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
 {
-    cdg_ref_set(&f->refs, c->m->nservices, s->index, (uint32_t)i << 2 | p, c->a);
+    uint32_t v = (uint32_t)i << 2 | p;
+    if (f->refs.b1 && v <= UINT8_MAX)  /* the common case, without a call */
+        f->refs.b1[s->index] = (uint8_t)v;
+    else if (f->refs.b2 && v <= UINT16_MAX)
+        f->refs.b2[s->index] = (uint16_t)v;
+    else
+        cdg_ref_set(&f->refs, c->m->nservices, s->index, v, c->a);
+}
+
+/* The index in s's table of the cell `defaut: st` gives: interned once a
+ * service and status (c->def_cells), not looked up again for every
+ * forfait that takes it. */
+static unsigned default_cell(checker *c, cdg_service *s, cdg_statut st)
+{
+    unsigned *slot = &c->def_cells[(size_t)s->index * 4 + st];
+    if (!*slot) {
+        const cdg_cell x = {.statut = (unsigned char)st, .par_defaut = true};
+        *slot = intern_cell(c, &x, s);
+    }
+    return *slot;
 }
 
 /* ---- the entries of a forfait --------------------------------------------------- */
@@ -453,7 +472,6 @@ static void fill_unstated(checker *c, const forfait_reader *r)
 {
     cdg_model *m = c->m;
     cdg_forfait *f = r->f;
-    const cdg_cell def_cell = {.statut = r->def, .par_defaut = true};  /* every cell `defaut:` sets */
     cdg_cell *unknown = NULL;   /* stands for cells an error left unset */
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
@@ -465,7 +483,7 @@ static void fill_unstated(checker *c, const forfait_reader *r)
         if (f->base && cdg_model_cell(m, f->base, s)) {
             set_cell(c, f, s, cdg_ref(&f->base->refs, si) >> 2, CDG_PROV_BASE);
         } else if (r->def_entry) {
-            set_cell(c, f, s, intern_cell(c, &def_cell, s), CDG_PROV_DEFAUT);
+            set_cell(c, f, s, default_cell(c, s, r->def), CDG_PROV_DEFAUT);
         } else {
             if (!unknown) {
                 unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
@@ -513,6 +531,7 @@ void cdg_check_forfaits(checker *c)
     c->forfait_state = ALLOC(c, m->nforfaits, unsigned char);
     c->cells_cap = ALLOC(c, m->nservices, unsigned);
     c->most_cells = 1;
+    c->def_cells = cdg_arena_calloc(c->a, (size_t)m->nservices * 4 + 1, sizeof *c->def_cells);
     for (unsigned s = 0; s < m->nservices; s++) {
         c->cells_cap[s] = m->nforfaits < 4 ? m->nforfaits + 1 : 4;
         m->services[s].cells = ALLOC(c, c->cells_cap[s], const cdg_cell *);
