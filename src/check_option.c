@@ -208,7 +208,10 @@ static void fill_option(checker *c, option_reader *r)
             if (nmiss++ < 5)
                 cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->forfaits[f].id);
         }
-        cdg_ref_set(&o->refs, m->nforfaits, f, i, c->a);
+        if (o->refs.b1)  /* the common case, without a call */
+            o->refs.b1[f] = (uint8_t)i;
+        else
+            cdg_ref_set(&o->refs, m->nforfaits, f, i, c->a);
     }
     if (nmiss && c->syntax_ok)
         err_missing(c, o->span, "option '%s' says nothing about forfait %s (state it, or add 'defaut: …;')",
@@ -329,9 +332,10 @@ static void check_unsold(checker *c)
         by = NULL;
         for (unsigned si = 0; si < m->nservices; si++) {
             const cdg_service *s = &m->services[si];
+            if (!cdg_cell_stated(f, s))  /* first: the cheaper test */
+                continue;
             const cdg_cell *cell = cdg_model_cell(m, f, s);
-            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite ||
-                !cdg_cell_stated(f, s) || option_sells(m, &l, s, fi))
+            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite || option_sells(m, &l, s, fi))
                 continue;
             if (!by)
                 by = cell_entries(c, c->decls[K_FORFAIT][fi], scratch);

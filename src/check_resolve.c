@@ -308,7 +308,7 @@ static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
 
 /* Sets the cell of forfait f for service s: index i of the service's
  * table, set as p says. */
-static void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
+static inline void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
 {
     uint32_t v = (uint32_t)i << 2 | p;
     if (f->refs.b1 && v <= UINT8_MAX)  /* the common case, without a call */
@@ -476,12 +476,21 @@ static void fill_unstated(checker *c, const forfait_reader *r)
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
+    const uint8_t *base1 = f->base ? f->base->refs.b1 : NULL;
     for (unsigned si = 0; si < m->nservices; si++) {
+        if (f->refs.b1 && base1) {  /* both a byte a reference: the common case, without a call */
+            uint8_t v = f->refs.b1[si];
+            if ((v & 3) != CDG_PROV_ENTRY && base1[si] >> 2) {
+                f->refs.b1[si] = (uint8_t)((base1[si] & ~3u) | CDG_PROV_BASE);
+                continue;
+            }
+        }
         cdg_service *s = &m->services[si];
-        if (cdg_cell_provenance(f, s) == CDG_PROV_ENTRY)
+        if ((cdg_ref(&f->refs, si) & 3) == CDG_PROV_ENTRY)
             continue;
-        if (f->base && cdg_model_cell(m, f->base, s)) {
-            set_cell(c, f, s, cdg_ref(&f->base->refs, si) >> 2, CDG_PROV_BASE);
+        uint32_t inherited = f->base ? cdg_ref(&f->base->refs, si) >> 2 : 0;  /* 0: no cell */
+        if (inherited) {
+            set_cell(c, f, s, inherited, CDG_PROV_BASE);
         } else if (r->def_entry) {
             set_cell(c, f, s, default_cell(c, s, r->def), CDG_PROV_DEFAUT);
         } else {

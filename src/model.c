@@ -81,14 +81,14 @@ static unsigned ref_width(uint32_t v)
 /* Fills r (n long, already of its width) with v from index from on. */
 static void refs_fill(cdg_refs *r, unsigned from, unsigned n, uint32_t v)
 {
-    for (unsigned k = from; k < n; k++) {
-        if (r->b1)
-            r->b1[k] = (uint8_t)v;
-        else if (r->b2)
+    if (r->b1)
+        memset(r->b1 + from, (int)v, n - from);
+    else if (r->b2)
+        for (unsigned k = from; k < n; k++)
             r->b2[k] = (uint16_t)v;
-        else
+    else
+        for (unsigned k = from; k < n; k++)
             r->b4[k] = v;
-    }
 }
 
 void cdg_refs_new(cdg_refs *r, unsigned n, uint32_t v, uint32_t most, cdg_arena *a)
