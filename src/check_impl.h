@@ -40,6 +40,7 @@ typedef enum decl_kind {
 typedef struct pooled_cell {
     cdg_cell cell;
     const cdg_service *service;
+    unsigned index;                /* in service->cells */
 } pooled_cell;
 
 /* A slot of the interned-cell table: the cell's hash is compared before
@@ -85,6 +86,9 @@ typedef struct checker {
     name_cache named[K_NAMED];     /* cdg_check_named */
     cell_slot *cell_pool;          /* interned cells (intern_cell), open addressing */
     size_t cell_pool_cap, cell_pool_len;
+    unsigned *cells_cap;           /* room in each service's table of cells */
+    unsigned most_cells;           /* the largest such table so far */
+    unsigned *def_cells;           /* per service and status: the `defaut:` cell's index, 0 before */
     strate_scratch table;          /* cdg_check_strate_table */
     const int64_t **table_pool;    /* forfaits' own tables, shared when equal */
     size_t table_pool_cap, table_pool_len;

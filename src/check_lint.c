@@ -58,9 +58,9 @@ static bool strata_disagree(checker *c, const cdg_strate *a, const cdg_strate *b
         }
     }
     for (unsigned f = 0; f < m->nforfaits; f++)
-        for (unsigned s = 0; s < m->nservices && m->forfaits[f].cells; s++) {
-            const cdg_cell *cell = m->forfaits[f].cells[s];
-            if (cell->qte == CDG_QTE_STRATE && cell->par_strate &&
+        for (unsigned s = 0; s < m->nservices; s++) {
+            const cdg_cell *cell = cdg_model_cell(m, &m->forfaits[f], &m->services[s]);
+            if (cell && cell->qte == CDG_QTE_STRATE && cell->par_strate &&
                 cell->par_strate[a->index] != cell->par_strate[b->index]) {
                 *what = cdg_arena_printf(c->a, "%s in forfait %s", m->services[s].id, m->forfaits[f].id);
                 *qa = cell->par_strate[a->index];
@@ -131,7 +131,7 @@ static uint64_t forfait_hash(const cdg_model *m, const cdg_forfait *f)
 {
     uint64_t h = 1469598103934665603u;
     for (unsigned s = 0; s < m->nservices; s++) {
-        const cdg_cell *x = f->cells[s];
+        const cdg_cell *x = cdg_model_cell(m, f, &m->services[s]);
         h = (h ^ ((uint64_t)x->statut << 3 | (uint64_t)x->qte)) * 1099511628211u;
         h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
     }
@@ -186,7 +186,7 @@ static void check_identical_forfaits(checker *c)
                 const cdg_forfait *x = &m->forfaits[v[a].i], *y = &m->forfaits[v[b].i];
                 bool same = x->prix == y->prix;  /* differently priced: alternatives, not copies */
                 for (unsigned s = 0; s < m->nservices && same; s++)
-                    same = cells_equal(m, x->cells[s], y->cells[s]);
+                    same = cells_equal(m, cdg_model_cell(m, x, &m->services[s]), cdg_model_cell(m, y, &m->services[s]));
                 if (same) {
                     cdg_diag *g = WARN(c, y->span, "forfaits '%s' and '%s' are identical: every cell gives the same status and quantity",
                                        x->id, y->id);

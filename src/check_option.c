@@ -6,11 +6,12 @@
 #include "check_impl.h"
 #include "parse.h"
 
-/* An option being read. by[f] is the entry of forfait f (the array is
- * reused from one option to the next). */
+/* An option being read. by[f] is the entry of forfait f and cells[f] the
+ * cell it states (both arrays are reused from one option to the next). */
 typedef struct option_reader {
     cdg_option *o;
     const cdg_entry **by;
+    cdg_option_cell *cells;
     const cdg_entry *tarif, *def, *montant;
     const char *texte, *per_unit, *deftexte;
     cdg_statut defst;
@@ -125,7 +126,7 @@ static void option_cell(checker *c, void *item, const cdg_entry *e)
     if (!option_status(c, e, &st, &w))
         return;
     r->by[f->index] = e;
-    r->o->cells[f->index] = (cdg_option_cell){.statut = st, .texte = w, .texte_explicite = w != NULL};
+    r->cells[f->index] = (cdg_option_cell){.statut = st, .texte = w, .texte_explicite = w != NULL};
 }
 
 /* `defaut: status ["wording"];`: the option in every other forfait. */
@@ -152,6 +153,26 @@ static const entry_syntax option_syntax = {
 
 /* ---- the whole option ------------------------------------------------------------- */
 
+/* The index among o's distinct cells of cell x, added unless it is one
+ * already there: a cell without a wording of its own is shared by every
+ * forfait with its status (gen[statut], -1 before the first), and so is
+ * the default (*def). */
+static unsigned distinct_cell(checker *c, option_reader *r, const cdg_option_cell *x, int *gen, int *def,
+                              bool is_def)
+{
+    cdg_option *o = r->o;
+    int *shared = !x->texte ? &gen[x->statut] : is_def ? def : NULL;
+    if (shared && *shared >= 0)
+        return (unsigned)*shared;
+    cdg_option_cell *y = &o->distinct[o->ndistinct];
+    *y = *x;
+    if (!y->texte)
+        y->texte = cdg_check_option_wording(c, o, y->statut, r->texte, &r->per_unit);
+    if (shared)
+        *shared = (int)o->ndistinct;
+    return o->ndistinct++;
+}
+
 /* Gives every forfait its cell (stated, or the default) and its wording;
  * reports the forfaits left unstated. An option stated by `defaut:` alone
  * is printed as one merged cell; one entry per forfait, as five cells. */
@@ -161,18 +182,36 @@ static void fill_option(checker *c, option_reader *r)
     cdg_option *o = r->o;
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
-    unsigned nmiss = 0;
+    unsigned nmiss = 0, own = 0;
+    for (unsigned f = 0; f < m->nforfaits; f++)
+        own += r->by[f] && r->cells[f].texte;
+    /* at most: a cell per stated wording, the default, one per status, and
+     * the empty cell of a forfait left unstated */
+    o->distinct = ALLOC(c, own + 6, cdg_option_cell);
+    cdg_refs_new(&o->refs, m->nforfaits, 0, own + 5, c->a);
+    int gen[4] = {-1, -1, -1, -1}, def = -1, empty = -1;
+    const cdg_option_cell defcell = {.statut = r->defst, .texte = r->deftexte, .texte_explicite = r->deftexte != NULL};
     o->fusionne = r->def && m->nforfaits > 1;
     for (unsigned f = 0; f < m->nforfaits; f++) {
-        cdg_option_cell *oc = &o->cells[f];
+        unsigned i;
         o->fusionne &= !r->by[f];
-        if (!r->by[f] && r->def)
-            *oc = (cdg_option_cell){.statut = r->defst, .texte = r->deftexte, .texte_explicite = r->deftexte != NULL};
-        if (r->by[f] || r->def) {
-            if (!oc->texte)
-                oc->texte = cdg_check_option_wording(c, o, oc->statut, r->texte, &r->per_unit);
-        } else if (nmiss++ < 5)
-            cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->forfaits[f].id);
+        if (r->by[f])
+            i = distinct_cell(c, r, &r->cells[f], gen, &def, false);
+        else if (r->def)
+            i = distinct_cell(c, r, &defcell, gen, &def, true);
+        else {
+            if (empty < 0) {  /* what an error leaves: no status stated, no wording */
+                o->distinct[o->ndistinct] = (cdg_option_cell){.statut = CDG_INCLUS};
+                empty = (int)o->ndistinct++;
+            }
+            i = (unsigned)empty;
+            if (nmiss++ < 5)
+                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->forfaits[f].id);
+        }
+        if (o->refs.b1)  /* the common case, without a call */
+            o->refs.b1[f] = (uint8_t)i;
+        else
+            cdg_ref_set(&o->refs, m->nforfaits, f, i, c->a);
     }
     if (nmiss && c->syntax_ok)
         err_missing(c, o->span, "option '%s' says nothing about forfait %s (state it, or add 'defaut: …;')",
@@ -253,7 +292,7 @@ static sellers list_sellers(checker *c)
 static bool option_sells(const cdg_model *m, const sellers *l, const cdg_service *s, unsigned fi)
 {
     for (unsigned k = l->first[s->index]; k < l->first[s->index + 1]; k++)
-        if (m->options[l->opts[k]].cells[fi].statut == CDG_EN_OPTION)
+        if (cdg_option_cell_of(&m->options[l->opts[k]], fi)->statut == CDG_EN_OPTION)
             return true;
     return false;
 }
@@ -291,11 +330,12 @@ static void check_unsold(checker *c)
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
         by = NULL;
-        for (unsigned si = 0; f->cells && si < m->nservices; si++) {
-            const cdg_cell *cell = f->cells[si];
+        for (unsigned si = 0; si < m->nservices; si++) {
             const cdg_service *s = &m->services[si];
-            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite ||
-                f->provenance[si] != CDG_PROV_ENTRY || option_sells(m, &l, s, fi))
+            if (!cdg_cell_stated(f, s))  /* first: the cheaper test */
+                continue;
+            const cdg_cell *cell = cdg_model_cell(m, f, s);
+            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite || option_sells(m, &l, s, fi))
                 continue;
             if (!by)
                 by = cell_entries(c, c->decls[K_FORFAIT][fi], scratch);
@@ -313,9 +353,9 @@ void cdg_check_options(checker *c)
 {
     cdg_model *m = c->m;
     const cdg_entry **by = ALLOC(c, m->nforfaits, const cdg_entry *);
+    cdg_option_cell *cells = ALLOC(c, m->nforfaits, cdg_option_cell);
     for (unsigned i = 0; i < m->noptions; i++) {
-        option_reader r = {.o = &m->options[i], .by = by, .defst = CDG_EN_OPTION};
-        r.o->cells = ALLOC(c, m->nforfaits, cdg_option_cell);
+        option_reader r = {.o = &m->options[i], .by = by, .cells = cells, .defst = CDG_EN_OPTION};
         memset(by, 0, m->nforfaits * sizeof *by);
         cdg_check_entries(c, c->decls[K_OPTION][i]->block, &option_syntax, &r);
         if (!r.tarif && c->syntax_ok)

@@ -194,6 +194,7 @@ static uint64_t cell_hash(const cdg_cell *x, const cdg_service *s)
     h = (h ^ ((uint64_t)x->statut << 8 | (uint64_t)x->qte << 4 | (uint64_t)x->par_defaut)) * 1099511628211u;
     h = (h ^ (uint64_t)x->quantite) * 1099511628211u;
     h = (h ^ (uint64_t)s->index) * 1099511628211u;
+    h = (h ^ (uint64_t)(uintptr_t)x->par_strate) * 1099511628211u;
     return h ^ (h >> 29);
 }
 
@@ -243,22 +244,45 @@ static void word_cell(checker *c, cdg_cell *cell, const cdg_service *s)
         cell->texte = cdg_check_cell_wording(c, s, cell);
 }
 
-/* A copy of cell x in the arena, with its wording. */
-static cdg_cell *own_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+/* Adds cell x to the table of service s; returns its index there. The
+ * table doubles, up to one cell a forfait and the NULL of index 0. */
+static unsigned add_cell(checker *c, cdg_service *s, const cdg_cell *x)
+{
+    unsigned *cap = &c->cells_cap[s->index];
+    if (s->ncells == *cap) {
+        unsigned most = c->m->nforfaits + 1, ncap = *cap * 2 < most ? *cap * 2 : most;
+        if (ncap <= s->ncells)  /* only after errors (cells standing for unknown ones) */
+            ncap = s->ncells + 1;
+        const cdg_cell **t = ALLOC(c, ncap, const cdg_cell *);
+        memcpy(t, s->cells, s->ncells * sizeof *t);
+        s->cells = t;
+        *cap = ncap;
+    }
+    s->cells[s->ncells] = x;
+    if (s->ncells + 1 > c->most_cells)
+        c->most_cells = s->ncells + 1;
+    return s->ncells++;
+}
+
+/* A copy of cell x in the arena, with its wording, in s's table. */
+static unsigned own_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
     cdg_cell *own = cdg_arena_alloc(c->a, sizeof *own);
     *own = *x;
     word_cell(c, own, s);
-    return own;
+    return add_cell(c, s, own);
 }
 
-/* The shared copy of cell x (read for service s), its wording generated
- * once. Only cells without an explicit wording, attached quantities or a
- * table of their own are shared: the others are unique anyway. Keeps the
- * model at a pointer per cell instead of a 48-byte cell and a wording. */
-static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_service *s)
+/* The index in s's table of the shared copy of cell x (read for service
+ * s), its wording generated once. Only cells without an explicit wording
+ * or attached quantities are shared: the others are unique anyway. A
+ * table of the cell's own is shared (shared_table) and never the
+ * service's, so comparing the pointers tells equal tables apart from the
+ * service's. Keeps the model at a 2-byte reference per cell instead
+ * of a 40-byte cell and a wording. */
+static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
 {
-    if (x->texte || x->attaches || (x->qte == CDG_QTE_STRATE && x->par_strate != s->par_strate))
+    if (x->texte || x->attaches)
         return own_cell(c, x, s);
     if ((c->cell_pool_len + 1) * 2 > c->cell_pool_cap)
         grow_cell_pool(c);
@@ -271,14 +295,41 @@ static const cdg_cell *intern_cell(checker *c, const cdg_cell *x, const cdg_serv
         const cdg_cell *y = &p->cell;
         if (p->service == s && y->statut == x->statut && y->qte == x->qte && y->quantite == x->quantite &&
             y->par_strate == x->par_strate && y->par_defaut == x->par_defaut)
-            return y;
+            return p->index;
     }
     pooled_cell *p = cdg_arena_alloc(c->a, sizeof *p);
-    *p = (pooled_cell){*x, s};
+    *p = (pooled_cell){*x, s, 0};
     word_cell(c, &p->cell, s);
+    p->index = add_cell(c, s, &p->cell);
     c->cell_pool[j] = (cell_slot){p, h};
     c->cell_pool_len++;
-    return &p->cell;
+    return p->index;
+}
+
+/* Sets the cell of forfait f for service s: index i of the service's
+ * table, set as p says. */
+static inline void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
+{
+    uint32_t v = (uint32_t)i << 2 | p;
+    if (f->refs.b1 && v <= UINT8_MAX)  /* the common case, without a call */
+        f->refs.b1[s->index] = (uint8_t)v;
+    else if (f->refs.b2 && v <= UINT16_MAX)
+        f->refs.b2[s->index] = (uint16_t)v;
+    else
+        cdg_ref_set(&f->refs, c->m->nservices, s->index, v, c->a);
+}
+
+/* The index in s's table of the cell `defaut: st` gives: interned once a
+ * service and status (c->def_cells), not looked up again for every
+ * forfait that takes it. */
+static unsigned default_cell(checker *c, cdg_service *s, cdg_statut st)
+{
+    unsigned *slot = &c->def_cells[(size_t)s->index * 4 + st];
+    if (!*slot) {
+        const cdg_cell x = {.statut = (unsigned char)st, .par_defaut = true};
+        *slot = intern_cell(c, &x, s);
+    }
+    return *slot;
 }
 
 /* ---- the entries of a forfait --------------------------------------------------- */
@@ -311,8 +362,7 @@ static void forfait_cell(checker *c, void *item, const cdg_entry *e)
     }
     cdg_cell cell;
     read_cell(c, f, s, e, &cell);  /* an error is reported: not also called missing */
-    f->cells[s->index] = intern_cell(c, &cell, s);
-    f->provenance[s->index] = CDG_PROV_ENTRY;
+    set_cell(c, f, s, intern_cell(c, &cell, s), CDG_PROV_ENTRY);
 }
 
 /* Resolves the forfait named by `base:`; reports cycles. */
@@ -422,34 +472,35 @@ static void fill_unstated(checker *c, const forfait_reader *r)
 {
     cdg_model *m = c->m;
     cdg_forfait *f = r->f;
-    unsigned char *prov = f->provenance;
-    cdg_cell *def_cell = NULL;  /* shared by every cell `defaut:` sets */
     cdg_cell *unknown = NULL;   /* stands for cells an error left unset */
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
-    for (unsigned s = 0; s < m->nservices; s++) {
-        if (prov[s] == CDG_PROV_ENTRY)
-            continue;
-        if (f->base && f->base->cells[s]) {
-            f->cells[s] = f->base->cells[s];
-            prov[s] = CDG_PROV_BASE;
-        } else if (r->def_entry) {
-            if (!def_cell) {
-                def_cell = cdg_arena_calloc(c->a, 1, sizeof *def_cell);
-                *def_cell = (cdg_cell){.statut = r->def, .par_defaut = true};
-                def_cell->texte = cdg_check_cell_wording(c, &m->services[s], def_cell);
+    const uint8_t *base1 = f->base ? f->base->refs.b1 : NULL;
+    for (unsigned si = 0; si < m->nservices; si++) {
+        if (f->refs.b1 && base1) {  /* both a byte a reference: the common case, without a call */
+            uint8_t v = f->refs.b1[si];
+            if ((v & 3) != CDG_PROV_ENTRY && base1[si] >> 2) {
+                f->refs.b1[si] = (uint8_t)((base1[si] & ~3u) | CDG_PROV_BASE);
+                continue;
             }
-            f->cells[s] = def_cell;
-            prov[s] = CDG_PROV_DEFAUT;
+        }
+        cdg_service *s = &m->services[si];
+        if ((cdg_ref(&f->refs, si) & 3) == CDG_PROV_ENTRY)
+            continue;
+        uint32_t inherited = f->base ? cdg_ref(&f->base->refs, si) >> 2 : 0;  /* 0: no cell */
+        if (inherited) {
+            set_cell(c, f, s, inherited, CDG_PROV_BASE);
+        } else if (r->def_entry) {
+            set_cell(c, f, s, default_cell(c, s, r->def), CDG_PROV_DEFAUT);
         } else {
             if (!unknown) {
                 unknown = cdg_arena_calloc(c->a, 1, sizeof *unknown);
                 *unknown = (cdg_cell){.statut = CDG_NON_INCLUS, .texte = ""};
             }
-            f->cells[s] = unknown;
+            set_cell(c, f, s, add_cell(c, s, unknown), CDG_PROV_NONE);
             if (!f->base && nmiss++ < 5)
-                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->services[s].id);
+                cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", s->id);
         }
     }
     if (nmiss && c->syntax_ok && r->base_ok && is_first(c, K_FORFAIT, f->id, f))
@@ -469,10 +520,8 @@ static void resolve_forfait(checker *c, unsigned fi)
     forfait_reader r = {.f = &m->forfaits[fi], .d = c->decls[K_FORFAIT][fi], .def = CDG_NON_INCLUS,
                         .base_ok = true};
     cdg_forfait *f = r.f;
-    f->cells = ALLOC(c, m->nservices, const cdg_cell *);
-    f->provenance = ALLOC(c, m->nservices, unsigned char);
-    for (unsigned s = 0; s < m->nservices; s++)
-        f->provenance[s] = CDG_PROV_NONE;
+    /* cell 0 (NULL), by nothing; as wide as the largest table needs so far */
+    cdg_refs_new(&f->refs, m->nservices, CDG_PROV_NONE, (c->most_cells - 1) << 2 | 3, c->a);
     f->arrondi = m->arrondi;
     cdg_check_entries(c, r.d->block, &forfait_syntax, &r);
     if (r.premiere_entry && !r.prix_entry && f->prix_premiere)
@@ -487,7 +536,16 @@ static void resolve_forfait(checker *c, unsigned fi)
 /* Every forfait, bases first (resolve_forfait recurses on `base:`). */
 void cdg_check_forfaits(checker *c)
 {
-    c->forfait_state = ALLOC(c, c->m->nforfaits, unsigned char);
+    cdg_model *m = c->m;
+    c->forfait_state = ALLOC(c, m->nforfaits, unsigned char);
+    c->cells_cap = ALLOC(c, m->nservices, unsigned);
+    c->most_cells = 1;
+    c->def_cells = cdg_arena_calloc(c->a, (size_t)m->nservices * 4 + 1, sizeof *c->def_cells);
+    for (unsigned s = 0; s < m->nservices; s++) {
+        c->cells_cap[s] = m->nforfaits < 4 ? m->nforfaits + 1 : 4;
+        m->services[s].cells = ALLOC(c, c->cells_cap[s], const cdg_cell *);
+        m->services[s].ncells = 1;  /* cells[0]: NULL */
+    }
     for (unsigned i = 0; i < c->m->nforfaits; i++)
         resolve_forfait(c, i);
 }

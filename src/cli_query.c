@@ -408,7 +408,7 @@ static query_answer answer_for(const cdg_model *m, const cdg_forfait *f, const c
     for (size_t i = 0; i < sc->nasked; i++)
         if (!seen[sc->asked[i]->index]) {
             seen[sc->asked[i]->index] = true;
-            r.opts[r.nopts++] = (cdg_eval_option){sc->asked[i], &sc->asked[i]->cells[f->index]};
+            r.opts[r.nopts++] = (cdg_eval_option){sc->asked[i], cdg_option_cell_of(sc->asked[i], f->index)};
         }
     return r;
 }
@@ -562,7 +562,7 @@ static void print_side_by_side(const cdg_model *m, const cdg_strate *k, const cd
             continue;
         o.labels[row] = m->options[oi].id;
         for (unsigned fi = 0; fi < nf; fi++)
-            o.cells[row * nf + fi] = _(cdg_statut_words(m->options[oi].cells[fi].statut));
+            o.cells[row * nf + fi] = _(cdg_statut_words(cdg_option_cell_of(&m->options[oi], fi)->statut));
         row++;
     }
     if (g.nrows)

@@ -128,7 +128,7 @@ static void which_compute(which_answer *w)
                                             w->missing[fi], &w->nmissing[fi]);
         w->omissing[fi] = cdg_arena_calloc(w->a, w->noneeds + 1, sizeof *w->omissing[fi]);
         for (size_t i = 0; i < w->noneeds; i++)
-            if (w->oneeds[i]->cells[fi].statut != CDG_INCLUS) {
+            if (cdg_option_cell_of(w->oneeds[i], fi)->statut != CDG_INCLUS) {
                 w->omissing[fi][w->nomissing[fi]++] = w->oneeds[i];
                 w->fits[fi] = false;
             }
@@ -150,7 +150,7 @@ static void print_why_text(const which_answer *w)
         const cdg_forfait *f = &w->m->forfaits[fi];
         if (w->nmissing[fi] == 0) {
             const cdg_option *o = w->omissing[fi][0];
-            printf(_("  %s: %s (%s)\n"), f->id, o->id, _(cdg_statut_words(o->cells[fi].statut)));
+            printf(_("  %s: %s (%s)\n"), f->id, o->id, _(cdg_statut_words(cdg_option_cell_of(o, fi)->statut)));
             cli_why_text(stdout, src, cdg_pourquoi_option(w->m, w->ast, f, o, false, w->a), "    ", w->a);
             continue;
         }
@@ -203,7 +203,7 @@ static void print_json(const which_answer *w, bool why)
         for (size_t i = 0; i < w->nomissing[fi]; i++) {
             cdg_json_begin_object(&j, CDG_JSON_INLINE);
             cdg_json_key_str(&j, "option", w->omissing[fi][i]->id);
-            cdg_json_key_str(&j, "statut", cdg_statut_name(w->omissing[fi][i]->cells[fi].statut));
+            cdg_json_key_str(&j, "statut", cdg_statut_name(cdg_option_cell_of(w->omissing[fi][i], fi)->statut));
             cdg_json_end(&j);
         }
         cdg_json_end(&j);
@@ -381,7 +381,7 @@ int cli_which(int argc, char **argv, cli_env *env)
         }
         for (size_t j = 0; j < w.nomissing[fi]; j++)
             cdg_buf_printf(&miss, "%s%s (%s)", miss.len ? ", " : "", w.omissing[fi][j]->id,
-                           _(cdg_statut_words(w.omissing[fi][j]->cells[fi].statut)));
+                           _(cdg_statut_words(cdg_option_cell_of(w.omissing[fi][j], fi)->statut)));
         cdg_table_row(no);
         cdg_table_cell(no, f->id);
         cdg_table_cell(no, _("missing"));

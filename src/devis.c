@@ -27,7 +27,7 @@ static cdg_prix_besoins counts_of(const cdg_besoin *list, cdg_arena *a)
 /* The option of forfait f priced per day with the given id's need. */
 static bool priced_per_day(const cdg_forfait *f, const cdg_option *o)
 {
-    return o && o->tarif == CDG_TARIF_JOURNALIER && o->cells[f->index].statut == CDG_EN_OPTION;
+    return o && o->tarif == CDG_TARIF_JOURNALIER && cdg_option_cell_of(o, f->index)->statut == CDG_EN_OPTION;
 }
 
 /* Adds line l to the totals. */

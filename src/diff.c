@@ -743,7 +743,7 @@ static void diff_services(differ *d)
 static void diff_cell(differ *d, const cdg_forfait *of, const cdg_forfait *nf, const cdg_service *os,
                       const cdg_service *ns)
 {
-    const cdg_cell *oc = of->cells[os->index], *nc = nf->cells[ns->index];
+    const cdg_cell *oc = cdg_model_cell(d->o, of, os), *nc = cdg_model_cell(d->n, nf, ns);
     cdg_change *c;
     safe_point(d);
     if (oc->statut != nc->statut) {
@@ -817,7 +817,7 @@ static void diff_forfaits(differ *d)
             continue;
         for (unsigned f = 0; f < d->n->nforfaits; f++) {
             const cdg_forfait *nf = &d->n->forfaits[f];
-            const cdg_cell *nc = nf->cells[ns->index];
+            const cdg_cell *nc = cdg_model_cell(d->n, nf, ns);
             safe_point(d);
             cdg_change *c = add(d, '+', "cellule_added", NULL, nc->texte, N_("%s, %s: %s"), ns->libelle,
                                 nf->libelle, nc->texte && *nc->texte ? nc->texte : statut_words(d, nc->statut));
@@ -851,7 +851,7 @@ static void diff_options(differ *d)
             if (!of)
                 continue;
             safe_point(d);
-            const cdg_option_cell *ocl = &oo->cells[of->index], *ncl = &no->cells[nf->index];
+            const cdg_option_cell *ocl = cdg_option_cell_of(oo, of->index), *ncl = cdg_option_cell_of(no, nf->index);
             if (ocl->statut != ncl->statut) {
                 c = add(d, '~', "option_statut", statut_words(d, ocl->statut), statut_words(d, ncl->statut),
                         "%s, %s", no->libelle, nf->libelle);

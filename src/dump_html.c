@@ -247,14 +247,14 @@ static void table_options(cdg_dump_ctx *c, unsigned number, bool page_break)
         cdg_dump_html_esc(out, o->libelle);
         fputs("</th>", out);
         if (o->fusionne) {
-            fprintf(out, "<td class=\"%s fusion\" colspan=\"%u\">", cdg_statut_name(o->cells[0].statut),
+            fprintf(out, "<td class=\"%s fusion\" colspan=\"%u\">", cdg_statut_name(cdg_option_cell_of(o, 0)->statut),
                     m->nforfaits);
-            cdg_dump_html_esc(out, o->cells[0].texte);
+            cdg_dump_html_esc(out, cdg_option_cell_of(o, 0)->texte);
             fputs("</td>", out);
         } else
             for (unsigned f = 0; f < m->nforfaits; f++) {
-                fprintf(out, "<td class=\"%s\">", cdg_statut_name(o->cells[f].statut));
-                cdg_dump_html_esc(out, o->cells[f].texte);
+                fprintf(out, "<td class=\"%s\">", cdg_statut_name(cdg_option_cell_of(o, f)->statut));
+                cdg_dump_html_esc(out, cdg_option_cell_of(o, f)->texte);
                 fputs("</td>", out);
             }
         if (c->montants) {

@@ -293,7 +293,7 @@ static void sec_forfaits(js_model *j)
             cdg_buf_printf(b, "%s%u", s ? "," : "", j->of_forfait[f][s]);
         cdg_buf_puts(b, "],\"provenance\":\"");
         for (unsigned s = 0; s < m->nservices; s++)
-            cdg_buf_putc(b, provenance_letter(fo->provenance[s]));
+            cdg_buf_putc(b, provenance_letter(cdg_cell_provenance(fo, &m->services[s])));
         cdg_buf_puts(b, "\"}");
     }
     cdg_buf_putc(b, ']');
@@ -334,8 +334,8 @@ static void sec_options(js_model *j)
         js_str(b, o->montant ? cdg_dump_montant(j->c, o) : NULL);
         cdg_buf_printf(b, ",\"fusionne\":%s,\"cellules\":[", o->fusionne ? "true" : "false");
         for (unsigned f = 0; f < m->nforfaits; f++) {
-            cdg_buf_printf(b, "%s[%d,", f ? "," : "", (int)o->cells[f].statut);
-            js_str(b, o->cells[f].texte);
+            cdg_buf_printf(b, "%s[%d,", f ? "," : "", (int)cdg_option_cell_of(o, f)->statut);
+            js_str(b, cdg_option_cell_of(o, f)->texte);
             cdg_buf_putc(b, ']');
         }
         cdg_buf_puts(b, "]}");

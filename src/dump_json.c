@@ -323,7 +323,7 @@ static void options(cdg_json *w, const cdg_model *m)
         cdg_json_key(w, "cellules");
         cdg_json_begin_array(w, CDG_JSON_LINES);
         for (unsigned f = 0; f < m->nforfaits; f++) {
-            const cdg_option_cell *oc = &o->cells[f];
+            const cdg_option_cell *oc = cdg_option_cell_of(o, f);
             cdg_json_begin_object(w, CDG_JSON_INLINE);
             cdg_json_key_str(w, "forfait", m->forfaits[f].id);
             cdg_json_key_str(w, "statut", cdg_statut_name(oc->statut));

@@ -116,7 +116,7 @@ static void table_options(cdg_dump_ctx *c)
         fputc('|', out);
         cell(out, o->libelle);
         for (unsigned f = 0; f < m->nforfaits; f++)
-            cell(out, o->cells[f].texte);
+            cell(out, cdg_option_cell_of(o, f)->texte);
         if (c->montants)
             cell(out, cdg_dump_montant(c, o));
         fputc('\n', out);

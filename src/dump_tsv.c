@@ -147,7 +147,7 @@ static void table_options(row_writer *w)
         bool blank_after_first = o->fusionne && !w->csv;
         cell(w, o->libelle);
         for (unsigned f = 0; f < m->nforfaits; f++)
-            cell(w, blank_after_first && f > 0 ? "" : o->cells[f].texte);
+            cell(w, blank_after_first && f > 0 ? "" : cdg_option_cell_of(o, f)->texte);
         if (w->c->montants)
             cell(w, cdg_dump_montant(w->c, o));
         end_row(w);

@@ -288,7 +288,7 @@ size_t cdg_eval_options(const cdg_model *m, const cdg_forfait *f, const cdg_serv
         if (s && !option_about(o, s))
             continue;
         out[n].option = o;
-        out[n].cell = &o->cells[f->index];
+        out[n].cell = cdg_option_cell_of(o, f->index);
         n++;
     }
     return n;
@@ -301,7 +301,7 @@ const cdg_option *cdg_eval_extra_option(const cdg_model *m, const cdg_forfait *f
     for (unsigned i = 0; i < m->noptions; i++) {
         const cdg_option *o = &m->options[i];
         if (o->tarif != CDG_TARIF_PAR_UNITE || o->service != s ||
-            o->cells[f->index].statut != CDG_EN_OPTION)
+            cdg_option_cell_of(o, f->index)->statut != CDG_EN_OPTION)
             continue;
         if (strcmp(o->id, s->id) == 0)
             return o;

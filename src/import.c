@@ -1619,7 +1619,7 @@ static void unsold(imp *im, const cdg_model *m)
             for (unsigned i = 0; i < m->noptions && !sold; i++) {
                 const cdg_option *o = &m->options[i];
                 sold = (o->service == &m->services[s] || cdg_id_has_word(o->id, m->services[s].id)) &&
-                       o->cells[f].statut == CDG_EN_OPTION;
+                       cdg_option_cell_of(o, f)->statut == CDG_EN_OPTION;
             }
             if (sold)
                 continue;
@@ -1724,7 +1724,7 @@ static bool write_rules(imp *im, const char *out_name, cdg_import_result *r)
     for (unsigned i = 0; i < im->nopts; i++) {
         g.opt[i] = cdg_arena_calloc(a, im->nforfaits, sizeof **g.opt);
         for (unsigned f = 0; f < im->nforfaits; f++)
-            g.opt[i][f] = cdg_arena_strdup(a, m->options[i].cells[f].texte);
+            g.opt[i][f] = cdg_arena_strdup(a, cdg_option_cell_of(&m->options[i], f)->texte);
     }
     unsold(im, m);
     strata_wordings(im, g.cell);

@@ -115,7 +115,7 @@ static void hover_option(FILE *o, const cdg_model *m, const cdg_option *op)
     fputc('\n', o);
     for (unsigned f = 0; f < m->nforfaits; f++)
         fprintf(o, "- `%s`: %s\n", m->forfaits[f].id,
-                cell_words(op->cells[f].statut, op->cells[f].texte));
+                cell_words(cdg_option_cell_of(op, f)->statut, cdg_option_cell_of(op, f)->texte));
 }
 
 /* The hover text of the thing kind/name, from model m (NULL when the

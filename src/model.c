@@ -72,9 +72,59 @@ const char *cdg_tarif_name(cdg_tarif t)
     return "?";
 }
 
+/* Bytes a reference up to v takes. */
+static unsigned ref_width(uint32_t v)
+{
+    return v <= UINT8_MAX ? 1 : v <= UINT16_MAX ? 2 : 4;
+}
+
+/* Fills r (n long, already of its width) with v from index from on. */
+static void refs_fill(cdg_refs *r, unsigned from, unsigned n, uint32_t v)
+{
+    if (r->b1)
+        memset(r->b1 + from, (int)v, n - from);
+    else if (r->b2)
+        for (unsigned k = from; k < n; k++)
+            r->b2[k] = (uint16_t)v;
+    else
+        for (unsigned k = from; k < n; k++)
+            r->b4[k] = v;
+}
+
+void cdg_refs_new(cdg_refs *r, unsigned n, uint32_t v, uint32_t most, cdg_arena *a)
+{
+    unsigned w = ref_width(most > v ? most : v);
+    size_t bytes = (size_t)(n ? n : 1) * w;
+    *r = (cdg_refs){0};
+    if (w == 1)
+        r->b1 = cdg_arena_alloc(a, bytes);
+    else if (w == 2)
+        r->b2 = cdg_arena_alloc(a, bytes);
+    else
+        r->b4 = cdg_arena_alloc(a, bytes);
+    refs_fill(r, 0, n, v);
+}
+
+void cdg_ref_set(cdg_refs *r, unsigned n, unsigned i, uint32_t v, cdg_arena *a)
+{
+    unsigned have = r->b1 ? 1 : r->b2 ? 2 : 4;
+    if (ref_width(v) > have) {  /* copied to the width v needs */
+        cdg_refs old = *r;
+        cdg_refs_new(r, n, 0, v, a);
+        for (unsigned k = 0; k < n; k++) {
+            uint32_t x = cdg_ref(&old, k);
+            if (r->b2)
+                r->b2[k] = (uint16_t)x;
+            else
+                r->b4[k] = x;
+        }
+    }
+    refs_fill(r, i, i + 1, v);
+}
+
 const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_service *s)
 {
-    while (f->provenance[s->index] == CDG_PROV_BASE && f->base)
+    while (cdg_cell_provenance(f, s) == CDG_PROV_BASE && f->base)
         f = f->base;
     return f;
 }

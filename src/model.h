@@ -18,6 +18,38 @@
 
 typedef struct cdg_note cdg_note;
 typedef struct cdg_rubrique cdg_rubrique;
+struct cdg_arena;
+struct cdg_cell;
+
+/* An array of references (small indices into a table the owner names),
+ * 1 byte each while every reference is under 256, 2 while under 65,536,
+ * else 4: exactly one of the three pointers is set (none: not built, after
+ * an error that stopped the checker). Read with cdg_ref, made with
+ * cdg_refs_new, written with cdg_ref_set. */
+typedef struct cdg_refs {
+    uint8_t *b1;
+    uint16_t *b2;
+    uint32_t *b4;
+} cdg_refs;
+
+/* Whether r is built. */
+static inline bool cdg_refs_built(const cdg_refs *r)
+{
+    return r->b1 || r->b2 || r->b4;
+}
+
+/* Reference i of r. */
+static inline uint32_t cdg_ref(const cdg_refs *r, unsigned i)
+{
+    return r->b1 ? r->b1[i] : r->b2 ? r->b2[i] : r->b4[i];
+}
+
+/* Makes r, n references of value v, as wide as a reference up to most
+ * needs, in arena a. */
+CDG_API void cdg_refs_new(cdg_refs *r, unsigned n, uint32_t v, uint32_t most, struct cdg_arena *a);
+/* Sets reference i of r (n long) to v; a v too large for r's width copies
+ * r to the width it needs, in arena a. */
+CDG_API void cdg_ref_set(cdg_refs *r, unsigned n, unsigned i, uint32_t v, struct cdg_arena *a);
 
 typedef struct cdg_categorie {
     const char *id, *libelle;
@@ -58,6 +90,12 @@ typedef struct cdg_service {
     cdg_note *note;
     cdg_rubrique *rubrique;   /* NULL when the service stands alone */
     int64_t *par_strate;   /* quantity per stratum, or NULL */
+    /* The distinct cells the forfaits give it (8 bytes each): cells[0] is
+     * NULL (a cell not resolved), the others are shared by every forfait
+     * that has an equal cell or inherits it; a forfait names one by its
+     * index (cdg_forfait.refs, read by cdg_model_cell). */
+    const struct cdg_cell **cells;
+    unsigned ncells;
     cdg_span span, par_strate_span;
     unsigned index;
 } cdg_service;
@@ -90,14 +128,14 @@ struct cdg_forfait;
 /* What a forfait says about a service. Cells hold no location: equal
  * cells of a service are one shared cdg_cell (a large file states the same
  * few values millions of times), and how each was set is kept by the
- * forfait (provenance, cdg_cell_origine). 48 bytes. */
+ * forfait (provenance, cdg_cell_origine). 40 bytes. */
 typedef struct cdg_cell {
-    cdg_statut statut;
-    cdg_qte_kind qte;
     int64_t quantite;          /* CDG_QTE_FIXE */
     const int64_t *par_strate; /* CDG_QTE_STRATE: per stratum */
     cdg_attache *attaches;
     const char *texte;         /* wording for tables (explicit or generated) */
+    unsigned char statut;      /* a cdg_statut (a byte: the cell is 40 bytes, not 48) */
+    unsigned char qte;         /* a cdg_qte_kind */
     bool texte_explicite;
     bool par_defaut;           /* set by `defaut:` */
 } cdg_cell;
@@ -168,9 +206,11 @@ typedef enum {
 typedef struct cdg_forfait {
     const char *id, *libelle;
     const struct cdg_forfait *base;
-    const cdg_cell **cells;    /* one per service, by service index */
-    unsigned char *provenance; /* per service: a cdg_provenance (the entry
-                                * itself is found in the syntax tree) */
+    /* Its cell for each service, by service index: (i << 2) | p, 1 byte
+     * (2 once some i reaches 64, 4 once one reaches 16,384), where i indexes the service's table
+     * s->cells and p is a cdg_provenance (the entry itself is found in the
+     * syntax tree). Read through cdg_model_cell and cdg_cell_provenance. */
+    cdg_refs refs;
     cdg_span span, defaut_span;
     unsigned index;
     /* Its annual price (`prix:`) and its price the first year
@@ -182,7 +222,7 @@ typedef struct cdg_forfait {
 
 typedef enum { CDG_TARIF_JOURNALIER, CDG_TARIF_PAR_UNITE, CDG_TARIF_SUR_ETUDE } cdg_tarif;
 
-/* 16 bytes: one per option and forfait. */
+/* 16 bytes: one per distinct cell of an option (cdg_option_cell_of). */
 typedef struct cdg_option_cell {
     cdg_statut statut;         /* INCLUS, NON_INCLUS or EN_OPTION */
     bool texte_explicite;
@@ -197,10 +237,22 @@ typedef struct cdg_option {
                                    * tables print one merged cell */
     const cdg_prix *montant;      /* per day or per extra unit (FIXE, or
                                    * STRATE of FIXE); NULL: not given */
-    cdg_option_cell *cells;       /* one per forfait */
+    /* Its distinct cells (a stated wording is its own, the others are
+     * shared) and, per forfait by forfait index, the index of the forfait's
+     * cell among them (1 byte, 2 past 256 distinct cells, 4 past 65,536). Read
+     * through cdg_option_cell_of. */
+    cdg_option_cell *distinct;
+    unsigned ndistinct;
+    cdg_refs refs;
     cdg_span span;
     unsigned index;
 } cdg_option;
+
+/* The cell of option o in the forfait of index fi. */
+static inline const cdg_option_cell *cdg_option_cell_of(const cdg_option *o, unsigned fi)
+{
+    return &o->distinct[cdg_ref(&o->refs, fi)];
+}
 
 /* One expectation of an exemple block. */
 typedef struct cdg_attendu {
@@ -209,8 +261,10 @@ typedef struct cdg_attendu {
     bool has_statut, has_quantite;
     bool has_prix, has_devis;     /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
     cdg_statut statut;
-    int64_t quantite;
-    int64_t centimes;             /* has_prix, has_devis: the expected amount */
+    union {                       /* one or the other: 48 bytes, not 56 */
+        int64_t quantite;         /* has_quantite (service set) */
+        int64_t centimes;         /* has_prix, has_devis (service NULL): the expected amount */
+    };
     cdg_span span;
     struct cdg_attendu *next;
 } cdg_attendu;
@@ -261,12 +315,24 @@ typedef struct cdg_model {
     cdg_exemple *exemples;     unsigned nexemples;
 } cdg_model;
 
-/* The cell of forfait f for service s. */
+/* The cell of forfait f for service s: an entry of the service's table
+ * named by the forfait's reference (NULL before the forfait is resolved). */
 static inline const cdg_cell *cdg_model_cell(const cdg_model *m, const cdg_forfait *f,
                                              const cdg_service *s)
 {
     (void)m;
-    return f->cells[s->index];
+    if (!cdg_refs_built(&f->refs))
+        return NULL;
+    return s->cells[cdg_ref(&f->refs, s->index) >> 2];
+}
+
+/* How forfait f got its cell for service s (CDG_PROV_NONE before it is
+ * resolved). */
+static inline cdg_provenance cdg_cell_provenance(const cdg_forfait *f, const cdg_service *s)
+{
+    if (!cdg_refs_built(&f->refs))
+        return CDG_PROV_NONE;
+    return (cdg_provenance)(cdg_ref(&f->refs, s->index) & 3);
 }
 
 /* The forfait whose entry or `defaut:` set the cell of f for s: f, or the
@@ -275,7 +341,7 @@ CDG_API const cdg_forfait *cdg_cell_origine(const cdg_forfait *f, const cdg_serv
 /* Whether f states s in one of its own entries. */
 static inline bool cdg_cell_stated(const cdg_forfait *f, const cdg_service *s)
 {
-    return f->provenance[s->index] == CDG_PROV_ENTRY;
+    return cdg_cell_provenance(f, s) == CDG_PROV_ENTRY;
 }
 
 /* The quantity a cell gives in stratum k, or -1 when it counts nothing. */

@@ -138,7 +138,7 @@ static const cdg_block *forfait_block(const cdg_ast *ast, const cdg_forfait *f)
 static cdg_span cell_span(const cdg_ast *ast, const cdg_forfait *f, const cdg_service *s)
 {
     const cdg_forfait *o = cdg_cell_origine(f, s);
-    if (o->provenance[s->index] == CDG_PROV_DEFAUT)
+    if (cdg_cell_provenance(o, s) == CDG_PROV_DEFAUT)
         return o->defaut_span;
     const cdg_entry *e = cdg_cell_stated(o, s) ? find_entry(forfait_block(ast, o), CDG_KW_NONE, s->id) : NULL;
     return e ? cdg_entry_span(e) : o->span;
@@ -258,7 +258,7 @@ static void option_steps(chain *c, const cdg_model *m, const cdg_ast *ast, const
     if (!e)
         e = find_entry(b, CDG_KW_DEFAUT, NULL);
     sp = e ? cdg_entry_span(e) : o->span;
-    cdg_statut st = o->cells[f->index].statut;
+    cdg_statut st = cdg_option_cell_of(o, f->index)->statut;
     add(c, sp,
         cdg_arena_printf(a, tr(c, N_("in %s, option %s is %s: %s")), f->libelle, o->id,
                          tr(c, cdg_statut_words(st)), quote(c, m, sp)));

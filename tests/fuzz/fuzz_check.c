@@ -54,7 +54,7 @@ static void fuzz_cells(const cdg_model *m, FILE *out)
             const cdg_cell *c = cdg_model_cell(m, &m->forfaits[f], &m->services[s]);
             fprintf(out, "%s %s %s %d\n", cdg_statut_name(c->statut), c->texte ? c->texte : "",
                     cdg_cell_origine(&m->forfaits[f], &m->services[s])->id,
-                    m->forfaits[f].provenance[s]);
+                    cdg_cell_provenance(&m->forfaits[f], &m->services[s]));
             for (unsigned k = 0; k < m->nstrates; k++)
                 fprintf(out, "%lld\n", (long long)cdg_cell_quantity(c, &m->strates[k]));
             for (const cdg_attache *t = c->attaches; t; t = t->next)
@@ -63,7 +63,7 @@ static void fuzz_cells(const cdg_model *m, FILE *out)
     for (unsigned o = 0; o < m->noptions; o++) {
         fprintf(out, "%s\n", cdg_tarif_name(m->options[o].tarif));
         for (unsigned f = 0; f < m->nforfaits; f++)
-            fprintf(out, "%s\n", cdg_statut_name(m->options[o].cells[f].statut));
+            fprintf(out, "%s\n", cdg_statut_name(cdg_option_cell_of(&m->options[o], f)->statut));
     }
     for (unsigned c = 0; c < m->ncategories; c++)
         for (unsigned k = 0; k < m->nstrates; k++) {

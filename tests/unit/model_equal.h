@@ -175,9 +175,10 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
         for (unsigned s = 0; s < a->nservices; s++) {
             char where[600];
             snprintf(where, sizeof where, "forfait %s, service %s", x->id, a->services[s].id);
-            if (!model_equal_cells(a, x->cells[s], y->cells[s], where, why, cap))
+            const cdg_cell *xc = cdg_model_cell(a, x, &a->services[s]), *yc = cdg_model_cell(b, y, &b->services[s]);
+            if (!model_equal_cells(a, xc, yc, where, why, cap))
                 return false;
-            if (x->cells[s] && y->cells[s] &&
+            if (xc && yc &&
                 !model_equal_str(cdg_cell_origine(x, &a->services[s])->id, cdg_cell_origine(y, &b->services[s])->id))
                 DIFFER("%s: origin differs", where);
         }
@@ -192,7 +193,7 @@ static inline bool cdg_model_equal(const cdg_model *a, const cdg_model *b, char 
             DIFFER("option %s: merged in one model, stated per forfait in the other", x->id);
         SAME_STR(model_equal_service_id(x->service), model_equal_service_id(y->service), "option %s services", x->id);
         for (unsigned f = 0; f < a->nforfaits; f++) {
-            const cdg_option_cell *p = &x->cells[f], *q = &y->cells[f];
+            const cdg_option_cell *p = cdg_option_cell_of(x, f), *q = cdg_option_cell_of(y, f);
             if (p->statut != q->statut || p->texte_explicite != q->texte_explicite)
                 DIFFER("option %s, forfait %s: status differs", x->id, a->forfaits[f].id);
             SAME_STR(p->texte, q->texte, "option %s, forfait %s: wordings", x->id, a->forfaits[f].id);

@@ -58,10 +58,10 @@ Test(check, options_and_money)
     cr_assert_str_eq(o->service->id, "sauvegarde");
     cr_assert(o->montant && o->montant->kind == CDG_PRIX_FIXE);
     cr_assert_eq(o->montant->montant, 12345000);  /* ten-thousandths of a euro */
-    cr_assert_eq(o->cells[0].statut, CDG_INCLUS);
-    cr_assert_str_eq(o->cells[0].texte, "Inclus dans le forfait");
-    cr_assert_eq(p->cells[0].statut, CDG_EN_OPTION);
-    cr_assert_str_eq(p->cells[0].texte, "Etude");
+    cr_assert_eq(cdg_option_cell_of(o, 0)->statut, CDG_INCLUS);
+    cr_assert_str_eq(cdg_option_cell_of(o, 0)->texte, "Inclus dans le forfait");
+    cr_assert_eq(cdg_option_cell_of(p, 0)->statut, CDG_EN_OPTION);
+    cr_assert_str_eq(cdg_option_cell_of(p, 0)->texte, "Etude");
     cdg_unit_free(u);
 }
 

@@ -210,6 +210,15 @@ static cdg_service *service(cdg_model *m, const char *id)
     return s;
 }
 
+static cdg_option *option(cdg_model *m, const char *id);
+
+/* The writable cell of option id in the first forfait (shared with the
+ * forfaits that have an equal one: the first differs all the same). */
+static cdg_option_cell *option_cell(cdg_model *m, const char *id)
+{
+    return (cdg_option_cell *)cdg_option_cell_of(option(m, id), 0);
+}
+
 static cdg_option *option(cdg_model *m, const char *id)
 {
     cdg_option *o = (cdg_option *)cdg_model_option(m, id);
@@ -217,15 +226,26 @@ static cdg_option *option(cdg_model *m, const char *id)
     return o;
 }
 
+/* Gives forfait ff cell i of service sv's table, its provenance kept. */
+static void set_ref(cdg_model *m, cdg_arena *a, cdg_forfait *ff, const cdg_service *sv, uint32_t i)
+{
+    cdg_ref_set(&ff->refs, m->nservices, sv->index, i << 2 | (cdg_ref(&ff->refs, sv->index) & 3), a);
+}
+
 /* A writable copy of a cell, put in the forfait in place of the original
- * (cells may be shared with a base forfait). */
+ * (cells are shared with other forfaits): added to a copy of the
+ * service's table. */
 static cdg_cell *own_cell(cdg_model *m, cdg_arena *a, const char *f, const char *s)
 {
     cdg_forfait *ff = forfait(m, f);
-    unsigned i = service(m, s)->index;
+    cdg_service *sv = service(m, s);
     cdg_cell *c = cdg_arena_alloc(a, sizeof *c);
-    *c = *ff->cells[i];
-    ff->cells[i] = c;
+    *c = *cdg_model_cell(m, ff, sv);
+    const cdg_cell **t = cdg_arena_alloc(a, (sv->ncells + 1) * sizeof *t);
+    memcpy(t, sv->cells, sv->ncells * sizeof *t);
+    t[sv->ncells] = c;
+    sv->cells = t;
+    set_ref(m, a, ff, sv, sv->ncells++);
     return c;
 }
 
@@ -234,7 +254,7 @@ static cdg_cell *own_fixed_cell(cdg_model *m, cdg_arena *a)
 {
     for (unsigned f = 0; f < m->nforfaits; f++)
         for (unsigned s = 0; s < m->nservices; s++)
-            if (m->forfaits[f].cells[s]->qte == CDG_QTE_FIXE)
+            if (cdg_model_cell(m, &m->forfaits[f], &m->services[s])->qte == CDG_QTE_FIXE)
                 return own_cell(m, a, m->forfaits[f].id, m->services[s].id);
     cr_assert_fail("the offer has no fixed quantity");
     return NULL;
@@ -308,7 +328,7 @@ MUT(frf_base_gone, "forfait TechnologiePlus bases differ: 'Technologie' vs '(nul
 MUT(frf_base_added, "forfait Metiers bases differ: '(null)' vs 'Technologie'",
     forfait(m, "Metiers")->base = forfait(m, "Technologie"))
 MUT(cell_missing, "forfait Metiers, service logiciels_metiers: one cell is missing",
-    forfait(m, "Metiers")->cells[0] = NULL)
+    set_ref(m, a, forfait(m, "Metiers"), &m->services[0], 0))
 MUT(cell_statut, "forfait Metiers, service parapheur: status, quantity kind or wording origin differ",
     own_cell(m, a, "Metiers", "parapheur")->statut = CDG_SANS_OBJET)
 MUT(cell_qte, "forfait Metiers, service parapheur: status, quantity kind or wording origin differ",
@@ -348,7 +368,8 @@ MUT(cell_texte, "forfait Metiers, service parapheur: wordings differ", own_cell(
 MUT(cell_texte_null, "forfait Metiers, service parapheur: wordings differ",
     own_cell(m, a, "Metiers", "parapheur")->texte = NULL)
 MUT(cell_origine, "forfait TechnologiePlus, service saisine: origin differs",
-    forfait(m, "TechnologiePlus")->provenance[service(m, "saisine")->index] = CDG_PROV_ENTRY)
+    cdg_ref_set(&forfait(m, "TechnologiePlus")->refs, m->nservices, service(m, "saisine")->index,
+                (cdg_ref(&forfait(m, "TechnologiePlus")->refs, service(m, "saisine")->index) & ~3u) | CDG_PROV_ENTRY, a))
 MUT(opt_id, "option 0 ids differ", m->options[0].id = "parapheur")
 MUT(opt_label, "option parapheur_certificat labels differ", m->options[0].libelle = "Parapheur")
 MUT(opt_tarif, "option formation_site: pricing differs", option(m, "formation_site")->tarif = CDG_TARIF_SUR_ETUDE)
@@ -372,11 +393,11 @@ MUT(opt_service, "option certificat services differ: 'certificat' vs 'sauvegarde
 MUT(opt_service_null, "option certificat services differ: 'certificat' vs '(null)'",
     option(m, "certificat")->service = NULL)
 MUT(opt_cell_statut, "option formation_site, forfait Metiers: status differs",
-    option(m, "formation_site")->cells[0].statut = CDG_INCLUS)
+    option_cell(m, "formation_site")->statut = CDG_INCLUS)
 MUT(opt_cell_explicit, "option formation_site, forfait Metiers: status differs",
-    option(m, "formation_site")->cells[0].texte_explicite ^= 1)
+    option_cell(m, "formation_site")->texte_explicite ^= 1)
 MUT(opt_cell_texte, "option formation_site, forfait Metiers: wordings differ",
-    option(m, "formation_site")->cells[0].texte = "Sur devis")
+    option_cell(m, "formation_site")->texte = "Sur devis")
 MUT(ex_label, "example 0 labels differ", m->exemples[0].libelle = "Autre")
 MUT(ex_cat, "example 0 categories differ: 'commune' vs 'etablissement'",
     m->exemples[0].profil.categorie = &m->categories[1])
@@ -418,7 +439,7 @@ MUT(frf_label_null, "forfait Metiers labels differ", m->forfaits[0].libelle = NU
 MUT(opt_id_null, "option 0 ids differ: 'parapheur_certificat' vs '(null)'", m->options[0].id = NULL)
 MUT(opt_label_null, "option parapheur_certificat labels differ", m->options[0].libelle = NULL)
 MUT(opt_cell_texte_null, "option formation_site, forfait Metiers: wordings differ",
-    option(m, "formation_site")->cells[0].texte = NULL)
+    option_cell(m, "formation_site")->texte = NULL)
 MUT(ex_label_null, "example 0 labels differ", m->exemples[0].libelle = NULL)
 
 static const mutation mutations[] = {

@@ -133,7 +133,7 @@ Test(model, every_cell_is_set_even_after_errors)
         const cdg_model *m = u->model;
         for (unsigned f = 0; f < m->nforfaits; f++)
             for (unsigned s = 0; s < m->nservices; s++)
-                cr_assert_not_null(m->forfaits[f].cells[s], "text %zu: forfait %u service %u", i, f, s);
+                cr_assert_not_null(cdg_model_cell(m, &m->forfaits[f], &m->services[s]), "text %zu: forfait %u service %u", i, f, s);
         cdg_unit_free(u);
     }
 }

@@ -346,7 +346,7 @@ Test(source_document, table3_merged_and_repeated_rows)
                      o->fusionne ? "the rules" : "the document");
         for (int j = 0; j < 5; j++) {
             const char *doc = blank_after_first ? l->col[1] : l->col[1 + j];
-            cr_assert_str_eq(o->cells[cols[j]->index].texte, doc, "%s / %s", o->id, cols[j]->id);
+            cr_assert_str_eq(cdg_option_cell_of(o, cols[j]->index)->texte, doc, "%s / %s", o->id, cols[j]->id);
         }
         if (o->fusionne)
             merged++;
