@@ -116,6 +116,25 @@ static void prefault(chunk *c)
     c->populated = upto;
 }
 
+/* Asks for 2 MB pages inside a chunk of 8 MB or more: one page fault
+ * then maps 2 MB instead of 4 KB (faults were a third of `check`'s CPU
+ * time on a 28 MB file). Advice only: where the kernel lacks it, or has
+ * no huge page free, nothing changes. */
+static void advise_huge(chunk *c, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    enum { HUGE = 2 << 20 };
+    if (size >= 4 * (size_t)HUGE) {
+        uintptr_t b = ((uintptr_t)c->data + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+        uintptr_t e = ((uintptr_t)c->data + size) & ~(uintptr_t)(HUGE - 1);
+        if (e > b)
+            (void)madvise((void *)b, e - b, MADV_HUGEPAGE);
+    }
+#else
+    (void)c, (void)size;
+#endif
+}
+
 /* size bytes at the current end of the arena, with no alignment: strings
  * need none, and most identifiers then take their length, not 16 or 32. */
 static void *arena_bytes(cdg_arena *a, size_t size)
@@ -132,6 +151,7 @@ static void *arena_bytes(cdg_arena *a, size_t size)
         c = cdg_mem_alloc(a->ctl, sizeof *c + want);
         if (!c)
             cdg_arena_throw(a);
+        advise_huge(c, want);
         c->prev = a->head;
         c->size = want;
         c->used = 0;
