@@ -102,7 +102,7 @@ _Noreturn void cdg_arena_throw(cdg_arena *a)
 static void prefault(chunk *c)
 {
     enum { STEP = 2 << 20, PAGE = 4096 };
-    size_t upto = c->used / STEP * STEP + 2 * STEP;
+    size_t upto = c->used / STEP * STEP + STEP;
     if (upto > c->size)
         upto = c->size;
 #ifdef MADV_POPULATE_WRITE
