@@ -35,7 +35,7 @@ LIB     := $(BUILD)/libcdgrules.a
 # header; they are staged under $(BUILD)/include/cdgrules/ as installed.
 VERSION     := $(shell sed -n 's/^\#define CDGRULES_VERSION "\(.*\)"/\1/p' include/cdgrules.h)
 # The soname's version: the major number, or "0.MINOR" before 1.0, where a
-# minor release may change the ABI (0.3 hid every internal function).
+# minor release may change the ABI (0.3 hid every internal function; 0.4 changed the model).
 SOMAJOR     := $(if $(filter 0,$(firstword $(subst ., ,$(VERSION)))),0.$(word 2,$(subst ., ,$(VERSION))),$(firstword $(subst ., ,$(VERSION))))
 SHLIB       := $(BUILD)/libcdgrules.so.$(VERSION)
 PUBLIC_HDRS := $(shell sed -n 's|^\#include "cdgrules/\(.*\)"|\1|p' include/cdgrules.h)

@@ -21,7 +21,7 @@
 #ifndef CDGRULES_H
 #define CDGRULES_H
 
-#define CDGRULES_VERSION "0.3.0"
+#define CDGRULES_VERSION "0.4.0"
 
 #include "cdgrules/api.h"
 #include "cdgrules/arena.h"

@@ -29,7 +29,7 @@ make -s BUILD="$tmp/build" CFLAGS="-O2 -g -gdwarf-4 -Werror" DESTDIR="$dest" PRE
     >"$tmp/install.log" 2>&1 ||
     { cat "$tmp/install.log"; fail "make install"; }
 
-for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.3 \
+for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.4 \
          lib/pkgconfig/cdgrules.pc include/cdgrules.h share/man/man1/cdgrules.1 \
          share/man/man5/cdgrules.5 share/bash-completion/completions/cdgrules \
          share/vim/vimfiles/syntax/cdgrules.vim share/vim/vimfiles/ftdetect/cdgrules.vim \
@@ -37,8 +37,8 @@ for f in bin/cdgrules lib/libcdgrules.a lib/libcdgrules.so lib/libcdgrules.so.0.
     [ -e "$dest/usr/$f" ] || fail "not installed: /usr/$f"
 done
 [ -x "$dest/usr/bin/cdgrules" ] || fail "binary not executable"
-readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\.3\]' ||
-    fail "shared library without soname libcdgrules.so.0.3"
+readelf -d "$dest/usr/lib/libcdgrules.so" | grep -q 'SONAME.*\[libcdgrules\.so\.0\.4\]' ||
+    fail "shared library without soname libcdgrules.so.0.4"
 "$dest/usr/bin/cdgrules" check rules/cdg47.cdg || fail "installed binary: check rules/cdg47.cdg"
 
 # Every public header compiles on its own, and includes only installed headers.
@@ -78,7 +78,7 @@ $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-dyn" $ex $(pkg
 $cc -std=c17 -Wall -Wextra -Wpedantic -Werror $cflags -o "$tmp/ex-static" $ex \
     $(pkg-config --libs-only-L cdgrules) -Wl,-Bstatic $(pkg-config --libs-only-l cdgrules) -Wl,-Bdynamic ||
     fail "example: static link"
-readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0\.3' || fail "dynamic example does not need libcdgrules.so.0.3"
+readelf -d "$tmp/ex-dyn" | grep -q 'NEEDED.*libcdgrules\.so\.0\.4' || fail "dynamic example does not need libcdgrules.so.0.4"
 ! readelf -d "$tmp/ex-static" | grep -q 'NEEDED.*libcdgrules' || fail "static example needs the shared library"
 
 # A program calling every public module (load, diagnostics, model, eval,
