@@ -126,7 +126,7 @@ static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
     cdg_arena *a = d->arena;
     if (at->has_prix || at->has_devis)
         return check_prix_attendu(m, d, x, k, at);
-    if (!at->service) {
+    if (at->has_strate) {
         if (at->strate == k)
             return true;
         cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
@@ -167,8 +167,7 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *x = &m->exemples[i];
         unsigned n = 0, bad = 0;
-        for (const cdg_attendu *at = x->attendus; at; at = at->next)
-            n++;
+        n = x->nattendus;
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!x->forfait || !k) {
             char buf[300];
@@ -179,7 +178,7 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
             bad = n;
             r->failed++;
         } else {
-            for (const cdg_attendu *at = x->attendus; at; at = at->next)
+            for (const cdg_attendu *at = x->attendus; at < x->attendus + x->nattendus; at++)
                 if (!check_attendu(m, ast, d, x, k, at))
                     bad++;
             if (bad)
@@ -213,13 +212,13 @@ void cdg_exemples_coverage(const cdg_model *m, cdg_arena *a, cdg_couverture *out
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!k || !x->forfait)
             continue;
-        for (const cdg_attendu *at = x->attendus; at; at = at->next) {
+        for (const cdg_attendu *at = x->attendus; at < x->attendus + x->nattendus; at++) {
             bool *pc = &out->prix_cells[(size_t)x->forfait->index * m->nstrates + k->index];
             if ((at->has_prix || at->has_devis) && x->forfait->prix && !*pc) {
                 *pc = true;
                 out->prix_covered++;
             }
-            if (!at->service)
+            if (at->has_strate || !at->service)
                 continue;
             bool *c = &out->cells[cdg_couverture_index(m, x->forfait->index, at->service->index,
                                                        k->index)];

@@ -171,12 +171,12 @@ static bool hover_attendu(FILE *o, const cdg_unit *u, size_t offset)
     const cdg_model *m = u->model;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *ex = &m->exemples[i];
-        for (const cdg_attendu *at = ex->attendus; at; at = at->next) {
+        for (const cdg_attendu *at = ex->attendus; at < ex->attendus + ex->nattendus; at++) {
             if (offset < at->span.begin || offset > at->span.end)
                 continue;
             const cdg_strate *k = cdg_model_strate_for(m, &ex->profil);
             fprintf(o, _("today: stratum %s"), k ? k->id : "-");
-            if (at->service && ex->forfait && k) {
+            if (!at->has_strate && at->service && ex->forfait && k) {
                 const cdg_cell *c = cdg_model_cell(m, ex->forfait, at->service);
                 int64_t q = c ? cdg_cell_quantity(c, k) : -1;
                 fprintf(o, ", `%s` %s", at->service->id, c ? _(cdg_statut_words(c->statut)) : "-");
