@@ -383,7 +383,7 @@ static int symbol_kind(cdg_keyword kw)
 static void symbol(cdg_json *j, const lsp_doc *d, const cdg_decl *x)
 {
     const char *name = x->id ? x->id : x->label && *x->label ? x->label : cdg_keyword_name(x->kw);
-    cdg_span sel = x->id ? x->id_span : cdg_decl_kw_span(x);
+    cdg_span sel = x->id ? cdg_decl_id_span(x) : cdg_decl_kw_span(x);
     cdg_json_begin_object(j, CDG_JSON_INLINE);
     cdg_json_key_str(j, "name", name);
     if (x->label && x->id)
