@@ -142,7 +142,6 @@ static void collect_exemple(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     m->exemples[m->nexemples].libelle = d->label;
-    m->exemples[m->nexemples].span = d->label_span;
     c->decls[K_EXEMPLE][m->nexemples++] = d;
 }
 

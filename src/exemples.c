@@ -164,14 +164,21 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
 {
     *r = (cdg_exemples_result){0};
     r->ok = cdg_arena_calloc(d->arena, m->nexemples + 1, sizeof *r->ok);
+    const cdg_decl *next_decl = ast->decls;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *x = &m->exemples[i];
+        /* m->exemples[i] is the i-th top-level exemple declaration */
+        while (next_decl && next_decl->kw != CDG_KW_EXEMPLE)
+            next_decl = next_decl->next;
+        cdg_span x_span = next_decl ? next_decl->label_span : (cdg_span){0, 0};
+        if (next_decl)
+            next_decl = next_decl->next;
         unsigned n = 0, bad = 0;
         n = x->nattendus;
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!x->forfait || !k) {
             char buf[300];
-            cdg_diag_add(d, CDG_ERROR, m->src, x->span,
+            cdg_diag_add(d, CDG_ERROR, m->src, x_span,
                          "exemple \"%s\": no stratum matches profile '%s'", x->libelle,
                          x->profil.categorie ? cdg_eval_profil_text(&x->profil, buf, sizeof buf)
                                              : "?");

@@ -296,10 +296,12 @@ typedef struct cdg_exemple {
     const cdg_forfait *forfait;
     cdg_besoin *besoins;
     cdg_attendu *attendus;        /* nattendus of them, in the order written */
-    cdg_span span;
     unsigned nattendus;
     bool premiere_annee;          /* `annee: premiere;` */
 } cdg_exemple;
+/* 56 bytes: where an example is written is not kept; m->exemples[i] is the
+ * i-th top-level `exemple` declaration of the syntax tree (its label_span). */
+_Static_assert(sizeof(cdg_exemple) == 56, "an example is 56 bytes");
 
 typedef enum { CDG_CHEVAUCHEMENT_DERNIERE, CDG_CHEVAUCHEMENT_PREMIERE } cdg_chevauchement;
 
