@@ -195,7 +195,8 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
     cdg_decl *d = cdg_ast_decl(ctx->arena, kw, kwloc);
     d->span = whole;
     d->id = id;
-    d->id_span = idloc;
+    d->id_begin = idloc.begin;
+    d->id_len = (uint16_t)(idloc.end - idloc.begin > UINT16_MAX ? UINT16_MAX : idloc.end - idloc.begin);
     d->label = label;
     d->label_span = labloc;
     d->block = body;

@@ -113,7 +113,7 @@ cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_
 cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
 {
     cdg_decl *d = cdg_arena_calloc(a, 1, sizeof *d);
-    d->kw = kw;
+    d->kw = (unsigned char)kw;
     d->span = kw_span;
     return d;
 }

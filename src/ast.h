@@ -209,13 +209,16 @@ static inline cdg_span cdg_block_close(const cdg_block *b)
     return (cdg_span){ b->close_at, b->close_at + 1 };
 }
 
-/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 64 bytes. The
- * keyword opens the span (cdg_decl_kw_span). */
+/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 56 bytes. The
+ * keyword opens the span (cdg_decl_kw_span); the id's span is its begin
+ * and a 16-bit length (cdg_decl_id_span; an id of 64 KB or more, an
+ * error already, keeps the first 65,535 bytes of its span). */
 struct cdg_decl {
-    cdg_keyword kw;
     cdg_span span;
-    cdg_span id_span;      /* an exemple's: its keyword's */
     cdg_span label_span;
+    uint32_t id_begin;     /* an exemple's: its keyword's */
+    uint16_t id_len;
+    unsigned char kw;      /* a cdg_keyword */
     const char *id;        /* NULL for exemple */
     const char *label;
     cdg_block *block;      /* NULL for the short form */
@@ -223,7 +226,13 @@ struct cdg_decl {
 };
 
 _Static_assert(sizeof(cdg_block) == 16, "cdg_block: 16 bytes");
-_Static_assert(sizeof(cdg_decl) == 64, "cdg_decl: 64 bytes");
+_Static_assert(sizeof(cdg_decl) == 56, "cdg_decl: 56 bytes");
+
+/* The span of the declaration's id (an exemple's: its keyword's). */
+static inline cdg_span cdg_decl_id_span(const cdg_decl *d)
+{
+    return (cdg_span){ d->id_begin, d->id_begin + d->id_len };
+}
 
 /* The declaration's keyword: it opens the declaration, as written in
  * its one spelling. */

@@ -10,7 +10,7 @@ static bool declare(checker *c, decl_kind k, const cdg_decl *d, void *obj,
     void *prev = cdg_symtab_put(&c->names[k], d->id, obj);
     if (!prev)
         return true;
-    cdg_diag *g = ERR(c, d->id_span, "duplicate %s '%s'", cdg_keyword_name(d->kw), d->id);
+    cdg_diag *g = ERR(c, cdg_decl_id_span(d), "duplicate %s '%s'", cdg_keyword_name(d->kw), d->id);
     NOTE(c, g, *span_of(prev), "first defined here");
     return false;
 }
@@ -54,7 +54,7 @@ static void collect_categorie(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_categorie *x = &m->categories[m->ncategories];
-    *x = (cdg_categorie){.id = d->id, .libelle = d->label, .span = d->id_span, .index = m->ncategories};
+    *x = (cdg_categorie){.id = d->id, .libelle = d->label, .span = cdg_decl_id_span(d), .index = m->ncategories};
     c->decls[K_CATEGORIE][m->ncategories++] = d;
     declare(c, K_CATEGORIE, d, x, span_of_cdg_categorie);
 }
@@ -64,7 +64,7 @@ static void collect_strate(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_strate *x = &m->strates[m->nstrates];
-    *x = (cdg_strate){.id = d->id, .libelle = d->label, .span = d->id_span, .index = m->nstrates};
+    *x = (cdg_strate){.id = d->id, .libelle = d->label, .span = cdg_decl_id_span(d), .index = m->nstrates};
     c->decls[K_STRATE][m->nstrates++] = d;
     declare(c, K_STRATE, d, x, span_of_cdg_strate);
 }
@@ -74,7 +74,7 @@ static void collect_note(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_note *x = &m->notes[m->nnotes];
-    *x = (cdg_note){.id = d->id, .texte = d->label, .span = d->id_span, .number = m->nnotes + 1};
+    *x = (cdg_note){.id = d->id, .texte = d->label, .span = cdg_decl_id_span(d), .number = m->nnotes + 1};
     c->decls[K_NOTE][m->nnotes++] = d;
     declare(c, K_NOTE, d, x, span_of_cdg_note);
 }
@@ -84,7 +84,7 @@ static void add_service(checker *c, const cdg_decl *d, cdg_rubrique *r)
 {
     cdg_model *m = c->m;
     cdg_service *s = &m->services[m->nservices];
-    *s = (cdg_service){.id = d->id, .libelle = d->label, .colonne = d->label, .span = d->id_span,
+    *s = (cdg_service){.id = d->id, .libelle = d->label, .colonne = d->label, .span = cdg_decl_id_span(d),
                        .rubrique = r, .index = m->nservices};
     c->decls[K_SERVICE][m->nservices++] = d;
     declare(c, K_SERVICE, d, s, span_of_cdg_service);
@@ -101,7 +101,7 @@ static void collect_rubrique(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_rubrique *r = &m->rubriques[m->nrubriques];
-    *r = (cdg_rubrique){.id = d->id, .libelle = d->label, .span = d->id_span,
+    *r = (cdg_rubrique){.id = d->id, .libelle = d->label, .span = cdg_decl_id_span(d),
                         .index = m->nrubriques, .first = m->nservices};
     c->decls[K_RUBRIQUE][m->nrubriques++] = d;
     declare(c, K_RUBRIQUE, d, r, span_of_cdg_rubrique);
@@ -122,7 +122,7 @@ static void collect_forfait(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_forfait *x = &m->forfaits[m->nforfaits];
-    *x = (cdg_forfait){.id = d->id, .libelle = d->label, .span = d->id_span, .index = m->nforfaits};
+    *x = (cdg_forfait){.id = d->id, .libelle = d->label, .span = cdg_decl_id_span(d), .index = m->nforfaits};
     c->decls[K_FORFAIT][m->nforfaits++] = d;
     declare(c, K_FORFAIT, d, x, span_of_cdg_forfait);
 }
@@ -132,7 +132,7 @@ static void collect_option(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     cdg_option *x = &m->options[m->noptions];
-    *x = (cdg_option){.id = d->id, .libelle = d->label, .span = d->id_span, .index = m->noptions};
+    *x = (cdg_option){.id = d->id, .libelle = d->label, .span = cdg_decl_id_span(d), .index = m->noptions};
     c->decls[K_OPTION][m->noptions++] = d;
     declare(c, K_OPTION, d, x, span_of_cdg_option);
 }
@@ -142,7 +142,6 @@ static void collect_exemple(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
     m->exemples[m->nexemples].libelle = d->label;
-    m->exemples[m->nexemples].span = d->label_span;
     c->decls[K_EXEMPLE][m->nexemples++] = d;
 }
 

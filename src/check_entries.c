@@ -251,7 +251,7 @@ void cdg_check_strates(checker *c)
         const cdg_decl *d = c->decls[K_STRATE][i];
         k->members = ALLOC(c, m->ncategories, cdg_member);
         if (!d->block)
-            ERR(c, d->id_span, "strate '%s' takes no authority: give its ranges ('< commune: ..249; >')", d->id);
+            ERR(c, cdg_decl_id_span(d), "strate '%s' takes no authority: give its ranges ('< commune: ..249; >')", d->id);
         else
             cdg_check_entries(c, d->block, &strate_syntax, k);
     }

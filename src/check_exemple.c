@@ -11,21 +11,25 @@ typedef struct exemple_reader {
 
 /* ---- attendu < … > ------------------------------------------------------------- */
 
-/* Appends an expectation to the list being read (each `attendu` block
- * starts the example's list again). */
-static void add_attendu(checker *c, cdg_attendu ***tail, const cdg_attendu *at)
+/* The expectations of one `attendu` block being read: an array sized for
+ * every entry of the block, filled with the valid ones. */
+typedef struct attendu_array {
+    cdg_attendu *v;
+    unsigned n;
+} attendu_array;
+
+/* Appends an expectation to the array being read. */
+static void add_attendu(checker *c, attendu_array *arr, const cdg_attendu *at)
 {
-    cdg_attendu *copy = cdg_arena_calloc(c->a, 1, sizeof *copy);
-    *copy = *at;
-    **tail = copy;
-    *tail = &copy->next;
+    (void)c;
+    arr->v[arr->n++] = *at;
 }
 
 /* `strate: S4;`: the stratum the profile is expected to fall in. */
 static void attendu_strate(checker *c, void *item, const cdg_entry *e)
 {
     const cdg_value *v = cdg_check_single(c, e);
-    cdg_attendu at = {.span = cdg_entry_span(e)};
+    cdg_attendu at = {.span = cdg_entry_span(e), .has_strate = true};
     if (v && (at.strate = cdg_check_resolve(c, K_STRATE, v)))
         add_attendu(c, item, &at);
 }
@@ -46,7 +50,7 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
         at.quantite = cdg_value_int(v);
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         at.has_statut = true;
-        at.statut = status_of(v->kw);
+        at.statut = (unsigned char)status_of(v->kw);
     } else {
         ERR(c, cdg_value_span(v), "expected a status or a quantity for service '%s', found '%s'",
             at.service->id, cdg_check_text(c, v));
@@ -225,8 +229,18 @@ static void exemple_attendu(checker *c, void *item, const cdg_entry *e)
         ERR(c, cdg_entry_key_span(e), "write the expectations as 'attendu < strate: S4; sauvegarde: 5; >;'");
         return;
     }
-    cdg_attendu **tail = &r->x->attendus;
-    cdg_check_entries(c, cdg_entry_block(e), &attendu_syntax, &tail);
+    unsigned max = 0;
+    for (const cdg_entry *a = cdg_entry_block(e)->entries; a; a = cdg_entry_next(a))
+        max++;
+    /* One array per block, sized by its entries; a block with no valid
+     * expectation leaves the example's expectations as they were, one with
+     * some replaces them. */
+    attendu_array arr = {max ? cdg_arena_calloc(c->a, max, sizeof *arr.v) : NULL, 0};
+    cdg_check_entries(c, cdg_entry_block(e), &attendu_syntax, &arr);
+    if (arr.n) {
+        r->x->attendus = arr.v;
+        r->x->nattendus = arr.n;
+    }
 }
 
 static const entry_syntax exemple_syntax = {

@@ -315,7 +315,7 @@ static const cdg_entry **cell_entries(checker *c, const cdg_decl *d, const cdg_e
 /* Where forfait d states service s (by: cell_entries), or the forfait's name. */
 static cdg_span cell_span(const cdg_decl *d, const cdg_entry *const *by, const cdg_service *s)
 {
-    return by[s->index] ? cdg_entry_key_span(by[s->index]) : d->id_span;
+    return by[s->index] ? cdg_entry_key_span(by[s->index]) : cdg_decl_id_span(d);
 }
 
 /* Warns about a service a forfait's own entry says is en_option when no

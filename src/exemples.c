@@ -126,7 +126,7 @@ static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
     cdg_arena *a = d->arena;
     if (at->has_prix || at->has_devis)
         return check_prix_attendu(m, d, x, k, at);
-    if (!at->service) {
+    if (at->has_strate) {
         if (at->strate == k)
             return true;
         cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
@@ -164,22 +164,28 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
 {
     *r = (cdg_exemples_result){0};
     r->ok = cdg_arena_calloc(d->arena, m->nexemples + 1, sizeof *r->ok);
+    const cdg_decl *next_decl = ast->decls;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *x = &m->exemples[i];
+        /* m->exemples[i] is the i-th top-level exemple declaration */
+        while (next_decl && next_decl->kw != CDG_KW_EXEMPLE)
+            next_decl = next_decl->next;
+        cdg_span x_span = next_decl ? next_decl->label_span : (cdg_span){0, 0};
+        if (next_decl)
+            next_decl = next_decl->next;
         unsigned n = 0, bad = 0;
-        for (const cdg_attendu *at = x->attendus; at; at = at->next)
-            n++;
+        n = x->nattendus;
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!x->forfait || !k) {
             char buf[300];
-            cdg_diag_add(d, CDG_ERROR, m->src, x->span,
+            cdg_diag_add(d, CDG_ERROR, m->src, x_span,
                          "exemple \"%s\": no stratum matches profile '%s'", x->libelle,
                          x->profil.categorie ? cdg_eval_profil_text(&x->profil, buf, sizeof buf)
                                              : "?");
             bad = n;
             r->failed++;
         } else {
-            for (const cdg_attendu *at = x->attendus; at; at = at->next)
+            for (const cdg_attendu *at = x->attendus; at < x->attendus + x->nattendus; at++)
                 if (!check_attendu(m, ast, d, x, k, at))
                     bad++;
             if (bad)
@@ -213,13 +219,13 @@ void cdg_exemples_coverage(const cdg_model *m, cdg_arena *a, cdg_couverture *out
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;
         if (!k || !x->forfait)
             continue;
-        for (const cdg_attendu *at = x->attendus; at; at = at->next) {
+        for (const cdg_attendu *at = x->attendus; at < x->attendus + x->nattendus; at++) {
             bool *pc = &out->prix_cells[(size_t)x->forfait->index * m->nstrates + k->index];
             if ((at->has_prix || at->has_devis) && x->forfait->prix && !*pc) {
                 *pc = true;
                 out->prix_covered++;
             }
-            if (!at->service)
+            if (at->has_strate || !at->service)
                 continue;
             bool *c = &out->cells[cdg_couverture_index(m, x->forfait->index, at->service->index,
                                                        k->index)];

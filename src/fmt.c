@@ -332,7 +332,7 @@ static void emit_decl(fmt_writer *w, const cdg_decl *d, unsigned ind)
     atom(w, cdg_decl_kw_span(d));
     if (d->id) {
         lit(w, " ");
-        atom(w, d->id_span);
+        atom(w, cdg_decl_id_span(d));
     }
     lit(w, " ");
     atom(w, d->label_span);

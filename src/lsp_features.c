@@ -171,12 +171,12 @@ static bool hover_attendu(FILE *o, const cdg_unit *u, size_t offset)
     const cdg_model *m = u->model;
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *ex = &m->exemples[i];
-        for (const cdg_attendu *at = ex->attendus; at; at = at->next) {
+        for (const cdg_attendu *at = ex->attendus; at < ex->attendus + ex->nattendus; at++) {
             if (offset < at->span.begin || offset > at->span.end)
                 continue;
             const cdg_strate *k = cdg_model_strate_for(m, &ex->profil);
             fprintf(o, _("today: stratum %s"), k ? k->id : "-");
-            if (at->service && ex->forfait && k) {
+            if (!at->has_strate && at->service && ex->forfait && k) {
                 const cdg_cell *c = cdg_model_cell(m, ex->forfait, at->service);
                 int64_t q = c ? cdg_cell_quantity(c, k) : -1;
                 fprintf(o, ", `%s` %s", at->service->id, c ? _(cdg_statut_words(c->statut)) : "-");
@@ -383,7 +383,7 @@ static int symbol_kind(cdg_keyword kw)
 static void symbol(cdg_json *j, const lsp_doc *d, const cdg_decl *x)
 {
     const char *name = x->id ? x->id : x->label && *x->label ? x->label : cdg_keyword_name(x->kw);
-    cdg_span sel = x->id ? x->id_span : cdg_decl_kw_span(x);
+    cdg_span sel = x->id ? cdg_decl_id_span(x) : cdg_decl_kw_span(x);
     cdg_json_begin_object(j, CDG_JSON_INLINE);
     cdg_json_key_str(j, "name", name);
     if (x->label && x->id)

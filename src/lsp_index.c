@@ -134,7 +134,7 @@ static void walk_entry(walker *w, cdg_keyword in, const cdg_entry *e)
 static void walk_decl(walker *w, const cdg_decl *d)
 {
     if (d->id)
-        emit(w, decl_kind(d->kw), d->id, d->id_span, d);
+        emit(w, decl_kind(d->kw), d->id, cdg_decl_id_span(d), d);
     for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (inner)

@@ -254,20 +254,26 @@ static inline const cdg_option_cell *cdg_option_cell_of(const cdg_option *o, uns
     return &o->distinct[cdg_ref(&o->refs, fi)];
 }
 
-/* One expectation of an exemple block. */
+/* One expectation of an exemple block (32 bytes; an example's
+ * expectations are one array, cdg_exemple.attendus). A stratum
+ * expectation (has_strate) keeps its stratum where a service expectation
+ * keeps its service; `prix:`/`devis:` set neither (service NULL). */
 typedef struct cdg_attendu {
-    const cdg_service *service;   /* NULL: the expectation is the stratum */
-    const cdg_strate *strate;
+    union {
+        const cdg_service *service;   /* !has_strate; NULL for prix/devis */
+        const cdg_strate *strate;     /* has_strate */
+    };
+    bool has_strate;
     bool has_statut, has_quantite;
     bool has_prix, has_devis;     /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
-    cdg_statut statut;
-    union {                       /* one or the other: 48 bytes, not 56 */
+    unsigned char statut;         /* a cdg_statut */
+    union {                       /* one or the other */
         int64_t quantite;         /* has_quantite (service set) */
         int64_t centimes;         /* has_prix, has_devis (service NULL): the expected amount */
     };
     cdg_span span;
-    struct cdg_attendu *next;
 } cdg_attendu;
+_Static_assert(sizeof(cdg_attendu) == 32, "an expectation is 32 bytes");
 
 typedef struct cdg_profil {
     const cdg_categorie *categorie;
@@ -289,10 +295,13 @@ typedef struct cdg_exemple {
     cdg_profil profil;
     const cdg_forfait *forfait;
     cdg_besoin *besoins;
+    cdg_attendu *attendus;        /* nattendus of them, in the order written */
+    unsigned nattendus;
     bool premiere_annee;          /* `annee: premiere;` */
-    cdg_attendu *attendus;
-    cdg_span span;
 } cdg_exemple;
+/* 56 bytes: where an example is written is not kept; m->exemples[i] is the
+ * i-th top-level `exemple` declaration of the syntax tree (its label_span). */
+_Static_assert(sizeof(cdg_exemple) == 56, "an example is 56 bytes");
 
 typedef enum { CDG_CHEVAUCHEMENT_DERNIERE, CDG_CHEVAUCHEMENT_PREMIERE } cdg_chevauchement;
 

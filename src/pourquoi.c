@@ -92,7 +92,7 @@ static const cdg_decl *find_decl_at(const cdg_decl *d, cdg_keyword kw, const cha
     for (; d && d->span.begin <= at.begin; d = d->next) {
         if (d->span.end <= at.begin)
             continue;
-        if (d->kw == kw && d->id && d->id_span.begin == at.begin && strcmp(d->id, id) == 0)
+        if (d->kw == kw && d->id && cdg_decl_id_span(d).begin == at.begin && strcmp(d->id, id) == 0)
             return d;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
             const cdg_decl *n = cdg_entry_decl(e);

@@ -73,10 +73,11 @@ Test(check, exemple_is_stored)
     const cdg_exemple *x = &u->model->exemples[0];
     cr_assert_eq(x->profil.mesure, 1200);
     cr_assert_str_eq(x->forfait->id, "A");
-    cr_assert_str_eq(x->attendus->strate->id, "S2");
-    cr_assert(x->attendus->next->has_quantite);
-    cr_assert_eq(x->attendus->next->quantite, 5);
-    cr_assert(x->attendus->next->next->has_statut);
+    cr_assert_str_eq(x->attendus[0].strate->id, "S2");
+    cr_assert(x->attendus[1].has_quantite);
+    cr_assert_eq(x->attendus[1].quantite, 5);
+    cr_assert_eq(x->nattendus, 3);
+    cr_assert(x->attendus[2].has_statut);
     cdg_unit_free(u);
 }
 

@@ -405,20 +405,20 @@ MUT(ex_cat_null, "example 0 categories differ: 'commune' vs '(null)'", m->exempl
 MUT(ex_forfait, "example 0 forfaits differ: 'Technologie' vs 'Metiers'", m->exemples[0].forfait = forfait(m, "Metiers"))
 MUT(ex_forfait_null, "example 0 forfaits differ: 'Technologie' vs '(null)'", m->exemples[0].forfait = NULL)
 MUT(ex_mesure, "example 0: measures differ", m->exemples[0].profil.mesure = 1201)
-MUT(ex_att_service, "example 0: expectations differ", m->exemples[0].attendus->next->service = &m->services[0])
-MUT(ex_att_strate, "example 0: expectations differ", m->exemples[0].attendus->strate = &m->strates[0])
-MUT(ex_att_strate_null, "example 0: expectations differ", m->exemples[0].attendus->strate = NULL)
-MUT(ex_att_has_statut, "example 0: expectations differ", m->exemples[0].attendus->next->has_statut ^= 1)
-MUT(ex_att_has_qte, "example 0: expectations differ", m->exemples[0].attendus->next->has_quantite ^= 1)
-MUT(ex_att_qte, "example 0: expectations differ", m->exemples[0].attendus->next->quantite = 3)
+MUT(ex_att_service, "example 0: expectations differ", m->exemples[0].attendus[1].service = &m->services[0])
+MUT(ex_att_strate, "example 0: expectations differ", m->exemples[0].attendus[0].strate = &m->strates[0])
+MUT(ex_att_strate_null, "example 0: expectations differ", m->exemples[0].attendus[0].strate = NULL)
+MUT(ex_att_has_statut, "example 0: expectations differ", m->exemples[0].attendus[1].has_statut ^= 1)
+MUT(ex_att_has_qte, "example 0: expectations differ", m->exemples[0].attendus[1].has_quantite ^= 1)
+MUT(ex_att_qte, "example 0: expectations differ", m->exemples[0].attendus[1].quantite = 3)
 MUT(ex_att_statut, "example 0: expectations differ", {
-    cdg_attendu *t = m->exemples[0].attendus;
-    while (t && !t->has_statut)
-        t = t->next;
-    cr_assert_not_null(t);
+    cdg_attendu *t = m->exemples[0].attendus, *end = t + m->exemples[0].nattendus;
+    while (t < end && !t->has_statut)
+        t++;
+    cr_assert(t < end);
     t->statut = CDG_INCLUS;
 })
-MUT(ex_att_fewer, "example 0: expectations differ", m->exemples[0].attendus->next = NULL)
+MUT(ex_att_fewer, "example 0: expectations differ", m->exemples[0].nattendus = 1)
 
 MUT(offer_label_null, "offer labels differ: 'Offre de services numériques du CDG 47' vs '(null)'", m->libelle = NULL)
 MUT(edition_null, "editions differ: '2026' vs '(null)'", m->edition = NULL)

@@ -92,8 +92,8 @@ Test(parser, spans_cover_the_source)
     cr_assert(p.ok);
     const cdg_decl *f = p.ast->decls;
     cr_assert_eq(cdg_decl_kw_span(f).begin, 0);
-    cr_assert_eq(f->id_span.begin, 8);
-    cr_assert_eq(f->id_span.end, 9);
+    cr_assert_eq(cdg_decl_id_span(f).begin, 8);
+    cr_assert_eq(cdg_decl_id_span(f).end, 9);
     cr_assert_eq(f->label_span.begin, 10);
     cr_assert_eq(f->span.end, strlen(t));
     cr_assert_eq(cdg_block_open(f->block).begin, 14);
