@@ -249,7 +249,9 @@ static size_t make_decl_entry(cdg_parse_ctx *ctx, YYLTYPE whole, cdg_decl *decl)
 static cdg_block *make_block(cdg_parse_ctx *ctx, YYLTYPE open, size_t start, size_t last, YYLTYPE close)
 {
     size_t size = ctx->items_len - start;
-    cdg_block *b = cdg_ast_block(ctx->arena, open, ctx->items + start, size,
+    /* No item pushed yet (an empty first block): the stack is still NULL. */
+    const char *entries = size ? ctx->items + start : NULL;
+    cdg_block *b = cdg_ast_block(ctx->arena, open, entries, size,
                                  last == NO_ENTRY ? 0 : last - start, close);
     ctx->items_len = start;
     return b;
