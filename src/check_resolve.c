@@ -476,15 +476,7 @@ static void fill_unstated(checker *c, const forfait_reader *r)
     cdg_buf miss;
     cdg_buf_init(&miss, c->a);
     unsigned nmiss = 0;
-    const uint8_t *base1 = f->base ? f->base->refs.b1 : NULL;
     for (unsigned si = 0; si < m->nservices; si++) {
-        if (f->refs.b1 && base1) {  /* both a byte a reference: the common case, without a call */
-            uint8_t v = f->refs.b1[si];
-            if ((v & 3) != CDG_PROV_ENTRY && base1[si] >> 2) {
-                f->refs.b1[si] = (uint8_t)((base1[si] & ~3u) | CDG_PROV_BASE);
-                continue;
-            }
-        }
         cdg_service *s = &m->services[si];
         if ((cdg_ref(&f->refs, si) & 3) == CDG_PROV_ENTRY)
             continue;
