@@ -16,8 +16,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "ci_formats: FAIL: $*"; exit 1; }
 n=0
+# A file whose text is another's gives the same diagnostics: checked once
+# (178 distinct texts among 275 files).
+: >"$tmp/seen"
 for f in "$root"/rules/cdg47.cdg "$root"/tests/golden/*/*/*.cdg; do
     [ -f "$f" ] || continue
+    sum=$(cksum <"$f")
+    grep -qxF "$sum" "$tmp/seen" && continue
+    echo "$sum" >>"$tmp/seen"
     dir=$(dirname "$f") name=$(basename "$f")
     (cd "$dir" && "$bin" check --format json "$name" >"$tmp/json" 2>/dev/null) || true
     (cd "$dir" && "$bin" check --format sarif "$name" >"$tmp/sarif" 2>"$tmp/sarif.err"; echo $? >"$tmp/sarif.code") || true
