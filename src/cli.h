@@ -82,6 +82,33 @@ const char *cli_join_names(char *buf, size_t cap, const char *const names[], siz
  * the value is missing (already reported). */
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* An option in a command's table for cli_parse_options: a flag (sets
+ * *flag), a value given at most once (*once; twice is a usage error), or
+ * a value that may be repeated (list[(*n)++]: room for argc values). */
+typedef struct cli_option {
+    const char *name;
+    bool *flag;
+    const char **once;
+    const char **list;
+    int *n;
+} cli_option;
+
+/* Reads the command line of command cmd (argv[1..argc)): -h or --help
+ * prints help on stdout; the options of opts[0..nopts); up to nfiles
+ * positional arguments into files[0..nfiles) in order. More is a usage
+ * error: "more than one rules file" when nfiles is 1, else too_many (a
+ * format taking the extra argument). Returns CLI_OK, -1 after the help,
+ * or CLI_USAGE after its message. One parser for query, quote, which and
+ * batch: the same option gives the same message in every command. */
+int cli_parse_options(const char *cmd, const char *help, int argc, char **argv,
+                      const cli_option *opts, size_t nopts, const char **files, int nfiles,
+                      const char *too_many);
+
+/* The year of --annee v of command cmd: *premiere is true for
+ * "premiere", false for "suivantes" or no --annee (v NULL). False after a
+ * usage error naming the two words. */
+bool cli_annee(const char *cmd, const char *v, bool *premiere);
+
 
 /* Applies and removes every --color[=WHEN] argument of argv (up to "--"),
  * so that it is a global option of every command; auto_color is the

@@ -466,58 +466,28 @@ typedef struct batch_args {
 /* Parses the command line into q; CLI_OK, -1 after --help, or the exit status. */
 static int parse_args(int argc, char **argv, batch_args *q)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(batch_help), stdout);
-            return -1;
-        }
-        if (strcmp(argv[i], "--prix") == 0) {
-            q->prix = true;
-            continue;
-        }
-        const char **slot = NULL;
-        const char *name = NULL;
-        static const char *const names[] = {"--forfait", "--categorie", "--mesure", "-o", "--service", "--besoin",
-                                            "--annee"};
-        for (size_t n = 0; n < sizeof names / sizeof names[0] && !name; n++)
-            if ((r = cli_opt_value(argc, argv, &i, names[n], &v)) != 0) {
-                if (r < 0)
-                    return CLI_USAGE;
-                name = names[n];
-            }
-        if (name && strcmp(name, "--service") == 0) {
-            q->services[q->nservices++] = v;
-            continue;
-        }
-        if (name && strcmp(name, "--besoin") == 0) {
-            q->needs[q->nneeds++] = v;
-            q->prix = true;
-            continue;
-        }
-        if (name && strcmp(name, "--annee") == 0 && strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
-            return cli_usage_error("batch: --annee '%s': write premiere (the first year) or suivantes "
-                                   "(the following years)", v);
-        if (name) {
-            slot = strcmp(name, "--forfait") == 0     ? &q->forfait
-                   : strcmp(name, "--categorie") == 0 ? &q->categorie
-                   : strcmp(name, "--mesure") == 0    ? &q->mesure
-                   : strcmp(name, "--annee") == 0     ? &q->annee
-                                                      : &q->output;
-            if (*slot)
-                return cli_usage_error("batch: %s given twice", name);
-            *slot = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage_error("batch: unknown option '%s' (see 'cdgrules batch --help')", argv[i]);
-        else if (!q->file)
-            q->file = argv[i];
-        else if (!q->input)
-            q->input = argv[i];
-        else
-            return cli_usage_error("batch: too many files ('%s'): one rules file and at most one CSV input",
-                                   argv[i]);
-    }
+    const cli_option opts[] = {
+        {"--prix", .flag = &q->prix},
+        {"--forfait", .once = &q->forfait},
+        {"--categorie", .once = &q->categorie},
+        {"--mesure", .once = &q->mesure},
+        {"-o", .once = &q->output},
+        {"--service", .list = q->services, .n = &q->nservices},
+        {"--besoin", .list = q->needs, .n = &q->nneeds},
+        {"--annee", .once = &q->annee},
+    };
+    const char *files[2] = {NULL, NULL};
+    int st = cli_parse_options("batch", batch_help, argc, argv, opts, sizeof opts / sizeof opts[0], files, 2,
+                               N_("batch: too many files ('%s'): one rules file and at most one CSV input"));
+    if (st != CLI_OK)
+        return st;
+    q->file = files[0];
+    q->input = files[1];
+    if (q->nneeds)
+        q->prix = true;   /* a need is priced */
+    bool premiere;
+    if (!cli_annee("batch", q->annee, &premiere))
+        return CLI_USAGE;
     if (!q->file)
         return cli_usage_error("batch: no rules file given (usage: cdgrules batch FILE --forfait F [INPUT.csv])");
     if (!q->forfait)

@@ -38,6 +38,77 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
     return 1;
 }
 
+/* Takes the option of opts that argv[*i] names, if any: 1 when taken, 0
+ * when none matches, -1 after a usage error (value missing, or given
+ * twice). */
+static int take_option(const char *cmd, int argc, char **argv, int *i, const cli_option *opts,
+                       size_t nopts)
+{
+    for (size_t k = 0; k < nopts; k++) {
+        const cli_option *o = &opts[k];
+        if (o->flag) {
+            if (strcmp(argv[*i], o->name) != 0)
+                continue;
+            *o->flag = true;
+            return 1;
+        }
+        const char *v;
+        int r = cli_opt_value(argc, argv, i, o->name, &v);
+        if (r <= 0) {
+            if (r < 0)
+                return -1;
+            continue;
+        }
+        if (o->list) {
+            o->list[(*o->n)++] = v;
+        } else if (*o->once) {
+            cli_usage_error("%s: %s given twice", cmd, o->name);
+            return -1;
+        } else {
+            *o->once = v;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int cli_parse_options(const char *cmd, const char *help, int argc, char **argv,
+                      const cli_option *opts, size_t nopts, const char **files, int nfiles,
+                      const char *too_many)
+{
+    int nfound = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(_(help), stdout);
+            return -1;
+        }
+        int r = take_option(cmd, argc, argv, &i, opts, nopts);
+        if (r < 0)
+            return CLI_USAGE;
+        if (r > 0)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("%s: unknown option '%s' (see 'cdgrules %s --help')", cmd, argv[i], cmd);
+        if (nfound < nfiles)
+            files[nfound++] = argv[i];
+        else if (nfiles == 1)
+            return cli_usage_error("%s: more than one rules file ('%s' and '%s')", cmd, files[0], argv[i]);
+        else
+            return cli_usage_error(too_many, argv[i]);
+    }
+    return CLI_OK;
+}
+
+bool cli_annee(const char *cmd, const char *v, bool *premiere)
+{
+    *premiere = v && strcmp(v, "premiere") == 0;
+    if (!v || *premiere || strcmp(v, "suivantes") == 0)
+        return true;
+    cli_usage_error("%s: --annee '%s': write premiere (the first year) or suivantes (the following years)",
+                    cmd, v);
+    return false;
+}
+
 cdg_unit *cli_load(const char *path, cli_env *env, bool print_diags, int *status)
 {
     cdg_unit *u = NULL;

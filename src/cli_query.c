@@ -321,44 +321,20 @@ static void print_json(const cdg_strate *k, const query_answer *ans, const why_c
     cdg_json_end(&j);
 }
 
-/* Parses the command line into q; CLI_OK or the exit status to return. */
+/* Parses the command line into q; CLI_OK, -1 after --help, or the exit status. */
 static int parse_args(int argc, char **argv, query_args *q)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(query_help), stdout);
-            return -1;
-        } else if (strcmp(argv[i], "--json") == 0)
-            q->json = true;
-        else if (strcmp(argv[i], "--why") == 0)
-            q->why = true;
-        else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (q->forfait)
-                return cli_usage_error("query: --forfait given twice");
-            q->forfait = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (q->profil)
-                return cli_usage_error("query: --profil given twice");
-            q->profil = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--service", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            q->services[q->nservices++] = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage_error("query: unknown option '%s' (see 'cdgrules query --help')",
-                                   argv[i]);
-        else if (q->file)
-            return cli_usage_error("query: more than one rules file ('%s' and '%s')", q->file,
-                                   argv[i]);
-        else
-            q->file = argv[i];
-    }
+    const cli_option opts[] = {
+        {"--json", .flag = &q->json},
+        {"--why", .flag = &q->why},
+        {"--forfait", .once = &q->forfait},
+        {"--profil", .once = &q->profil},
+        {"--service", .list = q->services, .n = &q->nservices},
+    };
+    int st = cli_parse_options("query", query_help, argc, argv, opts, sizeof opts / sizeof opts[0],
+                               &q->file, 1, NULL);
+    if (st != CLI_OK)
+        return st;
     if (!q->file)
         return cli_usage_error("query: no rules file given (usage: cdgrules query FILE --forfait F --profil P)");
     if (!q->forfait)

@@ -45,51 +45,21 @@ typedef struct quote_args {
 /* Parses the command line; CLI_OK, -1 after --help, or the exit status. */
 static int parse_args(int argc, char **argv, quote_args *q)
 {
-    bool annee = false;
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(quote_help), stdout);
-            return -1;
-        } else if (strcmp(argv[i], "--json") == 0)
-            q->json = true;
-        else if (strcmp(argv[i], "--why") == 0)
-            q->why = true;
-        else if ((r = cli_opt_value(argc, argv, &i, "--forfait", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (q->forfait)
-                return cli_usage_error("quote: --forfait given twice");
-            q->forfait = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (q->profil)
-                return cli_usage_error("quote: --profil given twice");
-            q->profil = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--besoin", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            q->needs[q->nneeds++] = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--annee", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (annee)
-                return cli_usage_error("quote: --annee given twice");
-            annee = true;
-            if (strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
-                return cli_usage_error("quote: --annee '%s': write premiere (the first year) or suivantes "
-                                       "(the following years)", v);
-            q->premiere = strcmp(v, "premiere") == 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage_error("quote: unknown option '%s' (see 'cdgrules quote --help')",
-                                   argv[i]);
-        else if (q->file)
-            return cli_usage_error("quote: more than one rules file ('%s' and '%s')", q->file, argv[i]);
-        else
-            q->file = argv[i];
-    }
+    const char *annee = NULL;
+    const cli_option opts[] = {
+        {"--json", .flag = &q->json},
+        {"--why", .flag = &q->why},
+        {"--forfait", .once = &q->forfait},
+        {"--profil", .once = &q->profil},
+        {"--besoin", .list = q->needs, .n = &q->nneeds},
+        {"--annee", .once = &annee},
+    };
+    int st = cli_parse_options("quote", quote_help, argc, argv, opts, sizeof opts / sizeof opts[0],
+                               &q->file, 1, NULL);
+    if (st != CLI_OK)
+        return st;
+    if (!cli_annee("quote", annee, &q->premiere))
+        return CLI_USAGE;
     if (!q->file)
         return cli_usage_error("quote: no rules file given (usage: cdgrules quote FILE --forfait F --profil P [--besoin S=N])");
     if (!q->forfait)

@@ -236,48 +236,23 @@ static void print_json(const which_answer *w, bool why)
 /* `which`: splits the forfaits into those that include every need and the others. */
 int cli_which(int argc, char **argv, cli_env *env)
 {
-    const char *file = NULL, *profil = NULL;
+    const char *file = NULL, *profil = NULL, *annee = NULL;
     const char *names[argc > 0 ? argc : 1];
     int nneeds = 0;
-    bool json = false, why = false, premiere = false, annee = false;
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(_(which_help), stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--json") == 0)
-            json = true;
-        else if (strcmp(argv[i], "--why") == 0)
-            why = true;
-        else if ((r = cli_opt_value(argc, argv, &i, "--profil", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (profil)
-                return cli_usage_error("which: --profil given twice");
-            profil = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--besoin", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            names[nneeds++] = v;
-        } else if ((r = cli_opt_value(argc, argv, &i, "--annee", &v)) != 0) {
-            if (r < 0)
-                return CLI_USAGE;
-            if (annee)
-                return cli_usage_error("which: --annee given twice");
-            annee = true;
-            if (strcmp(v, "premiere") != 0 && strcmp(v, "suivantes") != 0)
-                return cli_usage_error("which: --annee '%s': write premiere (the first year) or suivantes "
-                                       "(the following years)", v);
-            premiere = strcmp(v, "premiere") == 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage_error("which: unknown option '%s' (see 'cdgrules which --help')",
-                                   argv[i]);
-        else if (file)
-            return cli_usage_error("which: more than one rules file ('%s' and '%s')", file, argv[i]);
-        else
-            file = argv[i];
-    }
+    bool json = false, why = false, premiere;
+    const cli_option opts[] = {
+        {"--json", .flag = &json},
+        {"--why", .flag = &why},
+        {"--profil", .once = &profil},
+        {"--besoin", .list = names, .n = &nneeds},
+        {"--annee", .once = &annee},
+    };
+    int st = cli_parse_options("which", which_help, argc, argv, opts, sizeof opts / sizeof opts[0], &file, 1,
+                               NULL);
+    if (st != CLI_OK)
+        return st < 0 ? CLI_OK : st;
+    if (!cli_annee("which", annee, &premiere))
+        return CLI_USAGE;
     if (!file)
         return cli_usage_error("which: no rules file given (usage: cdgrules which FILE --profil P --besoin S)");
     if (!profil)
