@@ -503,18 +503,17 @@ static int run_caught(batch *b, cdg_arena *a, int in, int out, const cdg_categor
                       const char *mesure_col, unsigned long *stopped_at)
 {
     jmp_buf oom;
+    int st;
     if (setjmp(oom)) {
-        cdg_arena_catch(a, NULL);
-        if (b->scratch)
-            cdg_arena_catch(b->scratch, NULL);
-        b->oom = NULL;
-        return cli_usage_error("%s: out of memory", "batch");
+        st = cli_usage_error("%s: out of memory", "batch");
+    } else {
+        b->oom = &oom;
+        cdg_arena_catch(a, &oom);
+        cdg_arena_catch(b->scratch, &oom);
+        cdg_csv_writer_init(&b->out, a, out, BUF_SIZE);
+        st = run(b, a, in, fixed, mesure_col, stopped_at);
     }
-    b->oom = &oom;
-    cdg_arena_catch(a, &oom);
-    cdg_arena_catch(b->scratch, &oom);
-    cdg_csv_writer_init(&b->out, a, out, BUF_SIZE);
-    int st = run(b, a, in, fixed, mesure_col, stopped_at);
+    /* Either way, the handlers are released once. */
     cdg_arena_catch(a, NULL);
     if (b->scratch)  /* NULL when its renewal failed */
         cdg_arena_catch(b->scratch, NULL);
