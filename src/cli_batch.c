@@ -456,6 +456,7 @@ static int run(batch *b, cdg_arena *a, int in, const cdg_categorie *fixed, const
 /* Options of the command line. */
 typedef struct batch_args {
     const char *file, *input, *forfait, *categorie, *mesure, *output, *annee;
+    bool premiere;   /* --annee premiere */
     const char **services;
     int nservices;
     const char **needs;
@@ -485,8 +486,7 @@ static int parse_args(int argc, char **argv, batch_args *q)
     q->input = files[1];
     if (q->nneeds)
         q->prix = true;   /* a need is priced */
-    bool premiere;
-    if (!cli_annee("batch", q->annee, &premiere))
+    if (!cli_annee("batch", q->annee, &q->premiere))
         return CLI_USAGE;
     if (!q->file)
         return cli_usage_error("batch: no rules file given (usage: cdgrules batch FILE --forfait F [INPUT.csv])");
@@ -553,7 +553,7 @@ int cli_batch(int argc, char **argv, cli_env *env)
         ok = (b.services[i] = q.nservices ? cli_service("batch", b.m, q.services[i])
                                           : &b.m->services[i]) != NULL;
     b.prix = q.prix || q.annee;
-    b.premiere = q.annee && strcmp(q.annee, "premiere") == 0;
+    b.premiere = q.premiere;
     cdg_besoin *list = NULL, **tail = &list;
     for (int i = 0; ok && i < q.nneeds; i++) {
         cdg_besoin *nb = cdg_arena_calloc(a, 1, sizeof *nb);

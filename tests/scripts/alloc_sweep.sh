@@ -124,7 +124,7 @@ for dir in "$root"/*/*/; do
     i=$((i + 1))
 done >"$tmp/cases"
 # A queue: each of the TEST_JOBS workers takes the next case when done
-# with one (cases differ a hundredfold in runs); reported in order.
+# with one (a case takes 1 to 45 runs); reported in order.
 tr '\t\n' '\0\0' <"$tmp/cases" |
     xargs -0 -r -n 2 -P "$jobs" sh "$0" --case "$bin" "$root"
 cases=$i
