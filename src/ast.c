@@ -2,6 +2,7 @@
 #include "ast.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Whether an INT value fits in the 8-byte head (ast.h). */
@@ -110,10 +111,109 @@ cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_
     return b;
 }
 
-cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
+/* A copy of d in the arena, for the entry of its block. */
+cdg_decl *cdg_ast_nested_decl(cdg_arena *a, const cdg_decl *d)
 {
-    cdg_decl *d = cdg_arena_calloc(a, 1, sizeof *d);
-    d->kw = (unsigned char)kw;
-    d->span = kw_span;
-    return d;
+    cdg_decl *copy = cdg_arena_alloc(a, sizeof *copy);
+    *copy = *d;
+    copy->next_at = CDG_DECL_NESTED;
+    return copy;
+}
+
+/* Appends d to the current run of top-level declarations, or to a new
+ * one twice as long (16 to 1,024 declarations) when it is full. The last
+ * declaration is a run's end whose pointer is NULL, so that the list is
+ * whole after every declaration. */
+void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg_decl *d)
+{
+    enum { FIRST = 16, MOST = 1024 };
+    cdg_decl *prev = runs->run ? runs->run + runs->len - 1 : NULL;
+    if (!runs->run || runs->len == runs->cap) {
+        unsigned cap = !runs->run ? FIRST : runs->cap < MOST ? runs->cap * 2 : MOST;
+        /* cap declarations, then the pointer to the next run */
+        cdg_decl *run = cdg_arena_alloc(a, cap * sizeof *run + sizeof run);
+        if (prev)
+            memcpy(prev + 1, &run, sizeof run);
+        else
+            ast->decls = run;
+        runs->run = run;
+        runs->len = 0;
+        runs->cap = cap;
+    } else {
+        prev->next_at = CDG_DECL_IN_RUN;
+    }
+    cdg_decl *x = runs->run + runs->len++;
+    *x = *d;
+    x->next_at = CDG_DECL_RUN_END;
+    cdg_decl *none = NULL;
+    memcpy(x + 1, &none, sizeof none);
+}
+
+/* FNV-1a of the string s, and its length in *len. */
+static uint64_t label_hash(const char *s, size_t *len)
+{
+    uint64_t h = 14695981039346656037u;
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    *len = (size_t)(p - s);
+    return h;
+}
+
+/* Doubles t's table (16 slots at first); false when memory is short. */
+static bool labels_grow(cdg_arena *a, cdg_label_table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 16;
+    const char **slots = cdg_mem_alloc(cdg_arena_memctl(a), cap * sizeof *slots);
+    if (!slots)
+        return false;
+    memset(slots, 0, cap * sizeof *slots);
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i])
+            continue;
+        size_t n;
+        size_t j = label_hash(t->slots[i], &n) & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return true;
+}
+
+const char *cdg_ast_share_label(cdg_arena *a, cdg_label_table *t, const char *label)
+{
+    /* Every 4,096 labels, sharing goes on only if a quarter of them were
+     * found: unique labels would cost a slot each and save nothing. */
+    enum { ROUND = 4096 };
+    if (t->off)
+        return label;
+    if (++t->seen % ROUND == 0 && t->found < t->seen / 4) {
+        cdg_ast_labels_free(t);
+        t->off = true;
+        return label;
+    }
+    if (t->len >= t->cap / 2 && !labels_grow(a, t))
+        cdg_arena_throw(a);
+    size_t n;
+    size_t i = label_hash(label, &n) & (t->cap - 1);
+    for (; t->slots[i]; i = (i + 1) & (t->cap - 1))
+        if (strcmp(t->slots[i], label) == 0) {
+            if (!cdg_arena_give_back(a, label, n + 1))
+                return label;
+            t->found++;
+            return t->slots[i];
+        }
+    t->slots[i] = label;
+    t->len++;
+    return label;
+}
+
+void cdg_ast_labels_free(cdg_label_table *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    t->cap = t->len = 0;
 }

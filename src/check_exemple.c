@@ -252,12 +252,15 @@ static const entry_syntax exemple_syntax = {
     {CDG_KW_ATTENDU, exemple_attendu},
 }};
 
-/* Every example's entries; a profile and a forfait are required. */
-void cdg_check_exemples(checker *c)
+/* Every example's entries; a profile and a forfait are required.
+ * m->exemples[i] is the i-th top-level exemple declaration of ast. */
+void cdg_check_exemples(checker *c, const cdg_ast *ast)
 {
     cdg_model *m = c->m;
-    for (unsigned i = 0; i < m->nexemples; i++) {
-        const cdg_decl *d = c->decls[K_EXEMPLE][i];
+    const cdg_decl *d = ast->decls;
+    for (unsigned i = 0; i < m->nexemples; i++, d = cdg_decl_next(d)) {
+        while (d->kw != CDG_KW_EXEMPLE)
+            d = cdg_decl_next(d);
         exemple_reader r = {.x = &m->exemples[i]};
         r.x->profil.mesure = -1;
         cdg_check_entries(c, d->block, &exemple_syntax, &r);

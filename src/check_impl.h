@@ -211,7 +211,7 @@ void cdg_check_notes(checker *c);
 void cdg_check_services(checker *c);
 void cdg_check_forfaits(checker *c);                      /* check_resolve.c */
 void cdg_check_options(checker *c);                       /* check_option.c */
-void cdg_check_exemples(checker *c);                      /* check_exemple.c */
+void cdg_check_exemples(checker *c, const cdg_ast *ast);   /* check_exemple.c */
 void cdg_check_lint(checker *c);                          /* check_lint.c */
 
 /* Reads `selon_strate < S1: n; … >` into c->table: a quantity for every

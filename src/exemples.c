@@ -169,10 +169,10 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
         const cdg_exemple *x = &m->exemples[i];
         /* m->exemples[i] is the i-th top-level exemple declaration */
         while (next_decl && next_decl->kw != CDG_KW_EXEMPLE)
-            next_decl = next_decl->next;
+            next_decl = cdg_decl_next(next_decl);
         cdg_span x_span = next_decl ? next_decl->label_span : (cdg_span){0, 0};
         if (next_decl)
-            next_decl = next_decl->next;
+            next_decl = cdg_decl_next(next_decl);
         unsigned n = 0, bad = 0;
         n = x->nattendus;
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;

@@ -370,7 +370,7 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
 /* Lays out the whole of ast into w. */
 static void emit_all(fmt_writer *w, const cdg_ast *ast)
 {
-    for (const cdg_decl *d = ast->decls; d; d = d->next)
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d))
         emit_decl(w, d, 0);
     for (; w->next; w->next = w->next->next)
         put_own_comment(w, w->next, 0, true);

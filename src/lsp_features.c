@@ -419,7 +419,7 @@ void lsp_symbols(lsp_server *s, const json_t *id, const json_t *params)
     if (!lsp_reply_begin(&r, id))
         return;
     cdg_json_begin_array(&r.j, CDG_JSON_INLINE);
-    for (const cdg_decl *x = d->unit->ast ? d->unit->ast->decls : NULL; x; x = x->next)
+    for (const cdg_decl *x = d->unit->ast ? d->unit->ast->decls : NULL; x; x = cdg_decl_next(x))
         symbol(&r.j, d, x);
     cdg_json_end(&r.j);
     lsp_reply_send(s, &r);

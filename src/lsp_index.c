@@ -147,7 +147,7 @@ static void walk_decl(walker *w, const cdg_decl *d)
 void lsp_index_walk(const cdg_ast *ast, lsp_occ_fn *fn, void *ctx)
 {
     walker w = {fn, ctx};
-    for (const cdg_decl *d = ast ? ast->decls : NULL; d; d = d->next)
+    for (const cdg_decl *d = ast ? ast->decls : NULL; d; d = cdg_decl_next(d))
         walk_decl(&w, d);
 }
 

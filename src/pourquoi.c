@@ -68,7 +68,7 @@ static const char *quote(const chain *c, const cdg_model *m, cdg_span sp)
 /* The declaration of kind kw and id among decls, nested ones included. */
 static const cdg_decl *find_decl_by_name(const cdg_decl *d, cdg_keyword kw, const char *id)
 {
-    for (; d; d = d->next) {
+    for (; d; d = cdg_decl_next(d)) {
         if (d->kw == kw && d->id && strcmp(d->id, id) == 0)
             return d;
         for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e))
@@ -89,7 +89,7 @@ static const cdg_decl *find_decl_by_name(const cdg_decl *d, cdg_keyword kw, cons
  * declaration, examples included: quadratic. */
 static const cdg_decl *find_decl_at(const cdg_decl *d, cdg_keyword kw, const char *id, cdg_span at)
 {
-    for (; d && d->span.begin <= at.begin; d = d->next) {
+    for (; d && d->span.begin <= at.begin; d = cdg_decl_next(d)) {
         if (d->span.end <= at.begin)
             continue;
         if (d->kw == kw && d->id && cdg_decl_id_span(d).begin == at.begin && strcmp(d->id, id) == 0)

@@ -24,7 +24,7 @@ static void parse_text(parsed *p, const char *text)
 static unsigned count_decls(const cdg_ast *ast)
 {
     unsigned n = 0;
-    for (const cdg_decl *d = ast->decls; d; d = d->next)
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d))
         n++;
     return n;
 }
@@ -44,7 +44,7 @@ Test(parser, declarations_entries_and_values)
     cr_assert(p.ok);
     cr_assert_eq(p.diags.len, 0);
     cr_assert_eq(count_decls(p.ast), 4);
-    const cdg_decl *o = p.ast->decls, *c = o->next, *f = c->next, *x = f->next;
+    const cdg_decl *o = p.ast->decls, *c = cdg_decl_next(o), *f = cdg_decl_next(c), *x = cdg_decl_next(f);
     cr_assert_eq(o->kw, CDG_KW_OFFRE);
     cr_assert_str_eq(o->id, "o");
     cr_assert_str_eq(o->label, "Offre");
@@ -127,7 +127,7 @@ Test(parser, recovery_keeps_the_declarations_around_errors)
     cr_assert_not(p.ok);
     cr_assert_eq(p.diags.errors, 2);
     cr_assert_eq(count_decls(p.ast), 3);
-    const cdg_decl *c = p.ast->decls->next->next;
+    const cdg_decl *c = cdg_decl_next(cdg_decl_next(p.ast->decls));
     cr_assert_str_eq(c->id, "C");
     cr_assert_str_eq(c->block->entries->key, "w");
     /* A keeps the entry after the error */
