@@ -101,12 +101,11 @@ cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_
     cdg_block *b = cdg_arena_alloc(a, sizeof *b + size);
     b->open_at = open.begin;
     b->close_at = close.begin;
-    b->entries = NULL;
+    b->has_entries = size > 0;
     if (size) {
         cdg_entry *first = (cdg_entry *)(void *)(b + 1);
         memcpy(first, entries, size);
         ((cdg_entry *)(void *)((char *)first + last))->last = 1;
-        b->entries = first;
     }
     return b;
 }

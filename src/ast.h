@@ -103,7 +103,8 @@ typedef struct cdg_decl cdg_decl;
 
 /* `key: values… [block];` or `key block;`, or a nested declaration
  * (key NULL). The entries of a block lie one after the other in one
- * allocation (cdg_block.entries): walk them with cdg_entry_next.
+ * allocation after the block (cdg_block_entries): walk them with
+ * cdg_entry_next.
  *
  * Layout: a 16-byte head; then, when `wide`, 8 bytes (uint32_t end,
  * key_end); then a cdg_block pointer when has_block, or the cdg_decl
@@ -190,12 +191,21 @@ static inline const cdg_entry *cdg_entry_next(const cdg_entry *e)
 }
 
 /* A block: where its '<' and '>' are, and its entries, which follow it
- * in the same allocation (16 bytes, then the entries). Read the tokens'
- * spans with cdg_block_open and cdg_block_close. */
+ * in the same allocation (8 bytes, then the entries: read them with
+ * cdg_block_entries; an example is two blocks). Read the tokens' spans
+ * with cdg_block_open and cdg_block_close. Offsets fit in 31 bits
+ * (CDG_SOURCE_MAX is 1 GB). */
 struct cdg_block {
-    uint32_t open_at, close_at;  /* the offsets of the '<' and '>' (one byte each) */
-    const cdg_entry *entries;    /* NULL for an empty block */
+    uint32_t open_at;            /* the offset of the '<' (one byte) */
+    uint32_t close_at : 31;      /* the offset of the '>' (one byte) */
+    uint32_t has_entries : 1;    /* entries follow; 0 for an empty block */
 };
+
+/* The block's first entry, or NULL for an empty block. */
+static inline const cdg_entry *cdg_block_entries(const cdg_block *b)
+{
+    return b->has_entries ? (const cdg_entry *)(const void *)(b + 1) : NULL;
+}
 
 /* The block's '<'. */
 static inline cdg_span cdg_block_open(const cdg_block *b)
@@ -238,7 +248,7 @@ struct cdg_decl {
     cdg_block *block;      /* NULL for the short form */
 };
 
-_Static_assert(sizeof(cdg_block) == 16, "cdg_block: 16 bytes");
+_Static_assert(sizeof(cdg_block) == 8, "cdg_block: 8 bytes");
 _Static_assert(sizeof(cdg_decl) == 48, "cdg_decl: 48 bytes");
 
 /* The top-level declaration after d, or NULL (always NULL for a nested

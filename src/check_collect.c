@@ -105,7 +105,7 @@ static void collect_rubrique(checker *c, const cdg_decl *d)
                         .index = m->nrubriques, .first = m->nservices};
     c->decls[K_RUBRIQUE][m->nrubriques++] = d;
     declare(c, K_RUBRIQUE, d, r, span_of_cdg_rubrique);
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (inner && inner->kw == CDG_KW_SERVICE)
             add_service(c, inner, r);
@@ -182,7 +182,7 @@ static void make_room(checker *c, const cdg_ast *ast)
         if (k)
             n[k->kind]++;
         if (d->kw == CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
+            for (const cdg_entry *e = cdg_block_entries(d->block); e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e) && cdg_entry_decl(e)->kw == CDG_KW_SERVICE)
                     n[K_SERVICE]++;
     }
@@ -212,7 +212,7 @@ void cdg_check_collect(checker *c, const cdg_ast *ast)
             k->collect(c, d);
         /* Declarations nested where they do not belong (a missing '>'). */
         if (d->kw != CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
+            for (const cdg_entry *e = cdg_block_entries(d->block); e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e))
                     misplaced_decl(c, cdg_entry_decl(e), d);
     }

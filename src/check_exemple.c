@@ -230,7 +230,7 @@ static void exemple_attendu(checker *c, void *item, const cdg_entry *e)
         return;
     }
     unsigned max = 0;
-    for (const cdg_entry *a = cdg_entry_block(e)->entries; a; a = cdg_entry_next(a))
+    for (const cdg_entry *a = cdg_block_entries(cdg_entry_block(e)); a; a = cdg_entry_next(a))
         max++;
     /* One array per block, sized by its entries; a block with no valid
      * expectation leaves the example's expectations as they were, one with

@@ -394,7 +394,7 @@ static void symbol(cdg_json *j, const lsp_doc *d, const cdg_decl *x)
     cdg_json_key(j, "selectionRange");
     lsp_json_range(j, d, sel.begin, sel.end);
     bool nested = false;
-    for (const cdg_entry *e = x->block ? x->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = x->block ? cdg_block_entries(x->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (!inner)
             continue;

@@ -114,7 +114,7 @@ static void anchor_in(const cdg_source *src, const cdg_entry *items, const cdg_c
         if (c->span.begin >= sp.begin && c->span.begin < sp.end) {
             const cdg_block *b = item_block(e);
             if (b && c->span.begin > cdg_block_open(b).begin && c->span.begin < cdg_block_close(b).begin)
-                anchor_in(src, b->entries, c, sub, out, cap);
+                anchor_in(src, cdg_block_entries(b), c, sub, out, cap);
             else
                 join(out, cap, sub, NULL);
             return;
