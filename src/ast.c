@@ -148,31 +148,37 @@ void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg
     memcpy(x + 1, &none, sizeof none);
 }
 
-/* FNV-1a of the string s, and its length in *len. */
+/* A hash of the string s, eight bytes at a time, and its length in *len. */
 static uint64_t label_hash(const char *s, size_t *len)
 {
-    uint64_t h = 14695981039346656037u;
-    const char *p = s;
-    for (; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211u;
-    *len = (size_t)(p - s);
-    return h;
+    size_t n = *len = strlen(s);
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    return h ^ (h >> 29);
 }
 
-/* Doubles t's table (16 slots at first); false when memory is short. */
+/* Doubles t's table (1,024 slots at first); false when memory is short. */
 static bool labels_grow(cdg_arena *a, cdg_label_table *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 16;
-    const char **slots = cdg_mem_alloc(cdg_arena_memctl(a), cap * sizeof *slots);
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    cdg_label_slot *slots = cdg_mem_alloc(cdg_arena_memctl(a), cap * sizeof *slots);
     if (!slots)
         return false;
     memset(slots, 0, cap * sizeof *slots);
     for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slots[i])
+        if (!t->slots[i].label)
             continue;
-        size_t n;
-        size_t j = label_hash(t->slots[i], &n) & (cap - 1);
-        while (slots[j])
+        size_t j = t->slots[i].hash & (cap - 1);
+        while (slots[j].label)
             j = (j + 1) & (cap - 1);
         slots[j] = t->slots[i];
     }
@@ -197,15 +203,16 @@ const char *cdg_ast_share_label(cdg_arena *a, cdg_label_table *t, const char *la
     if (t->len >= t->cap / 2 && !labels_grow(a, t))
         cdg_arena_throw(a);
     size_t n;
-    size_t i = label_hash(label, &n) & (t->cap - 1);
-    for (; t->slots[i]; i = (i + 1) & (t->cap - 1))
-        if (strcmp(t->slots[i], label) == 0) {
+    uint64_t h = label_hash(label, &n);
+    size_t i = h & (t->cap - 1);
+    for (; t->slots[i].label; i = (i + 1) & (t->cap - 1))
+        if (t->slots[i].hash == h && strcmp(t->slots[i].label, label) == 0) {
             if (!cdg_arena_give_back(a, label, n + 1))
                 return label;
             t->found++;
-            return t->slots[i];
+            return t->slots[i].label;
         }
-    t->slots[i] = label;
+    t->slots[i] = (cdg_label_slot){ label, h };
     t->len++;
     return label;
 }

@@ -313,8 +313,13 @@ typedef struct cdg_decl_runs {
  * the parse). 100,000 examples have few distinct labels ("Commune de
  * 438 habitants"): a label already seen is not kept twice. Sharing stops
  * when few labels repeat (its table would cost more than it saves). */
+typedef struct cdg_label_slot {
+    const char *label;
+    uint64_t hash;
+} cdg_label_slot;
+
 typedef struct cdg_label_table {
-    const char **slots;       /* open addressing; cap a power of two */
+    cdg_label_slot *slots;    /* open addressing; cap a power of two */
     size_t cap, len;
     size_t seen, found;       /* labels looked up, found in the table */
     bool off;                 /* sharing given up */
