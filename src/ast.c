@@ -119,6 +119,14 @@ cdg_decl *cdg_ast_nested_decl(cdg_arena *a, const cdg_decl *d)
     return copy;
 }
 
+/* Writes the pointer to the next run (NULL: none) in the slot after d,
+ * the last declaration of its run. */
+static void link_run(cdg_decl *d, cdg_decl *next)
+{
+    void *slot = d + 1;
+    memcpy(slot, &next, sizeof next);
+}
+
 /* Appends d to the current run of top-level declarations, or to a new
  * one twice as long (16 to 1,024 declarations) when it is full. The last
  * declaration is a run's end whose pointer is NULL, so that the list is
@@ -132,7 +140,7 @@ void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg
         /* cap declarations, then the pointer to the next run */
         cdg_decl *run = cdg_arena_alloc(a, cap * sizeof *run + sizeof run);
         if (prev)
-            memcpy(prev + 1, &run, sizeof run);
+            link_run(prev, run);
         else
             ast->decls = run;
         runs->run = run;
@@ -144,8 +152,7 @@ void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg
     cdg_decl *x = runs->run + runs->len++;
     *x = *d;
     x->next_at = CDG_DECL_RUN_END;
-    cdg_decl *none = NULL;
-    memcpy(x + 1, &none, sizeof none);
+    link_run(x, NULL);
 }
 
 /* A hash of the string s, eight bytes at a time, and its length in *len. */
