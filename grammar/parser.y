@@ -88,7 +88,6 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
 
 %type <kw> declkw keykw
 %type <decl> decl topdecl
-%type <str> exlabel
 %type <block> body block
 %type <entries> items
 %type <entry> item
@@ -118,13 +117,7 @@ decl:
   /* `service x "X"` without its ';' (reported as such): the declaration
    * is kept, so that its name does not cascade into "unknown" errors. */
 | declkw IDENT STRING error { $$ = make_decl(ctx, $1, @1, $2, @2, $3, @3, NULL, @$); }
-| EXEMPLE exlabel body      { $$ = make_decl(ctx, CDG_KW_EXEMPLE, @1, NULL, @1, $2, @2, $3, @$); }
-;
-
-/* An exemple's label, shared with an equal one read before: reduced as
- * soon as the string is read, while its copy is the arena's last bytes. */
-exlabel:
-  STRING      { $$ = cdg_ast_share_label(ctx->arena, &ctx->labels, $1); }
+| EXEMPLE STRING body       { $$ = make_decl(ctx, CDG_KW_EXEMPLE, @1, NULL, @1, $2, @2, $3, @$); }
 ;
 
 declkw:

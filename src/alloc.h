@@ -9,7 +9,6 @@
 #define CDG_ALLOC_H
 
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -31,10 +30,6 @@ void *cdg_arena_calloc(cdg_arena *a, size_t n, size_t size);
 /* A NUL-terminated copy of s[0..n). */
 char *cdg_arena_strndup(cdg_arena *a, const char *s, size_t n);
 char *cdg_arena_strdup(cdg_arena *a, const char *s);
-/* Takes back the n bytes at p when they are the last the arena handed
- * out (a string just copied that turns out to be a duplicate); whether
- * it did. */
-bool cdg_arena_give_back(cdg_arena *a, const void *p, size_t n);
 /* printf into the arena. */
 char *cdg_arena_printf(cdg_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

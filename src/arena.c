@@ -202,15 +202,6 @@ char *cdg_arena_strdup(cdg_arena *a, const char *s)
     return cdg_arena_strndup(a, s, strlen(s));
 }
 
-bool cdg_arena_give_back(cdg_arena *a, const void *p, size_t n)
-{
-    chunk *c = a->head;
-    if (!c || n > c->used || (const char *)p != (const char *)c->data + (c->used - n))
-        return false;
-    c->used -= n;
-    return true;
-}
-
 /* Exactly the bytes the text takes: the checker words tens of thousands
  * of cells ("5 postes inclus"), and a 64-byte buffer each was 1.9 MB on
  * the bench's grid offer. */

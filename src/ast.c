@@ -2,7 +2,6 @@
 #include "ast.h"
 
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Whether an INT value fits in the 8-byte head (ast.h). */
@@ -153,80 +152,4 @@ void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg
     *x = *d;
     x->next_at = CDG_DECL_RUN_END;
     link_run(x, NULL);
-}
-
-/* A hash of the string s, eight bytes at a time, and its length in *len. */
-static uint64_t label_hash(const char *s, size_t *len)
-{
-    size_t n = *len = strlen(s);
-    uint64_t h = 0x9e3779b97f4a7c15u ^ n;
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
-    }
-    uint64_t w = 0;
-    for (size_t k = 0; k < n; k++)
-        w |= (uint64_t)(unsigned char)s[k] << (8 * k);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-    return h ^ (h >> 29);
-}
-
-/* Doubles t's table (1,024 slots at first); false when memory is short. */
-static bool labels_grow(cdg_arena *a, cdg_label_table *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    cdg_label_slot *slots = cdg_mem_alloc(cdg_arena_memctl(a), cap * sizeof *slots);
-    if (!slots)
-        return false;
-    memset(slots, 0, cap * sizeof *slots);
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slots[i].label)
-            continue;
-        size_t j = t->slots[i].hash & (cap - 1);
-        while (slots[j].label)
-            j = (j + 1) & (cap - 1);
-        slots[j] = t->slots[i];
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->cap = cap;
-    return true;
-}
-
-const char *cdg_ast_share_label(cdg_arena *a, cdg_label_table *t, const char *label)
-{
-    /* Every 4,096 labels, sharing goes on only if a quarter of them were
-     * found: unique labels would cost a slot each and save nothing. */
-    enum { ROUND = 4096 };
-    if (t->off)
-        return label;
-    if (++t->seen % ROUND == 0 && t->found < t->seen / 4) {
-        cdg_ast_labels_free(t);
-        t->off = true;
-        return label;
-    }
-    if (t->len >= t->cap / 2 && !labels_grow(a, t))
-        cdg_arena_throw(a);
-    size_t n;
-    uint64_t h = label_hash(label, &n);
-    size_t i = h & (t->cap - 1);
-    for (; t->slots[i].label; i = (i + 1) & (t->cap - 1))
-        if (t->slots[i].hash == h && strcmp(t->slots[i].label, label) == 0) {
-            if (!cdg_arena_give_back(a, label, n + 1))
-                return label;
-            t->found++;
-            return t->slots[i].label;
-        }
-    t->slots[i] = (cdg_label_slot){ label, h };
-    t->len++;
-    return label;
-}
-
-void cdg_ast_labels_free(cdg_label_table *t)
-{
-    free(t->slots);
-    t->slots = NULL;
-    t->cap = t->len = 0;
 }

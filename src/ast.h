@@ -244,7 +244,7 @@ struct cdg_decl {
     unsigned char kw;      /* a cdg_keyword */
     unsigned char next_at; /* CDG_DECL_NESTED, _IN_RUN or _RUN_END */
     const char *id;        /* NULL for exemple */
-    const char *label;     /* an exemple's may be shared with another's */
+    const char *label;
     cdg_block *block;      /* NULL for the short form */
 };
 
@@ -307,28 +307,6 @@ typedef struct cdg_decl_runs {
     cdg_decl *run;            /* the current run (NULL before the first) */
     unsigned len, cap;        /* declarations in it, room for */
 } cdg_decl_runs;
-
-/* One copy of each exemple label (the parser's, malloc'd through the
- * arena's cdg_memctl and freed with cdg_ast_labels_free at the end of
- * the parse). 100,000 examples have few distinct labels ("Commune de
- * 438 habitants"): a label already seen is not kept twice. Sharing stops
- * when few labels repeat (its table would cost more than it saves). */
-typedef struct cdg_label_slot {
-    const char *label;
-    uint64_t hash;
-} cdg_label_slot;
-
-typedef struct cdg_label_table {
-    cdg_label_slot *slots;    /* open addressing; cap a power of two */
-    size_t cap, len;
-    size_t seen, found;       /* labels looked up, found in the table */
-    bool off;                 /* sharing given up */
-} cdg_label_table;
-
-/* The label to keep for the exemple label just read: an equal one already
- * kept (the copy just made is then given back to the arena), or label. */
-const char *cdg_ast_share_label(cdg_arena *a, cdg_label_table *t, const char *label);
-void cdg_ast_labels_free(cdg_label_table *t);
 
 /* A copy of declaration d in the arena, nested in a block. */
 cdg_decl *cdg_ast_nested_decl(cdg_arena *a, const cdg_decl *d);

@@ -118,7 +118,6 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
             cdg_lex_restore(scanner);
         cdg_lex_free_all(&ctx);
         free(ctx.items);
-        cdg_ast_labels_free(&ctx.labels);
         cdg_arena_catch(a, outer);
         cdg_arena_throw(a);
     }
@@ -134,7 +133,6 @@ bool cdg_parse(cdg_arena *a, cdg_source *src, cdg_diags *diags, cdg_ast **out)
     cdg_lex_restore(scanner);
     cdg_yylex_destroy(scanner);
     free(ctx.items);
-    cdg_ast_labels_free(&ctx.labels);
     for (unsigned i = 0; i < ctx.nslips; i++)
         digit_slip(a, src, ctx.slips[i]);
     cdg_arena_catch(a, outer);

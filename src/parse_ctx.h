@@ -27,7 +27,6 @@ typedef struct cdg_parse_ctx {
     unsigned nslips;
     cdg_decl decl;                     /* the declaration just read (parser.y make_decl) */
     cdg_decl_runs decl_runs;           /* the top-level declarations (ast.h) */
-    cdg_label_table labels;            /* exemple labels, one copy each (malloc'd) */
     cdg_span tok[3];                   /* last three tokens: [0] newest */
     uint32_t str_begin;                /* start of the string being scanned */
     cdg_buf str;                       /* its decoded text */
