@@ -29,7 +29,8 @@ static void add_attendu(checker *c, attendu_array *arr, const cdg_attendu *at)
 static void attendu_strate(checker *c, void *item, const cdg_entry *e)
 {
     const cdg_value *v = cdg_check_single(c, e);
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_strate = true};
+    cdg_attendu at = {.has_strate = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (v && (at.strate = cdg_check_resolve(c, K_STRATE, v)))
         add_attendu(c, item, &at);
 }
@@ -40,7 +41,8 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
     const cdg_value *v = cdg_check_single(c, e);
     if (!v)
         return;
-    cdg_attendu at = {.span = cdg_entry_span(e), .service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
+    cdg_attendu at = {.service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (!at.service) {
         cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
         return;
@@ -50,7 +52,7 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
         at.quantite = cdg_value_int(v);
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         at.has_statut = true;
-        at.statut = (unsigned char)status_of(v->kw);
+        at.statut = status_of(v->kw);
     } else {
         ERR(c, cdg_value_span(v), "expected a status or a quantity for service '%s', found '%s'",
             at.service->id, cdg_check_text(c, v));
@@ -89,7 +91,8 @@ static bool read_expected_amount(checker *c, const cdg_entry *e, const char *key
 /* `prix: A EUR;`: the forfait's price for the example's profile and year. */
 static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_prix = true};
+    cdg_attendu at = {.has_prix = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (read_expected_amount(c, e, "prix", &at))
         add_attendu(c, item, &at);
 }
@@ -97,7 +100,8 @@ static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 /* `devis: A EUR;`: the quote's total for the example's needs and year. */
 static void attendu_devis(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_devis = true};
+    cdg_attendu at = {.has_devis = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (read_expected_amount(c, e, "devis", &at))
         add_attendu(c, item, &at);
 }

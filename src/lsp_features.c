@@ -172,7 +172,7 @@ static bool hover_attendu(FILE *o, const cdg_unit *u, size_t offset)
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *ex = &m->exemples[i];
         for (const cdg_attendu *at = ex->attendus; at < ex->attendus + ex->nattendus; at++) {
-            if (offset < at->span.begin || offset > at->span.end)
+            if (offset < cdg_attendu_span(at).begin || offset > cdg_attendu_span(at).end)
                 continue;
             const cdg_strate *k = cdg_model_strate_for(m, &ex->profil);
             fprintf(o, _("today: stratum %s"), k ? k->id : "-");
