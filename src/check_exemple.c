@@ -196,14 +196,18 @@ static void exemple_besoin(checker *c, void *item, const cdg_entry *e)
     }
     if ((b.n = cdg_check_int(c, n, N_("the number of a need"))) < 0)
         return;
-    for (const cdg_besoin *d = r->x->besoins; d; d = d->next)
+    cdg_model *m = c->m;
+    if (!m->exemple_besoins)
+        m->exemple_besoins = ALLOC(c, m->nexemples, cdg_besoin *);
+    cdg_besoin **list = &m->exemple_besoins[r->x - m->exemples];
+    for (const cdg_besoin *d = *list; d; d = d->next)
         if ((b.service && d->service == b.service) || (b.option && d->option == b.option)) {
             ERR(c, cdg_entry_span(e), "'%s' is needed twice in this exemple", v->text);
             return;
         }
     cdg_besoin *copy = cdg_arena_calloc(c->a, 1, sizeof *copy);
     *copy = b;
-    cdg_besoin **tail = &r->x->besoins;
+    cdg_besoin **tail = list;
     while (*tail)
         tail = &(*tail)->next;
     *tail = copy;

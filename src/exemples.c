@@ -76,7 +76,7 @@ static bool check_prix_attendu(const cdg_model *m, cdg_diags *d, const cdg_exemp
     cdg_arena *a = d->arena;
     cdg_devis q;
     cdg_eval_error err = {{0}};
-    if (!cdg_devis_make(m, x->forfait, k, &x->profil, x->besoins, x->premiere_annee, a, &q, &err)) {
+    if (!cdg_devis_make(m, x->forfait, k, &x->profil, cdg_exemple_besoins(m, x), x->premiere_annee, a, &q, &err)) {
         cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at), "exemple \"%s\": %s", x->libelle, err.message);
         return false;
     }

@@ -313,14 +313,15 @@ typedef struct cdg_exemple {
     const char *libelle;
     cdg_profil profil;
     const cdg_forfait *forfait;
-    cdg_besoin *besoins;
     cdg_attendu *attendus;        /* nattendus of them, in the order written */
     unsigned nattendus;
     bool premiere_annee;          /* `annee: premiere;` */
 } cdg_exemple;
-/* 56 bytes: where an example is written is not kept; m->exemples[i] is the
- * i-th top-level `exemple` declaration of the syntax tree (its label_span). */
-_Static_assert(sizeof(cdg_exemple) == 56, "an example is 56 bytes");
+/* 48 bytes: where an example is written is not kept; m->exemples[i] is the
+ * i-th top-level `exemple` declaration of the syntax tree (its label_span).
+ * Its needs, which few examples state, are in the model
+ * (cdg_exemple_besoins). */
+_Static_assert(sizeof(cdg_exemple) == 48, "an example is 48 bytes");
 
 typedef enum { CDG_CHEVAUCHEMENT_DERNIERE, CDG_CHEVAUCHEMENT_PREMIERE } cdg_chevauchement;
 
@@ -341,7 +342,16 @@ typedef struct cdg_model {
     cdg_forfait *forfaits;     unsigned nforfaits;
     cdg_option *options;       unsigned noptions;
     cdg_exemple *exemples;     unsigned nexemples;
+    /* The needs of each example (`besoin:`), by example index; NULL
+     * when no example states one. Read through cdg_exemple_besoins. */
+    cdg_besoin **exemple_besoins;
 } cdg_model;
+
+/* The needs example x of m states (a list), or NULL. */
+static inline const cdg_besoin *cdg_exemple_besoins(const cdg_model *m, const cdg_exemple *x)
+{
+    return m->exemple_besoins ? m->exemple_besoins[x - m->exemples] : NULL;
+}
 
 /* The cell of forfait f for service s: an entry of the service's table
  * named by the forfait's reference (NULL before the forfait is resolved). */
