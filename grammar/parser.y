@@ -103,7 +103,7 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
 
 file:
   %empty
-| file topdecl     { if ($2) { if (ctx->decl_tail) ctx->decl_tail->next = $2; else ctx->ast->decls = $2; ctx->decl_tail = $2; } }
+| file topdecl     { if ($2) cdg_ast_top_decl(ctx->arena, ctx->ast, &ctx->decl_runs, $2); }
 ;
 
 topdecl:
@@ -147,7 +147,7 @@ items:
 ;
 
 item:
-  decl                          { $$ = $1 ? make_decl_entry(ctx, @$, $1) : NO_ENTRY; }
+  decl                          { $$ = $1 ? make_decl_entry(ctx, @$, cdg_ast_nested_decl(ctx->arena, $1)) : NO_ENTRY; }
 | IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, NULL); }
 | IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, $4); }
 | IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
@@ -188,18 +188,19 @@ values:
 
 %%
 
+/* The declaration just read, in ctx->decl: the item or the file that
+ * takes it copies it where it belongs (a nested declaration alone, a
+ * top-level one into the runs, ast.h). */
 static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, const char *id,
                            YYLTYPE idloc, const char *label, YYLTYPE labloc, cdg_block *body,
                            YYLTYPE whole)
 {
-    cdg_decl *d = cdg_ast_decl(ctx->arena, kw, kwloc);
-    d->span = whole;
-    d->id = id;
+    (void)kwloc;
+    cdg_decl *d = &ctx->decl;
+    *d = (cdg_decl){ .span = whole, .label_span = labloc, .kw = (unsigned char)kw, .id = id,
+                     .label = label, .block = body };
     d->id_begin = idloc.begin;
     d->id_len = (uint16_t)(idloc.end - idloc.begin > UINT16_MAX ? UINT16_MAX : idloc.end - idloc.begin);
-    d->label = label;
-    d->label_span = labloc;
-    d->block = body;
     return d;
 }
 

@@ -100,20 +100,56 @@ cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_
     cdg_block *b = cdg_arena_alloc(a, sizeof *b + size);
     b->open_at = open.begin;
     b->close_at = close.begin;
-    b->entries = NULL;
+    b->has_entries = size > 0;
     if (size) {
         cdg_entry *first = (cdg_entry *)(void *)(b + 1);
         memcpy(first, entries, size);
         ((cdg_entry *)(void *)((char *)first + last))->last = 1;
-        b->entries = first;
     }
     return b;
 }
 
-cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span)
+/* A copy of d in the arena, for the entry of its block. */
+cdg_decl *cdg_ast_nested_decl(cdg_arena *a, const cdg_decl *d)
 {
-    cdg_decl *d = cdg_arena_calloc(a, 1, sizeof *d);
-    d->kw = (unsigned char)kw;
-    d->span = kw_span;
-    return d;
+    cdg_decl *copy = cdg_arena_alloc(a, sizeof *copy);
+    *copy = *d;
+    copy->next_at = CDG_DECL_NESTED;
+    return copy;
+}
+
+/* Writes the pointer to the next run (NULL: none) in the slot after d,
+ * the last declaration of its run. */
+static void link_run(cdg_decl *d, cdg_decl *next)
+{
+    void *slot = d + 1;
+    memcpy(slot, &next, sizeof next);
+}
+
+/* Appends d to the current run of top-level declarations, or to a new
+ * one twice as long (16 to 1,024 declarations) when it is full. The last
+ * declaration is a run's end whose pointer is NULL, so that the list is
+ * whole after every declaration. */
+void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg_decl *d)
+{
+    enum { FIRST = 16, MOST = 1024 };
+    cdg_decl *prev = runs->run ? runs->run + runs->len - 1 : NULL;
+    if (!runs->run || runs->len == runs->cap) {
+        unsigned cap = !runs->run ? FIRST : runs->cap < MOST ? runs->cap * 2 : MOST;
+        /* cap declarations, then the pointer to the next run */
+        cdg_decl *run = cdg_arena_alloc(a, cap * sizeof *run + sizeof run);
+        if (prev)
+            link_run(prev, run);
+        else
+            ast->decls = run;
+        runs->run = run;
+        runs->len = 0;
+        runs->cap = cap;
+    } else {
+        prev->next_at = CDG_DECL_IN_RUN;
+    }
+    cdg_decl *x = runs->run + runs->len++;
+    *x = *d;
+    x->next_at = CDG_DECL_RUN_END;
+    link_run(x, NULL);
 }

@@ -103,7 +103,8 @@ typedef struct cdg_decl cdg_decl;
 
 /* `key: values… [block];` or `key block;`, or a nested declaration
  * (key NULL). The entries of a block lie one after the other in one
- * allocation (cdg_block.entries): walk them with cdg_entry_next.
+ * allocation after the block (cdg_block_entries): walk them with
+ * cdg_entry_next.
  *
  * Layout: a 16-byte head; then, when `wide`, 8 bytes (uint32_t end,
  * key_end); then a cdg_block pointer when has_block, or the cdg_decl
@@ -190,12 +191,21 @@ static inline const cdg_entry *cdg_entry_next(const cdg_entry *e)
 }
 
 /* A block: where its '<' and '>' are, and its entries, which follow it
- * in the same allocation (16 bytes, then the entries). Read the tokens'
- * spans with cdg_block_open and cdg_block_close. */
+ * in the same allocation (8 bytes, then the entries: read them with
+ * cdg_block_entries; an example is two blocks). Read the tokens' spans
+ * with cdg_block_open and cdg_block_close. Offsets fit in 31 bits
+ * (CDG_SOURCE_MAX is 1 GB). */
 struct cdg_block {
-    uint32_t open_at, close_at;  /* the offsets of the '<' and '>' (one byte each) */
-    const cdg_entry *entries;    /* NULL for an empty block */
+    uint32_t open_at;            /* the offset of the '<' (one byte) */
+    uint32_t close_at : 31;      /* the offset of the '>' (one byte) */
+    uint32_t has_entries : 1;    /* entries follow; 0 for an empty block */
 };
+
+/* The block's first entry, or NULL for an empty block. */
+static inline const cdg_entry *cdg_block_entries(const cdg_block *b)
+{
+    return b->has_entries ? (const cdg_entry *)(const void *)(b + 1) : NULL;
+}
 
 /* The block's '<'. */
 static inline cdg_span cdg_block_open(const cdg_block *b)
@@ -209,24 +219,48 @@ static inline cdg_span cdg_block_close(const cdg_block *b)
     return (cdg_span){ b->close_at, b->close_at + 1 };
 }
 
-/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 56 bytes. The
+/* `KEYWORD id "label" ;` or `KEYWORD id "label" < … >`: 48 bytes. The
  * keyword opens the span (cdg_decl_kw_span); the id's span is its begin
  * and a 16-bit length (cdg_decl_id_span; an id of 64 KB or more, an
- * error already, keeps the first 65,535 bytes of its span). */
+ * error already, keeps the first 65,535 bytes of its span).
+ *
+ * The top-level declarations lie in runs: arrays of declarations, each
+ * followed by a pointer to the next run (NULL after the last). Walk them
+ * with cdg_decl_next, from cdg_ast.decls: a declaration has no `next`
+ * pointer of its own (100,000 examples are 100,000 declarations). A
+ * nested declaration (a service in its rubrique) has no next: it is an
+ * entry of its block. */
+enum {
+    CDG_DECL_NESTED,       /* in a block: cdg_decl_next is NULL */
+    CDG_DECL_IN_RUN,       /* top level, the next one follows it */
+    CDG_DECL_RUN_END       /* top level, a pointer to the next run follows it */
+};
+
 struct cdg_decl {
     cdg_span span;
     cdg_span label_span;
     uint32_t id_begin;     /* an exemple's: its keyword's */
     uint16_t id_len;
     unsigned char kw;      /* a cdg_keyword */
+    unsigned char next_at; /* CDG_DECL_NESTED, _IN_RUN or _RUN_END */
     const char *id;        /* NULL for exemple */
     const char *label;
     cdg_block *block;      /* NULL for the short form */
-    cdg_decl *next;
 };
 
-_Static_assert(sizeof(cdg_block) == 16, "cdg_block: 16 bytes");
-_Static_assert(sizeof(cdg_decl) == 56, "cdg_decl: 56 bytes");
+_Static_assert(sizeof(cdg_block) == 8, "cdg_block: 8 bytes");
+_Static_assert(sizeof(cdg_decl) == 48, "cdg_decl: 48 bytes");
+
+/* The top-level declaration after d, or NULL (always NULL for a nested
+ * declaration). */
+static inline const cdg_decl *cdg_decl_next(const cdg_decl *d)
+{
+    if (d->next_at == CDG_DECL_IN_RUN)
+        return d + 1;
+    if (d->next_at == CDG_DECL_RUN_END)
+        return *(cdg_decl *const *)(const void *)(d + 1);
+    return NULL;
+}
 
 /* The span of the declaration's id (an exemple's: its keyword's). */
 static inline cdg_span cdg_decl_id_span(const cdg_decl *d)
@@ -250,7 +284,7 @@ typedef struct cdg_comment {
 
 typedef struct cdg_ast {
     cdg_source *src;
-    cdg_decl *decls;
+    cdg_decl *decls;          /* the first top-level declaration (cdg_decl_next) */
     cdg_comment *comments;
 } cdg_ast;
 
@@ -268,6 +302,15 @@ void cdg_ast_decl_entry(void *dst, cdg_span span, cdg_decl *decl);
  * last one), copied into the arena after the block's head. */
 cdg_block *cdg_ast_block(cdg_arena *a, cdg_span open, const void *entries, size_t size, size_t last,
                          cdg_span close);
-cdg_decl *cdg_ast_decl(cdg_arena *a, cdg_keyword kw, cdg_span kw_span);
+/* The top-level declarations being read: the run they are appended to. */
+typedef struct cdg_decl_runs {
+    cdg_decl *run;            /* the current run (NULL before the first) */
+    unsigned len, cap;        /* declarations in it, room for */
+} cdg_decl_runs;
+
+/* A copy of declaration d in the arena, nested in a block. */
+cdg_decl *cdg_ast_nested_decl(cdg_arena *a, const cdg_decl *d);
+/* Appends a copy of the top-level declaration d to ast's runs. */
+void cdg_ast_top_decl(cdg_arena *a, cdg_ast *ast, cdg_decl_runs *runs, const cdg_decl *d);
 
 #endif

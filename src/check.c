@@ -25,7 +25,7 @@ cdg_model *cdg_check(cdg_arena *a, const cdg_ast *ast, cdg_diags *d, bool syntax
     cdg_check_services(&c);
     cdg_check_forfaits(&c);
     cdg_check_options(&c);
-    cdg_check_exemples(&c);
+    cdg_check_exemples(&c, ast);
     cdg_check_lint(&c);
     return c.m;
 }

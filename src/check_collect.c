@@ -105,7 +105,7 @@ static void collect_rubrique(checker *c, const cdg_decl *d)
                         .index = m->nrubriques, .first = m->nservices};
     c->decls[K_RUBRIQUE][m->nrubriques++] = d;
     declare(c, K_RUBRIQUE, d, r, span_of_cdg_rubrique);
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (inner && inner->kw == CDG_KW_SERVICE)
             add_service(c, inner, r);
@@ -137,12 +137,12 @@ static void collect_option(checker *c, const cdg_decl *d)
     declare(c, K_OPTION, d, x, span_of_cdg_option);
 }
 
-/* `exemple "label" < … >`: examples have no name. */
+/* `exemple "label" < … >`: examples have no name, and no list of their
+ * declarations (cdg_check_exemples walks the tree's). */
 static void collect_exemple(checker *c, const cdg_decl *d)
 {
     cdg_model *m = c->m;
-    m->exemples[m->nexemples].libelle = d->label;
-    c->decls[K_EXEMPLE][m->nexemples++] = d;
+    m->exemples[m->nexemples++].libelle = d->label;
 }
 
 /* Each top-level keyword: its kind (K_COUNT for the offre) and collector. */
@@ -177,12 +177,12 @@ static const struct collector *collector_of(cdg_keyword kw)
 static void make_room(checker *c, const cdg_ast *ast)
 {
     unsigned n[K_COUNT + 1] = {0};
-    for (const cdg_decl *d = ast->decls; d; d = d->next) {
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d)) {
         const struct collector *k = collector_of(d->kw);
         if (k)
             n[k->kind]++;
         if (d->kw == CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
+            for (const cdg_entry *e = cdg_block_entries(d->block); e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e) && cdg_entry_decl(e)->kw == CDG_KW_SERVICE)
                     n[K_SERVICE]++;
     }
@@ -195,7 +195,7 @@ static void make_room(checker *c, const cdg_ast *ast)
     m->forfaits = ALLOC(c, n[K_FORFAIT], cdg_forfait);
     m->options = ALLOC(c, n[K_OPTION], cdg_option);
     m->exemples = ALLOC(c, n[K_EXEMPLE], cdg_exemple);
-    for (unsigned k = 0; k < K_COUNT; k++)
+    for (unsigned k = 0; k < K_NAMED; k++)
         c->decls[k] = ALLOC(c, n[k], const cdg_decl *);
     for (unsigned k = 0; k < K_NAMED; k++)
         cdg_symtab_reserve(&c->names[k], n[k]);
@@ -206,13 +206,13 @@ static void make_room(checker *c, const cdg_ast *ast)
 void cdg_check_collect(checker *c, const cdg_ast *ast)
 {
     make_room(c, ast);
-    for (const cdg_decl *d = ast->decls; d; d = d->next) {
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d)) {
         const struct collector *k = collector_of(d->kw);
         if (k)
             k->collect(c, d);
         /* Declarations nested where they do not belong (a missing '>'). */
         if (d->kw != CDG_KW_RUBRIQUE && d->block)
-            for (const cdg_entry *e = d->block->entries; e; e = cdg_entry_next(e))
+            for (const cdg_entry *e = cdg_block_entries(d->block); e; e = cdg_entry_next(e))
                 if (cdg_entry_decl(e))
                     misplaced_decl(c, cdg_entry_decl(e), d);
     }

@@ -29,7 +29,8 @@ static void add_attendu(checker *c, attendu_array *arr, const cdg_attendu *at)
 static void attendu_strate(checker *c, void *item, const cdg_entry *e)
 {
     const cdg_value *v = cdg_check_single(c, e);
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_strate = true};
+    cdg_attendu at = {.has_strate = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (v && (at.strate = cdg_check_resolve(c, K_STRATE, v)))
         add_attendu(c, item, &at);
 }
@@ -40,7 +41,8 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
     const cdg_value *v = cdg_check_single(c, e);
     if (!v)
         return;
-    cdg_attendu at = {.span = cdg_entry_span(e), .service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
+    cdg_attendu at = {.service = cdg_symtab_get(&c->names[K_SERVICE], e->key)};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (!at.service) {
         cdg_check_unknown(c, K_SERVICE, e->key, cdg_entry_key_span(e));
         return;
@@ -50,7 +52,7 @@ static void attendu_service(checker *c, void *item, const cdg_entry *e)
         at.quantite = cdg_value_int(v);
     } else if (v->kind == CDG_VAL_KEYWORD && is_status_kw(v->kw)) {
         at.has_statut = true;
-        at.statut = (unsigned char)status_of(v->kw);
+        at.statut = status_of(v->kw);
     } else {
         ERR(c, cdg_value_span(v), "expected a status or a quantity for service '%s', found '%s'",
             at.service->id, cdg_check_text(c, v));
@@ -89,7 +91,8 @@ static bool read_expected_amount(checker *c, const cdg_entry *e, const char *key
 /* `prix: A EUR;`: the forfait's price for the example's profile and year. */
 static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_prix = true};
+    cdg_attendu at = {.has_prix = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (read_expected_amount(c, e, "prix", &at))
         add_attendu(c, item, &at);
 }
@@ -97,7 +100,8 @@ static void attendu_prix(checker *c, void *item, const cdg_entry *e)
 /* `devis: A EUR;`: the quote's total for the example's needs and year. */
 static void attendu_devis(checker *c, void *item, const cdg_entry *e)
 {
-    cdg_attendu at = {.span = cdg_entry_span(e), .has_devis = true};
+    cdg_attendu at = {.has_devis = true};
+    cdg_attendu_set_span(&at, cdg_entry_span(e));
     if (read_expected_amount(c, e, "devis", &at))
         add_attendu(c, item, &at);
 }
@@ -192,14 +196,18 @@ static void exemple_besoin(checker *c, void *item, const cdg_entry *e)
     }
     if ((b.n = cdg_check_int(c, n, N_("the number of a need"))) < 0)
         return;
-    for (const cdg_besoin *d = r->x->besoins; d; d = d->next)
+    cdg_model *m = c->m;
+    if (!m->exemple_besoins)
+        m->exemple_besoins = ALLOC(c, m->nexemples, cdg_besoin *);
+    cdg_besoin **list = &m->exemple_besoins[r->x - m->exemples];
+    for (const cdg_besoin *d = *list; d; d = d->next)
         if ((b.service && d->service == b.service) || (b.option && d->option == b.option)) {
             ERR(c, cdg_entry_span(e), "'%s' is needed twice in this exemple", v->text);
             return;
         }
     cdg_besoin *copy = cdg_arena_calloc(c->a, 1, sizeof *copy);
     *copy = b;
-    cdg_besoin **tail = &r->x->besoins;
+    cdg_besoin **tail = list;
     while (*tail)
         tail = &(*tail)->next;
     *tail = copy;
@@ -230,7 +238,7 @@ static void exemple_attendu(checker *c, void *item, const cdg_entry *e)
         return;
     }
     unsigned max = 0;
-    for (const cdg_entry *a = cdg_entry_block(e)->entries; a; a = cdg_entry_next(a))
+    for (const cdg_entry *a = cdg_block_entries(cdg_entry_block(e)); a; a = cdg_entry_next(a))
         max++;
     /* One array per block, sized by its entries; a block with no valid
      * expectation leaves the example's expectations as they were, one with
@@ -252,12 +260,15 @@ static const entry_syntax exemple_syntax = {
     {CDG_KW_ATTENDU, exemple_attendu},
 }};
 
-/* Every example's entries; a profile and a forfait are required. */
-void cdg_check_exemples(checker *c)
+/* Every example's entries; a profile and a forfait are required.
+ * m->exemples[i] is the i-th top-level exemple declaration of ast. */
+void cdg_check_exemples(checker *c, const cdg_ast *ast)
 {
     cdg_model *m = c->m;
-    for (unsigned i = 0; i < m->nexemples; i++) {
-        const cdg_decl *d = c->decls[K_EXEMPLE][i];
+    const cdg_decl *d = ast->decls;
+    for (unsigned i = 0; i < m->nexemples; i++, d = cdg_decl_next(d)) {
+        while (d->kw != CDG_KW_EXEMPLE)
+            d = cdg_decl_next(d);
         exemple_reader r = {.x = &m->exemples[i]};
         r.x->profil.mesure = -1;
         cdg_check_entries(c, d->block, &exemple_syntax, &r);

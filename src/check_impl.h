@@ -186,7 +186,7 @@ static inline cdg_statut status_of(cdg_keyword k)
  * calls (the cells of a forfait are most of a large file's entries). */
 static inline void cdg_check_entries(checker *c, const cdg_block *b, const entry_syntax *syn, void *item)
 {
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = b ? cdg_block_entries(b) : NULL; e; e = cdg_entry_next(e)) {
         if (cdg_entry_decl(e))
             continue;
         const entry_key *k = syn->keys, *end = k + sizeof syn->keys / sizeof syn->keys[0];
@@ -211,7 +211,7 @@ void cdg_check_notes(checker *c);
 void cdg_check_services(checker *c);
 void cdg_check_forfaits(checker *c);                      /* check_resolve.c */
 void cdg_check_options(checker *c);                       /* check_option.c */
-void cdg_check_exemples(checker *c);                      /* check_exemple.c */
+void cdg_check_exemples(checker *c, const cdg_ast *ast);   /* check_exemple.c */
 void cdg_check_lint(checker *c);                          /* check_lint.c */
 
 /* Reads `selon_strate < S1: n; … >` into c->table: a quantity for every

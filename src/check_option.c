@@ -303,7 +303,7 @@ static bool option_sells(const cdg_model *m, const sellers *l, const cdg_service
 static const cdg_entry **cell_entries(checker *c, const cdg_decl *d, const cdg_entry **by)
 {
     memset(by, 0, c->m->nservices * sizeof *by);
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_service *s = !cdg_entry_decl(e) && e->key_kw == CDG_KW_NONE
                                    ? cdg_check_named(c, K_SERVICE, e->key) : NULL;
         if (s && !by[s->index])

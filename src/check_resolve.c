@@ -338,7 +338,7 @@ static unsigned default_cell(checker *c, cdg_service *s, cdg_statut st)
  * again only for a duplicate, so that no per-forfait index is kept. */
 static const cdg_entry *first_cell_entry(const cdg_decl *d, const cdg_service *s)
 {
-    const cdg_entry *e = d->block->entries;
+    const cdg_entry *e = cdg_block_entries(d->block);
     while (cdg_entry_decl(e) || e->key_kw != CDG_KW_NONE || strcmp(e->key, s->id) != 0)
         e = cdg_entry_next(e);
     return e;

@@ -76,8 +76,8 @@ static bool check_prix_attendu(const cdg_model *m, cdg_diags *d, const cdg_exemp
     cdg_arena *a = d->arena;
     cdg_devis q;
     cdg_eval_error err = {{0}};
-    if (!cdg_devis_make(m, x->forfait, k, &x->profil, x->besoins, x->premiere_annee, a, &q, &err)) {
-        cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": %s", x->libelle, err.message);
+    if (!cdg_devis_make(m, x->forfait, k, &x->profil, cdg_exemple_besoins(m, x), x->premiere_annee, a, &q, &err)) {
+        cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at), "exemple \"%s\": %s", x->libelle, err.message);
         return false;
     }
     const cdg_devis_ligne *fl = &q.lignes[0];
@@ -91,7 +91,7 @@ static bool check_prix_attendu(const cdg_model *m, cdg_diags *d, const cdg_exemp
             const char *amount = money(a, fl->prix.centimes), *formula = line_words(&q, fl, a);
             got = strcmp(amount, formula) == 0 ? amount : cdg_arena_printf(a, "%s (%s)", amount, formula);
         }
-        g = cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": prix (%s) expected %s, got %s",
+        g = cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at), "exemple \"%s\": prix (%s) expected %s, got %s",
                          x->libelle, year, money(a, at->centimes), got);
         for (cdg_raison *r = cdg_pourquoi_prix(m, x->forfait, &fl->prix, true, a); r; r = r->next)
             cdg_diag_note_text(d, g, m->src, r->span, r->message, r->texte);
@@ -104,7 +104,7 @@ static bool check_prix_attendu(const cdg_model *m, cdg_diags *d, const cdg_exemp
         got = cdg_arena_printf(a, cdg_ngettext("%s, partial: %zu line is not priced",
                                                "%s, partial: %zu lines are not priced", q.non_chiffres),
                                got, q.non_chiffres);
-    g = cdg_diag_add(d, CDG_ERROR, m->src, at->span, "exemple \"%s\": devis (%s) expected %s, got %s", x->libelle,
+    g = cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at), "exemple \"%s\": devis (%s) expected %s, got %s", x->libelle,
                      year, money(a, at->centimes), got);
     for (size_t i = 0; i < q.nlignes; i++) {
         const cdg_devis_ligne *l = &q.lignes[i];
@@ -129,7 +129,7 @@ static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
     if (at->has_strate) {
         if (at->strate == k)
             return true;
-        cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
+        cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at),
                                    "exemple \"%s\": strate expected %s, got %s", x->libelle,
                                    at->strate->id, k->id);
         add_notes(d, g, m, cdg_pourquoi_strate(m, &x->profil, k, a));
@@ -150,7 +150,7 @@ static bool check_attendu(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
     }
     if (ok)
         return true;
-    cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, at->span,
+    cdg_diag *g = cdg_diag_add(d, CDG_ERROR, m->src, cdg_attendu_span(at),
                                "exemple \"%s\": %s expected %s, got %s", x->libelle,
                                at->service->id, want, got);
     if (r.cell->qte == CDG_QTE_STRATE)
@@ -169,10 +169,10 @@ void cdg_exemples_run(const cdg_model *m, const cdg_ast *ast, cdg_diags *d,
         const cdg_exemple *x = &m->exemples[i];
         /* m->exemples[i] is the i-th top-level exemple declaration */
         while (next_decl && next_decl->kw != CDG_KW_EXEMPLE)
-            next_decl = next_decl->next;
+            next_decl = cdg_decl_next(next_decl);
         cdg_span x_span = next_decl ? next_decl->label_span : (cdg_span){0, 0};
         if (next_decl)
-            next_decl = next_decl->next;
+            next_decl = cdg_decl_next(next_decl);
         unsigned n = 0, bad = 0;
         n = x->nattendus;
         const cdg_strate *k = x->profil.categorie ? cdg_model_strate_for(m, &x->profil) : NULL;

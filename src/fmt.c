@@ -258,7 +258,7 @@ static bool block_inline(const fmt_writer *w, const cdg_block *b)
 {
     if (has_comment(w, cdg_block_open(b).begin, cdg_block_close(b).end))
         return false;
-    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
+    for (const cdg_entry *e = cdg_block_entries(b); e; e = cdg_entry_next(e))
         if (cdg_entry_decl(e) || e->key_kw == CDG_KW_TRANCHE ||
             (cdg_entry_block(e) && !block_inline(w, cdg_entry_block(e))))
             return false;
@@ -271,7 +271,7 @@ static bool decl_one_line(const fmt_writer *w, const cdg_block *b)
 {
     if (has_comment(w, cdg_block_open(b).begin, cdg_block_close(b).end))
         return false;
-    const cdg_entry *e = b->entries;
+    const cdg_entry *e = cdg_block_entries(b);
     return !e || (e->last && !cdg_entry_decl(e) && !cdg_entry_block(e));
 }
 
@@ -282,7 +282,7 @@ static void emit_inline_entry(fmt_writer *w, const cdg_entry *e);
 static void emit_inline_block(fmt_writer *w, const cdg_block *b)
 {
     atom(w, cdg_block_open(b));
-    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = cdg_block_entries(b); e; e = cdg_entry_next(e)) {
         lit(w, " ");
         emit_inline_entry(w, e);
     }
@@ -297,7 +297,7 @@ static void emit_block_lines(fmt_writer *w, const cdg_block *b, unsigned ind)
     atom(w, cdg_block_open(b));
     commit(w, cdg_block_open(b).end);
     w->no_blank = true;
-    for (const cdg_entry *e = b->entries; e; e = cdg_entry_next(e))
+    for (const cdg_entry *e = cdg_block_entries(b); e; e = cdg_entry_next(e))
         emit_entry(w, e, ind + 2);
     line_start(w, ind, ind + 2, true);
     atom(w, cdg_block_close(b));
@@ -370,7 +370,7 @@ static void emit_entry(fmt_writer *w, const cdg_entry *e, unsigned ind)
 /* Lays out the whole of ast into w. */
 static void emit_all(fmt_writer *w, const cdg_ast *ast)
 {
-    for (const cdg_decl *d = ast->decls; d; d = d->next)
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d))
         emit_decl(w, d, 0);
     for (; w->next; w->next = w->next->next)
         put_own_comment(w, w->next, 0, true);

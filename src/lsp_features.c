@@ -172,7 +172,7 @@ static bool hover_attendu(FILE *o, const cdg_unit *u, size_t offset)
     for (unsigned i = 0; i < m->nexemples; i++) {
         const cdg_exemple *ex = &m->exemples[i];
         for (const cdg_attendu *at = ex->attendus; at < ex->attendus + ex->nattendus; at++) {
-            if (offset < at->span.begin || offset > at->span.end)
+            if (offset < cdg_attendu_span(at).begin || offset > cdg_attendu_span(at).end)
                 continue;
             const cdg_strate *k = cdg_model_strate_for(m, &ex->profil);
             fprintf(o, _("today: stratum %s"), k ? k->id : "-");
@@ -394,7 +394,7 @@ static void symbol(cdg_json *j, const lsp_doc *d, const cdg_decl *x)
     cdg_json_key(j, "selectionRange");
     lsp_json_range(j, d, sel.begin, sel.end);
     bool nested = false;
-    for (const cdg_entry *e = x->block ? x->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = x->block ? cdg_block_entries(x->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (!inner)
             continue;
@@ -419,7 +419,7 @@ void lsp_symbols(lsp_server *s, const json_t *id, const json_t *params)
     if (!lsp_reply_begin(&r, id))
         return;
     cdg_json_begin_array(&r.j, CDG_JSON_INLINE);
-    for (const cdg_decl *x = d->unit->ast ? d->unit->ast->decls : NULL; x; x = x->next)
+    for (const cdg_decl *x = d->unit->ast ? d->unit->ast->decls : NULL; x; x = cdg_decl_next(x))
         symbol(&r.j, d, x);
     cdg_json_end(&r.j);
     lsp_reply_send(s, &r);

@@ -48,7 +48,7 @@ static void emit(walker *w, lsp_kind k, const char *name, cdg_span span, const c
 /* The identifier keys of a nested block name things of kind k. */
 static void block_keys(walker *w, const cdg_block *b, lsp_kind k)
 {
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = cdg_entry_next(e))
+    for (const cdg_entry *e = b ? cdg_block_entries(b) : NULL; e; e = cdg_entry_next(e))
         if (e->key && e->key_kw == CDG_KW_NONE)
             emit(w, k, e->key, cdg_entry_key_span(e), NULL);
 }
@@ -77,7 +77,7 @@ static void ident_values(walker *w, const cdg_entry *e, lsp_kind k, bool first_o
 /* The `attendu < strate: S4; service: …; >` block of an example. */
 static void attendu_block(walker *w, const cdg_block *b)
 {
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = b ? cdg_block_entries(b) : NULL; e; e = cdg_entry_next(e)) {
         if (!e->key)
             continue;
         if (e->key_kw == CDG_KW_STRATE)
@@ -135,7 +135,7 @@ static void walk_decl(walker *w, const cdg_decl *d)
 {
     if (d->id)
         emit(w, decl_kind(d->kw), d->id, cdg_decl_id_span(d), d);
-    for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e)) {
         const cdg_decl *inner = cdg_entry_decl(e);
         if (inner)
             walk_decl(w, inner);
@@ -147,7 +147,7 @@ static void walk_decl(walker *w, const cdg_decl *d)
 void lsp_index_walk(const cdg_ast *ast, lsp_occ_fn *fn, void *ctx)
 {
     walker w = {fn, ctx};
-    for (const cdg_decl *d = ast ? ast->decls : NULL; d; d = d->next)
+    for (const cdg_decl *d = ast ? ast->decls : NULL; d; d = cdg_decl_next(d))
         walk_decl(&w, d);
 }
 

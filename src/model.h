@@ -254,26 +254,45 @@ static inline const cdg_option_cell *cdg_option_cell_of(const cdg_option *o, uns
     return &o->distinct[cdg_ref(&o->refs, fi)];
 }
 
-/* One expectation of an exemple block (32 bytes; an example's
+/* One expectation of an exemple block (24 bytes; an example's
  * expectations are one array, cdg_exemple.attendus). A stratum
  * expectation (has_strate) keeps its stratum where a service expectation
- * keeps its service; `prix:`/`devis:` set neither (service NULL). */
+ * keeps its service; `prix:`/`devis:` set neither (service NULL).
+ *
+ * Layout: the object, the number, then the entry's span as its begin and
+ * a 24-bit length (read it with cdg_attendu_span; an entry of 16 MB or
+ * more keeps the first 16,777,215 bytes of its span) beside the flags. */
 typedef struct cdg_attendu {
     union {
         const cdg_service *service;   /* !has_strate; NULL for prix/devis */
         const cdg_strate *strate;     /* has_strate */
     };
-    bool has_strate;
-    bool has_statut, has_quantite;
-    bool has_prix, has_devis;     /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
-    unsigned char statut;         /* a cdg_statut */
     union {                       /* one or the other */
         int64_t quantite;         /* has_quantite (service set) */
         int64_t centimes;         /* has_prix, has_devis (service NULL): the expected amount */
     };
-    cdg_span span;
+    uint32_t begin;               /* the entry's span (cdg_attendu_span) */
+    unsigned len : 24;
+    unsigned has_strate : 1;
+    unsigned has_statut : 1, has_quantite : 1;
+    unsigned has_prix : 1, has_devis : 1;  /* `prix: A EUR;` `devis: A EUR;` (service NULL) */
+    unsigned statut : 2;          /* a cdg_statut */
 } cdg_attendu;
-_Static_assert(sizeof(cdg_attendu) == 32, "an expectation is 32 bytes");
+_Static_assert(sizeof(cdg_attendu) == 24, "an expectation is 24 bytes");
+
+/* Where the expectation is written: its entry, from key to ';'. */
+static inline cdg_span cdg_attendu_span(const cdg_attendu *at)
+{
+    return (cdg_span){ at->begin, at->begin + at->len };
+}
+
+/* Sets the expectation's span (see cdg_attendu's layout). */
+static inline void cdg_attendu_set_span(cdg_attendu *at, cdg_span sp)
+{
+    uint32_t n = sp.end - sp.begin;
+    at->begin = sp.begin;
+    at->len = n > 0xFFFFFFu ? 0xFFFFFFu : n;
+}
 
 typedef struct cdg_profil {
     const cdg_categorie *categorie;
@@ -294,14 +313,15 @@ typedef struct cdg_exemple {
     const char *libelle;
     cdg_profil profil;
     const cdg_forfait *forfait;
-    cdg_besoin *besoins;
     cdg_attendu *attendus;        /* nattendus of them, in the order written */
     unsigned nattendus;
     bool premiere_annee;          /* `annee: premiere;` */
 } cdg_exemple;
-/* 56 bytes: where an example is written is not kept; m->exemples[i] is the
- * i-th top-level `exemple` declaration of the syntax tree (its label_span). */
-_Static_assert(sizeof(cdg_exemple) == 56, "an example is 56 bytes");
+/* 48 bytes: where an example is written is not kept; m->exemples[i] is the
+ * i-th top-level `exemple` declaration of the syntax tree (its label_span).
+ * Its needs, which few examples state, are in the model
+ * (cdg_exemple_besoins). */
+_Static_assert(sizeof(cdg_exemple) == 48, "an example is 48 bytes");
 
 typedef enum { CDG_CHEVAUCHEMENT_DERNIERE, CDG_CHEVAUCHEMENT_PREMIERE } cdg_chevauchement;
 
@@ -322,7 +342,16 @@ typedef struct cdg_model {
     cdg_forfait *forfaits;     unsigned nforfaits;
     cdg_option *options;       unsigned noptions;
     cdg_exemple *exemples;     unsigned nexemples;
+    /* The needs of each example (`besoin:`), by example index; NULL
+     * when no example states one. Read through cdg_exemple_besoins. */
+    cdg_besoin **exemple_besoins;
 } cdg_model;
+
+/* The needs example x of m states (a list), or NULL. */
+static inline const cdg_besoin *cdg_exemple_besoins(const cdg_model *m, const cdg_exemple *x)
+{
+    return m->exemple_besoins ? m->exemple_besoins[x - m->exemples] : NULL;
+}
 
 /* The cell of forfait f for service s: an entry of the service's table
  * named by the forfait's reference (NULL before the forfait is resolved). */

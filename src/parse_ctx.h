@@ -25,7 +25,8 @@ typedef struct cdg_parse_ctx {
     cdg_span last_error;               /* where the last lexical or syntax error is */
     struct cdg_diag *slips[16];        /* errors on a '-' or ',' after a digit (parse.c) */
     unsigned nslips;
-    cdg_decl *decl_tail;               /* last top-level declaration */
+    cdg_decl decl;                     /* the declaration just read (parser.y make_decl) */
+    cdg_decl_runs decl_runs;           /* the top-level declarations (ast.h) */
     cdg_span tok[3];                   /* last three tokens: [0] newest */
     uint32_t str_begin;                /* start of the string being scanned */
     cdg_buf str;                       /* its decoded text */

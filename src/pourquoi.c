@@ -68,10 +68,10 @@ static const char *quote(const chain *c, const cdg_model *m, cdg_span sp)
 /* The declaration of kind kw and id among decls, nested ones included. */
 static const cdg_decl *find_decl_by_name(const cdg_decl *d, cdg_keyword kw, const char *id)
 {
-    for (; d; d = d->next) {
+    for (; d; d = cdg_decl_next(d)) {
         if (d->kw == kw && d->id && strcmp(d->id, id) == 0)
             return d;
-        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e))
+        for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e))
             if (cdg_entry_decl(e)) {
                 const cdg_decl *r = find_decl_by_name(cdg_entry_decl(e), kw, id);
                 if (r)
@@ -89,12 +89,12 @@ static const cdg_decl *find_decl_by_name(const cdg_decl *d, cdg_keyword kw, cons
  * declaration, examples included: quadratic. */
 static const cdg_decl *find_decl_at(const cdg_decl *d, cdg_keyword kw, const char *id, cdg_span at)
 {
-    for (; d && d->span.begin <= at.begin; d = d->next) {
+    for (; d && d->span.begin <= at.begin; d = cdg_decl_next(d)) {
         if (d->span.end <= at.begin)
             continue;
         if (d->kw == kw && d->id && cdg_decl_id_span(d).begin == at.begin && strcmp(d->id, id) == 0)
             return d;
-        for (const cdg_entry *e = d->block ? d->block->entries : NULL; e; e = cdg_entry_next(e)) {
+        for (const cdg_entry *e = d->block ? cdg_block_entries(d->block) : NULL; e; e = cdg_entry_next(e)) {
             const cdg_decl *n = cdg_entry_decl(e);
             if (n && n->span.begin <= at.begin && at.begin < n->span.end)
                 return find_decl_at(n, kw, id, at);
@@ -115,7 +115,7 @@ static const cdg_decl *find_decl(const cdg_decl *d, cdg_keyword kw, const char *
 /* The entry of a block whose key is key (or whose keyword is kw). */
 static const cdg_entry *find_entry(const cdg_block *b, cdg_keyword kw, const char *key)
 {
-    for (const cdg_entry *e = b ? b->entries : NULL; e; e = cdg_entry_next(e)) {
+    for (const cdg_entry *e = b ? cdg_block_entries(b) : NULL; e; e = cdg_entry_next(e)) {
         if (cdg_entry_decl(e))
             continue;
         if (kw != CDG_KW_NONE ? e->key_kw == kw : (e->key_kw == CDG_KW_NONE && strcmp(e->key, key) == 0))

@@ -114,7 +114,7 @@ static void anchor_in(const cdg_source *src, const cdg_entry *items, const cdg_c
         if (c->span.begin >= sp.begin && c->span.begin < sp.end) {
             const cdg_block *b = item_block(e);
             if (b && c->span.begin > cdg_block_open(b).begin && c->span.begin < cdg_block_close(b).begin)
-                anchor_in(src, b->entries, c, sub, out, cap);
+                anchor_in(src, cdg_block_entries(b), c, sub, out, cap);
             else
                 join(out, cap, sub, NULL);
             return;
@@ -148,7 +148,7 @@ static void collect_anchors(const cdg_unit *u, anchors *out)
      * after the other as a block's entries lie. */
     static uint64_t wrap[4096 * 4];
     size_t n = 0, at = 0, last = 0;
-    for (const cdg_decl *d = u->ast->decls; d && n < 4096; d = d->next, n++) {
+    for (const cdg_decl *d = u->ast->decls; d && n < 4096; d = cdg_decl_next(d), n++) {
         last = at;
         cdg_ast_decl_entry((char *)wrap + at, d->span, (cdg_decl *)d);
         at += cdg_ast_decl_entry_size(d->span);

@@ -24,7 +24,7 @@ static void parse_text(parsed *p, const char *text)
 static unsigned count_decls(const cdg_ast *ast)
 {
     unsigned n = 0;
-    for (const cdg_decl *d = ast->decls; d; d = d->next)
+    for (const cdg_decl *d = ast->decls; d; d = cdg_decl_next(d))
         n++;
     return n;
 }
@@ -44,15 +44,15 @@ Test(parser, declarations_entries_and_values)
     cr_assert(p.ok);
     cr_assert_eq(p.diags.len, 0);
     cr_assert_eq(count_decls(p.ast), 4);
-    const cdg_decl *o = p.ast->decls, *c = o->next, *f = c->next, *x = f->next;
+    const cdg_decl *o = p.ast->decls, *c = cdg_decl_next(o), *f = cdg_decl_next(c), *x = cdg_decl_next(f);
     cr_assert_eq(o->kw, CDG_KW_OFFRE);
     cr_assert_str_eq(o->id, "o");
     cr_assert_str_eq(o->label, "Offre");
-    cr_assert_eq(o->block->entries->key_kw, CDG_KW_EDITEUR);
+    cr_assert_eq(cdg_block_entries(o->block)->key_kw, CDG_KW_EDITEUR);
     cr_assert_eq(c->kw, CDG_KW_CATEGORIE);
     cr_assert_null(c->block);
     cr_assert_eq(f->kw, CDG_KW_FORFAIT);
-    const cdg_entry *e = f->block->entries;
+    const cdg_entry *e = cdg_block_entries(f->block);
     cr_assert_eq(e->key_kw, CDG_KW_BASE);
     cr_assert_eq(cdg_entry_values(e)->kind, CDG_VAL_IDENT);
     cr_assert_str_eq(cdg_entry_values(e)->text, "G");
@@ -64,7 +64,7 @@ Test(parser, declarations_entries_and_values)
     cr_assert_eq(cdg_value_int(cdg_entry_values(e)), 3);
     cr_assert_eq(cdg_value_next(cdg_entry_values(e))->kind, CDG_VAL_STRING);
     cr_assert_not_null(cdg_entry_block(e));
-    cr_assert_str_eq(cdg_entry_block(e)->entries->key, "t");
+    cr_assert_str_eq(cdg_block_entries(cdg_entry_block(e))->key, "t");
     e = cdg_entry_next(e);
     cr_assert_eq(e->key_kw, CDG_KW_SELON_STRATE);
     cr_assert_null(cdg_entry_values(e));
@@ -98,7 +98,7 @@ Test(parser, spans_cover_the_source)
     cr_assert_eq(f->span.end, strlen(t));
     cr_assert_eq(cdg_block_open(f->block).begin, 14);
     cr_assert_eq(cdg_block_close(f->block).begin, strlen(t) - 1);
-    const cdg_entry *e = f->block->entries;
+    const cdg_entry *e = cdg_block_entries(f->block);
     cr_assert_eq(cdg_entry_span(e).begin, 16);
     cr_assert_eq(cdg_entry_span(e).end, 26);
     cdg_arena_free(p.arena);
@@ -109,7 +109,7 @@ Test(parser, nested_declarations_are_entries)
     parsed p;
     parse_text(&p, "rubrique r \"R\" < service a \"A\"; service b \"B\" < unite: \"u\"; > >");
     cr_assert(p.ok);
-    const cdg_entry *e = p.ast->decls->block->entries;
+    const cdg_entry *e = cdg_block_entries(p.ast->decls->block);
     cr_assert_not_null(cdg_entry_decl(e));
     cr_assert_eq(cdg_entry_decl(e)->kw, CDG_KW_SERVICE);
     cr_assert_str_eq(cdg_entry_decl(e)->id, "a");
@@ -127,11 +127,11 @@ Test(parser, recovery_keeps_the_declarations_around_errors)
     cr_assert_not(p.ok);
     cr_assert_eq(p.diags.errors, 2);
     cr_assert_eq(count_decls(p.ast), 3);
-    const cdg_decl *c = p.ast->decls->next->next;
+    const cdg_decl *c = cdg_decl_next(cdg_decl_next(p.ast->decls));
     cr_assert_str_eq(c->id, "C");
-    cr_assert_str_eq(c->block->entries->key, "w");
+    cr_assert_str_eq(cdg_block_entries(c->block)->key, "w");
     /* A keeps the entry after the error */
-    cr_assert_str_eq(p.ast->decls->block->entries->key, "y");
+    cr_assert_str_eq(cdg_block_entries(p.ast->decls->block)->key, "y");
     cdg_arena_free(p.arena);
 }
 
@@ -146,7 +146,7 @@ Test(parser, values_wait_for_their_entry_across_a_block)
                     ">";
     parse_text(&p, t);
     cr_assert(p.ok);
-    const cdg_entry *a = p.ast->decls->block->entries;
+    const cdg_entry *a = cdg_block_entries(p.ast->decls->block);
     cr_assert_str_eq(a->key, "a");
     cr_assert_eq(cdg_entry_key_span(a).begin, (uint32_t)(strstr(t, "a:") - t));
     cr_assert_eq(cdg_entry_key_span(a).end, cdg_entry_key_span(a).begin + 1);
@@ -156,7 +156,7 @@ Test(parser, values_wait_for_their_entry_across_a_block)
     cr_assert_str_eq(cdg_value_next(v)->text, "un");
     cr_assert_eq(cdg_value_span(cdg_value_next(v)).begin, (uint32_t)(strstr(t, "\"un\"") - t));
     cr_assert_eq(cdg_value_span(cdg_value_next(v)).end, (uint32_t)(strstr(t, "\"un\"") - t) + 4);
-    const cdg_entry *b = cdg_entry_block(a)->entries, *c = cdg_entry_next(b);
+    const cdg_entry *b = cdg_block_entries(cdg_entry_block(a)), *c = cdg_entry_next(b);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 2);
     cr_assert_eq(cdg_value_int(cdg_entry_values(b)), 2);
     cr_assert_str_eq(cdg_value_next(cdg_entry_values(b))->text, "x");
@@ -179,7 +179,7 @@ Test(parser, recovery_drops_the_values_of_a_broken_entry)
     parsed p;
     parse_text(&p, "forfait F \"F\" < a: 1 2 : ; b: inclus 3; c < d: 5 6 : ; > ; e: sans_objet; >");
     cr_assert_not(p.ok);
-    const cdg_entry *e = p.ast->decls->block->entries;
+    const cdg_entry *e = cdg_block_entries(p.ast->decls->block);
     cr_assert_str_eq(e->key, "b");
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(e)), 2);
     cr_assert_eq(cdg_entry_values(e)->kw, CDG_KW_INCLUS);
@@ -207,7 +207,7 @@ Test(parser, value_stack_grows_with_values_waiting_below)
     parsed p;
     parse_text(&p, t);
     cr_assert(p.ok);
-    const cdg_entry *a = p.ast->decls->block->entries, *b = cdg_entry_block(a)->entries;
+    const cdg_entry *a = cdg_block_entries(p.ast->decls->block), *b = cdg_block_entries(cdg_entry_block(a));
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(a)), 12);
     cr_assert_eq(cdg_ast_count_values(cdg_entry_values(b)), 40);
     int want = 0;
@@ -233,7 +233,7 @@ Test(parser, a_value_span_saturates_at_65535_bytes)
     parsed p;
     parse_text(&p, t);
     cr_assert_not(p.ok, "a 70000-byte string is too long");
-    const cdg_value *v = cdg_entry_values(p.ast->decls->block->entries);
+    const cdg_value *v = cdg_entry_values(cdg_block_entries(p.ast->decls->block));
     cr_assert_eq(v->kind, CDG_VAL_STRING);
     cr_assert_eq(cdg_value_span(v).begin, at);
     cr_assert_eq(cdg_value_span(v).end, at + 65535);
@@ -296,7 +296,7 @@ Test(parser, wide_entries_and_small_integers)
     parsed p;
     parse_text(&p, t);
     cr_assert(p.ok);
-    const cdg_entry *a = p.ast->decls->block->entries;
+    const cdg_entry *a = cdg_block_entries(p.ast->decls->block);
     cr_assert_str_eq(a->key, "a");
     cr_assert_not(a->wide);
     const cdg_value *v = cdg_entry_values(a);
@@ -322,7 +322,57 @@ Test(parser, wide_entries_and_small_integers)
     cr_assert_eq(cdg_entry_span(c).end, (uint32_t)(strstr(t, "; d <") - t) + 1);
     const cdg_entry *d = cdg_entry_next(c);
     cr_assert_str_eq(d->key, "d");
-    cr_assert_eq(cdg_value_int(cdg_entry_values(cdg_entry_block(d)->entries)), 2);
+    cr_assert_eq(cdg_value_int(cdg_entry_values(cdg_block_entries(cdg_entry_block(d)))), 2);
     cr_assert_null(cdg_entry_next(d));
     cdg_arena_free(p.arena);
+}
+
+/* An offre then n exemple declarations labelled "L<i>", the i-th with a
+ * block of one entry `profil: c <i>;`, every tenth with an empty block. */
+static char *many_exemples(unsigned n)
+{
+    size_t cap = 64 + (size_t)n * 64, len = 0;
+    char *t = malloc(cap);
+    cr_assert_not_null(t);
+    len += (size_t)snprintf(t + len, cap - len, "offre o \"O\";\n");
+    for (unsigned i = 0; i < n; i++) {
+        if (i % 10 == 9)
+            len += (size_t)snprintf(t + len, cap - len, "exemple \"L%u\" < >\n", i);
+        else
+            len += (size_t)snprintf(t + len, cap - len, "exemple \"L%u\" < profil: c %u; >\n", i, i);
+    }
+    return t;
+}
+
+Test(parser, top_level_declarations_in_runs)
+{
+    /* 5,000 declarations: past the runs of 16, 32 … 1,024 declarations,
+     * each found in order by cdg_decl_next */
+    enum { N = 5000 };
+    char *t = many_exemples(N);
+    parsed p;
+    parse_text(&p, t);
+    cr_assert(p.ok);
+    cr_assert_eq(count_decls(p.ast), N + 1);
+    const cdg_decl *d = p.ast->decls;
+    cr_assert_eq(d->kw, CDG_KW_OFFRE);
+    for (unsigned i = 0; i < N; i++) {
+        d = cdg_decl_next(d);
+        cr_assert_not_null(d);
+        cr_assert_eq(d->kw, CDG_KW_EXEMPLE);
+        char want[32];
+        snprintf(want, sizeof want, "L%u", i);
+        cr_assert_str_eq(d->label, want);
+        cr_assert_eq(d->label_span.end - d->label_span.begin, strlen(want) + 2);
+        const cdg_entry *e = cdg_block_entries(d->block);
+        if (i % 10 == 9) {
+            cr_assert_null(e);
+        } else {
+            cr_assert_eq(e->key_kw, CDG_KW_PROFIL);
+            cr_assert_eq(cdg_value_int(cdg_value_next(cdg_entry_values(e))), i);
+        }
+    }
+    cr_assert_null(cdg_decl_next(d));
+    cdg_arena_free(p.arena);
+    free(t);
 }
