@@ -98,8 +98,11 @@ void *cdg_symtab_put(cdg_symtab *t, const char *key, void *val)
 struct cdg_intern_slot {
     const char *text;   /* NULL: free */
     uint32_t hash;      /* low bits of hash_bytes: the probe start and a quick compare */
-    uint32_t len;
+    unsigned len : 24;  /* longer strings are never interned */
+    unsigned tag : 8;   /* see cdg_intern_tagged */
 };
+
+#define INTERN_MAX_LEN 0xFFFFFFu
 
 void cdg_intern_init(cdg_intern *t, cdg_arena *a)
 {
@@ -123,21 +126,33 @@ static void intern_grow(cdg_intern *t)
         }
 }
 
-const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n)
+const char *cdg_intern_tagged(cdg_intern *t, const char *s, size_t n, cdg_intern_tagger tag_of,
+                              unsigned *tag)
 {
     if ((t->len + 1) * 2 > t->cap)
         intern_grow(t);
-    if (n > UINT32_MAX)  /* never interned: no name is 4 GB long */
+    if (n > INTERN_MAX_LEN) {  /* never interned: no name is 16 MB long */
+        *tag = tag_of ? tag_of(s, n) & 0xFF : 0;
         return cdg_arena_strndup(t->arena, s, n);
+    }
     uint32_t h = (uint32_t)hash_bytes(s, n);
     size_t i = (size_t)h & (t->cap - 1);
     for (; t->slots[i].text; i = (i + 1) & (t->cap - 1))
-        if (t->slots[i].hash == h && t->slots[i].len == n && memcmp(t->slots[i].text, s, n) == 0)
+        if (t->slots[i].hash == h && t->slots[i].len == n && memcmp(t->slots[i].text, s, n) == 0) {
+            *tag = t->slots[i].tag;
             return t->slots[i].text;
+        }
     char *p = cdg_arena_strndup(t->arena, s, n);
-    t->slots[i] = (struct cdg_intern_slot){p, h, (uint32_t)n};
+    *tag = tag_of ? tag_of(s, n) & 0xFF : 0;
+    t->slots[i] = (struct cdg_intern_slot){p, h, (unsigned)n, *tag};
     t->len++;
     return p;
+}
+
+const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n)
+{
+    unsigned tag;
+    return cdg_intern_tagged(t, s, n, NULL, &tag);
 }
 
 /* Levenshtein distance between two short folded names, capped at 64 bytes. */
