@@ -252,8 +252,10 @@ static size_t make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg
 static size_t make_cell(cdg_parse_ctx *ctx, YYLTYPE whole, const cdg_value *value)
 {
     cdg_span keyloc = { whole.begin, ctx->cell_key_end };
-    size_t at = push_item(ctx, cdg_ast_entry_size(whole, keyloc, false, value, 1));
-    cdg_ast_entry(ctx->items + at, whole, ctx->cell_key, ctx->cell_kw, keyloc, NULL, value, 1);
+    /* Room for the largest such entry (wide, a range), then what it takes. */
+    size_t at = push_item(ctx, sizeof(cdg_entry) + sizeof(cdg_entry_wide) + sizeof(cdg_value));
+    ctx->items_len = at + cdg_ast_entry(ctx->items + at, whole, ctx->cell_key, ctx->cell_kw, keyloc,
+                                        NULL, value, 1);
     return at;
 }
 

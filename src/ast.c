@@ -48,34 +48,48 @@ static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span)
 
 /* One entry at dst: the head, its block pointer, then each value in the
  * bytes its kind uses, the last one marked (a small INT in its head).
- * key_span must start where span does (the key opens the entry). */
-void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
-                   cdg_block *block, const cdg_value *values, size_t n)
+ * key_span must start where span does (the key opens the entry). The
+ * head and each value head are composed in a local and stored whole:
+ * bit-field stores into dst were half the cost of an entry. */
+size_t cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
+                     cdg_block *block, const cdg_value *values, size_t n)
 {
-    cdg_entry *e = dst;
-    char *p = entry_head(e, span, key_span);
-    e->key_kw = key_kw;
-    e->key = key;
+    cdg_entry e;
+    memset(&e, 0, sizeof e);
+    e.begin = span.begin;
+    e.wide = entry_wide(span, key_span);
+    if (!e.wide) {
+        e.len = span.end - span.begin;
+        e.key_len = key_span.end - key_span.begin;
+    }
+    e.key_kw = key_kw;
+    e.key = key;
+    e.has_block = block != NULL;
+    e.has_values = n > 0;
+    memcpy(dst, &e, sizeof e);
+    char *p = (char *)dst + sizeof e;
+    if (e.wide) {
+        cdg_entry_wide w = { span.end, key_span.end };
+        memcpy(p, &w, sizeof w);
+        p += sizeof w;
+    }
     if (block) {
-        e->has_block = 1;
         memcpy(p, &block, sizeof block);
         p += sizeof block;
     }
-    e->has_values = n > 0;
     for (size_t i = 0; i < n; i++) {
-        cdg_value *v = (cdg_value *)(void *)p;
+        cdg_value v = values[i];
+        v.last = i + 1 == n;
         if (small_int(&values[i])) {
-            unsigned len = values[i].len;
-            memcpy(v, &values[i], 8);
-            v->small = 1;
-            v->small_len = len - 1;
-            v->len = (unsigned)values[i].i;
-        } else {
-            memcpy(v, &values[i], cdg_value_size(&values[i]));
+            v.small = 1;
+            v.small_len = values[i].len - 1;
+            v.len = (unsigned)values[i].i;
         }
-        v->last = i + 1 == n;
-        p += cdg_value_size(v);
+        size_t size = cdg_value_size(&v);
+        memcpy(p, &v, size);
+        p += size;
     }
+    return (size_t)(p - (char *)dst);
 }
 
 /* Bytes a nested declaration's entry takes. */
