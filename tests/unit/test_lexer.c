@@ -329,3 +329,32 @@ Test(lexer, fused_tokens_keep_the_lexical_errors)
     cr_assert_eq(x.diags.items[1]->span.end, 328);
     cdg_arena_free(x.arena);
 }
+
+/* A string without escapes is one match; one with an escape, a bad byte
+ * or a cut UTF-8 sequence is read again piece by piece from its quote:
+ * both give the same token, span and errors. */
+Test(lexer, plain_and_decoded_strings)
+{
+    lexed x;
+    const char *t = "\"Télé ½\" \"a\\\"b\" \"c\xC3\" \"d\xE2\x82\" \"e";
+    lex_all(&x, t);
+    cr_assert_eq(x.n, 4, "%d tokens (the unclosed string at the end is none)", x.n);
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], TOK_STRING, "token %d", i);
+    cr_assert_str_eq(x.val[0].str, "Télé ½");
+    cr_assert_eq(x.span[0].begin, 0);
+    cr_assert_eq(x.span[0].end, 11);
+    cr_assert_str_eq(x.val[1].str, "a\"b");
+    cr_assert_eq(x.span[1].begin, 12);
+    cr_assert_eq(x.span[1].end, 18);
+    cr_assert_str_eq(x.val[2].str, "c");
+    cr_assert_eq(x.span[2].end, 23);
+    cr_assert_str_eq(x.val[3].str, "d");
+    cr_assert_eq(x.diags.errors, 4, "three bad bytes, one unclosed string");
+    cr_assert_str_eq(x.diags.items[0]->message, "invalid UTF-8 byte 0xc3");
+    cr_assert_eq(x.diags.items[0]->span.begin, 21);
+    cr_assert_str_eq(x.diags.items[1]->message, "invalid UTF-8 byte 0xe2");
+    cr_assert_str_eq(x.diags.items[2]->message, "invalid UTF-8 byte 0x82");
+    cr_assert_str_eq(x.diags.items[3]->message, "missing closing '\"' at end of file");
+    cdg_arena_free(x.arena);
+}
