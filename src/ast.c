@@ -54,21 +54,20 @@ static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span)
 size_t cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
                      cdg_block *block, const cdg_value *values, size_t n)
 {
-    cdg_entry e;
-    memset(&e, 0, sizeof e);
-    e.begin = span.begin;
-    e.wide = entry_wide(span, key_span);
-    if (!e.wide) {
-        e.len = span.end - span.begin;
-        e.key_len = key_span.end - key_span.begin;
-    }
-    e.key_kw = key_kw;
-    e.key = key;
-    e.has_block = block != NULL;
-    e.has_values = n > 0;
+    bool wide = entry_wide(span, key_span);
+    cdg_entry e = {
+        .begin = span.begin,
+        .len = wide ? 0 : span.end - span.begin,
+        .has_block = block != NULL,
+        .has_values = n > 0,
+        .wide = wide,
+        .key_len = wide ? 0 : key_span.end - key_span.begin,
+        .key_kw = key_kw,
+        .key = key,
+    };
     memcpy(dst, &e, sizeof e);
     char *p = (char *)dst + sizeof e;
-    if (e.wide) {
+    if (wide) {
         cdg_entry_wide w = { span.end, key_span.end };
         memcpy(p, &w, sizeof w);
         p += sizeof w;
@@ -78,16 +77,20 @@ size_t cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_
         p += sizeof block;
     }
     for (size_t i = 0; i < n; i++) {
-        cdg_value v = values[i];
+        const cdg_value *in = &values[i];
+        cdg_value v = *in;
         v.last = i + 1 == n;
-        if (small_int(&values[i])) {
+        if (small_int(in)) {
             v.small = 1;
-            v.small_len = values[i].len - 1;
-            v.len = (unsigned)values[i].i;
+            v.small_len = in->len - 1;
+            v.len = (unsigned)in->i;
         }
-        size_t size = cdg_value_size(&v);
-        memcpy(p, &v, size);
-        p += size;
+        /* Fixed sizes: no memcpy call for a variable length. */
+        switch (cdg_value_size(&v)) {
+        case 8: memcpy(p, &v, 8); p += 8; break;
+        case 16: memcpy(p, &v, 16); p += 16; break;
+        default: memcpy(p, &v, 24); p += 24; break;
+        }
     }
     return (size_t)(p - (char *)dst);
 }
