@@ -8,6 +8,11 @@
  *   item  := decl | key ':' value+ block? ';' | key block ';'?
  *   value := IDENT | VALKW | INT | DECIMAL | RANGE | STRING   (in `values`)
  *
+ * LABEL (`name:`), KLABEL (`tarif:`) and CELL (`name: value;`) are tokens
+ * the scanner fuses on a first attempt (lexer.l, parse.c): they stand for
+ * `IDENT ':'`, `keykw ':'` and a whole entry of one value, and never reach the error reporting, since a
+ * syntax error makes cdg_parse read the file again without them.
+ *
  * Errors are reported with the expected tokens (parse.error custom) and the
  * parser recovers at the next ';' or '>' so that one run reports every
  * independent mistake. */
@@ -59,6 +64,7 @@ static cdg_decl *make_decl(cdg_parse_ctx *ctx, cdg_keyword kw, YYLTYPE kwloc, co
                            YYLTYPE whole);
 static size_t make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg_keyword kw,
                          YYLTYPE keyloc, unsigned nvalues, cdg_block *block);
+static size_t make_cell(cdg_parse_ctx *ctx, YYLTYPE whole, const cdg_value *value);
 static size_t make_decl_entry(cdg_parse_ctx *ctx, YYLTYPE whole, cdg_decl *decl);
 static cdg_block *make_block(cdg_parse_ctx *ctx, YYLTYPE open, size_t start, size_t last, YYLTYPE close);
 static unsigned push_value(cdg_parse_ctx *ctx, const cdg_value *v, unsigned n);
@@ -81,9 +87,9 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
 
 %token OFFRE "offre" CATEGORIE "categorie" STRATE "strate" RUBRIQUE "rubrique"
        SERVICE "service" NOTE "note" FORFAIT "forfait" OPTION "option" EXEMPLE "exemple"
-%token <kw> KEY "keyword" VALKW "value keyword"
-%token <str> IDENT "identifier" STRING "string"
-%token <val> INT "integer" DECIMAL "amount" RANGE "range"
+%token <kw> KEY "keyword" VALKW "value keyword" KLABEL
+%token <str> IDENT "identifier" STRING "string" LABEL
+%token <val> INT "integer" DECIMAL "amount" RANGE "range" CELL
 %token LT "'<'" GT "'>'" COLON "':'" SEMI "';'"
 
 %type <kw> declkw keykw
@@ -144,16 +150,21 @@ block:
 items:
   %empty       { $$.start = ctx->items_len; $$.last = NO_ENTRY; }
 | items item   { $$ = $1; if ($2 != NO_ENTRY) $$.last = $2; }
+| items CELL   { $$ = $1; $$.last = make_cell(ctx, @2, &$2); }
 ;
 
 item:
   decl                          { $$ = $1 ? make_decl_entry(ctx, @$, cdg_ast_nested_decl(ctx->arena, $1)) : NO_ENTRY; }
 | IDENT COLON values SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, NULL); }
 | IDENT COLON values block SEMI    { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $3, $4); }
+| LABEL values SEMI                { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $2, NULL); }
+| LABEL values block SEMI          { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, $2, $3); }
 | IDENT block SEMI               { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
 | IDENT block                   { $$ = make_entry(ctx, @$, $1, CDG_KW_NONE, @1, 0, $2); }
 | keykw COLON values SEMI          { $$ = make_entry(ctx, @$, NULL, $1, @1, $3, NULL); }
 | keykw COLON values block SEMI    { $$ = make_entry(ctx, @$, NULL, $1, @1, $3, $4); }
+| KLABEL values SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, $2, NULL); }
+| KLABEL values block SEMI         { $$ = make_entry(ctx, @$, NULL, $1, @1, $2, $3); }
 | keykw block SEMI               { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
 | keykw block                   { $$ = make_entry(ctx, @$, NULL, $1, @1, 0, $2); }
 | error SEMI                     { $$ = NO_ENTRY; }
@@ -237,6 +248,18 @@ static size_t make_entry(cdg_parse_ctx *ctx, YYLTYPE whole, const char *key, cdg
     return at;
 }
 
+/* The entry of the CELL token just read (its key in ctx->cell_key), on
+ * ctx->items: the entry `IDENT COLON values SEMI` makes of it. */
+static size_t make_cell(cdg_parse_ctx *ctx, YYLTYPE whole, const cdg_value *value)
+{
+    cdg_span keyloc = { whole.begin, ctx->cell_key_end };
+    /* Room for the largest such entry (wide, a range), then what it takes. */
+    size_t at = push_item(ctx, sizeof(cdg_entry) + sizeof(cdg_entry_wide) + sizeof(cdg_value));
+    ctx->items_len = at + cdg_ast_entry(ctx->items + at, whole, ctx->cell_key, ctx->cell_kw, keyloc,
+                                        NULL, value, 1);
+    return at;
+}
+
 /* The entry of a nested declaration, on ctx->items. */
 static size_t make_decl_entry(cdg_parse_ctx *ctx, YYLTYPE whole, cdg_decl *decl)
 {
@@ -295,6 +318,11 @@ static unsigned push_text(cdg_parse_ctx *ctx, cdg_value_kind kind, const char *t
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, cdg_parse_ctx *ctx, const char *msg)
 {
     (void)scanner;
+    if (ctx->labels) {  /* reported by the second attempt (parse.c) */
+        ctx->relex = true;
+        ctx->fatal = true;
+        return;
+    }
     cdg_parse_error(ctx, *loc, "%s", msg);
     ctx->fatal = true;
 }
@@ -371,6 +399,8 @@ static void describe_expected(cdg_parse_ctx *ctx, const yysymbol_kind_t *expecte
     yysymbol_kind_t others[YYNTOKENS];
     int nothers = 0;
     for (int i = 0; i < n; i++) {
+        if (expected[i] == YYSYMBOL_LABEL || expected[i] == YYSYMBOL_KLABEL || expected[i] == YYSYMBOL_CELL)
+            continue;  /* only scanned on the first attempt, which reports nothing */
         if (is_decl_symbol(expected[i]))
             decl = true;
         else if (expected[i] == YYSYMBOL_KEY)
@@ -468,6 +498,11 @@ static bool two_words(cdg_parse_ctx *ctx, yysymbol_kind_t la, YYLTYPE loc)
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, cdg_parse_ctx *ctx)
 {
     (void)scanner;
+    if (ctx->labels) {  /* reported by the second attempt, token by token (parse.c) */
+        ctx->relex = true;
+        ctx->fatal = true;
+        return 0;
+    }
     if (ctx->fatal)
         return 0;
     ctx->had_errors = true;

@@ -48,34 +48,51 @@ static char *entry_head(cdg_entry *e, cdg_span span, cdg_span key_span)
 
 /* One entry at dst: the head, its block pointer, then each value in the
  * bytes its kind uses, the last one marked (a small INT in its head).
- * key_span must start where span does (the key opens the entry). */
-void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
-                   cdg_block *block, const cdg_value *values, size_t n)
+ * key_span must start where span does (the key opens the entry). The
+ * head and each value head are composed in a local and stored whole:
+ * bit-field stores into dst were half the cost of an entry. */
+size_t cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
+                     cdg_block *block, const cdg_value *values, size_t n)
 {
-    cdg_entry *e = dst;
-    char *p = entry_head(e, span, key_span);
-    e->key_kw = key_kw;
-    e->key = key;
+    bool wide = entry_wide(span, key_span);
+    cdg_entry e = {
+        .begin = span.begin,
+        .len = wide ? 0 : span.end - span.begin,
+        .has_block = block != NULL,
+        .has_values = n > 0,
+        .wide = wide,
+        .key_len = wide ? 0 : key_span.end - key_span.begin,
+        .key_kw = key_kw,
+        .key = key,
+    };
+    memcpy(dst, &e, sizeof e);
+    char *p = (char *)dst + sizeof e;
+    if (wide) {
+        cdg_entry_wide w = { span.end, key_span.end };
+        memcpy(p, &w, sizeof w);
+        p += sizeof w;
+    }
     if (block) {
-        e->has_block = 1;
         memcpy(p, &block, sizeof block);
         p += sizeof block;
     }
-    e->has_values = n > 0;
     for (size_t i = 0; i < n; i++) {
-        cdg_value *v = (cdg_value *)(void *)p;
-        if (small_int(&values[i])) {
-            unsigned len = values[i].len;
-            memcpy(v, &values[i], 8);
-            v->small = 1;
-            v->small_len = len - 1;
-            v->len = (unsigned)values[i].i;
-        } else {
-            memcpy(v, &values[i], cdg_value_size(&values[i]));
+        const cdg_value *in = &values[i];
+        cdg_value v = *in;
+        v.last = i + 1 == n;
+        if (small_int(in)) {
+            v.small = 1;
+            v.small_len = in->len - 1;
+            v.len = (unsigned)in->i;
         }
-        v->last = i + 1 == n;
-        p += cdg_value_size(v);
+        /* Fixed sizes: no memcpy call for a variable length. */
+        switch (cdg_value_size(&v)) {
+        case 8: memcpy(p, &v, 8); p += 8; break;
+        case 16: memcpy(p, &v, 16); p += 16; break;
+        default: memcpy(p, &v, 24); p += 24; break;
+        }
     }
+    return (size_t)(p - (char *)dst);
 }
 
 /* Bytes a nested declaration's entry takes. */

@@ -291,11 +291,12 @@ typedef struct cdg_ast {
 /* Builders used by the parser. An entry is written into dst, which has
  * room for cdg_ast_entry_size bytes (the parser gathers the entries of a
  * block on a stack, then cdg_ast_block copies them into the arena); it
- * copies its n values (whole values, as cdg_value_make made them). */
+ * copies its n values (whole values, as cdg_value_make made them) and
+ * returns the bytes written. */
 size_t cdg_ast_entry_size(cdg_span span, cdg_span key_span, bool has_block, const cdg_value *values,
                           size_t n);
-void cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
-                   cdg_block *block, const cdg_value *values, size_t n);
+size_t cdg_ast_entry(void *dst, cdg_span span, const char *key, cdg_keyword key_kw, cdg_span key_span,
+                     cdg_block *block, const cdg_value *values, size_t n);
 size_t cdg_ast_decl_entry_size(cdg_span span);
 void cdg_ast_decl_entry(void *dst, cdg_span span, cdg_decl *decl);
 /* A block of the size bytes of entries at entries (last: the offset of the

@@ -28,6 +28,11 @@ typedef struct cdg_parse_ctx {
     cdg_decl decl;                     /* the declaration just read (parser.y make_decl) */
     cdg_decl_runs decl_runs;           /* the top-level declarations (ast.h) */
     cdg_span tok[3];                   /* last three tokens: [0] newest */
+    bool labels;                       /* scan LABEL and CELL tokens (lexer.l, parse.c) */
+    bool relex;                        /* a syntax error: parse again without them */
+    const char *cell_key;              /* the key of the CELL token just scanned */
+    cdg_keyword cell_kw;               /* its keyword, CDG_KW_NONE for an identifier */
+    uint32_t cell_key_end;
     uint32_t str_begin;                /* start of the string being scanned */
     cdg_buf str;                       /* its decoded text */
     size_t str_bytes;                  /* its decoded length (str keeps at most the limit + 1) */

@@ -36,6 +36,13 @@ typedef struct cdg_intern {
 void cdg_intern_init(cdg_intern *t, cdg_arena *a);
 /* The shared NUL-terminated copy of s[0..n), made on first sight. */
 const char *cdg_intern_get(cdg_intern *t, const char *s, size_t n);
+/* A tag (0..255) kept with each string: tag_of(s, n), called once, when s
+ * is first seen (the scanner tags keywords, so that knowing whether a name
+ * is one costs nothing more than interning it). A table is used with one
+ * tag_of throughout; cdg_intern_get tags 0. */
+typedef unsigned (*cdg_intern_tagger)(const char *s, size_t n);
+const char *cdg_intern_tagged(cdg_intern *t, const char *s, size_t n, cdg_intern_tagger tag_of,
+                              unsigned *tag);
 
 /* The closest name to key (edit distance, case- and accent-blind), or NULL
  * when nothing is close enough to be a likely typo. */

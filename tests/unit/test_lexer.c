@@ -17,10 +17,14 @@ typedef struct lexed {
     int kind[MAX_TOKS];
     CDG_YYSTYPE val[MAX_TOKS];
     cdg_span span[MAX_TOKS];
+    const char *cell_key[MAX_TOKS];    /* a CELL's key (ctx.cell_key) */
+    int cell_kw[MAX_TOKS];
+    uint32_t cell_key_end[MAX_TOKS];
 } lexed;
 
-/* Scans text to the end (or MAX_TOKS tokens) into *x; free x->arena. */
-static void lex_all(lexed *x, const char *text)
+/* Scans text to the end (or MAX_TOKS tokens) into *x, with the fused
+ * tokens when labels (the first reading of cdg_parse); free x->arena. */
+static void lex_all_in(lexed *x, const char *text, bool labels)
 {
     memset(x, 0, sizeof *x);
     x->arena = cdg_arena_new(NULL);
@@ -32,6 +36,7 @@ static void lex_all(lexed *x, const char *text)
     ctx.src = x->src;
     ctx.diags = &x->diags;
     ctx.ast = cdg_arena_calloc(x->arena, 1, sizeof *ctx.ast);
+    ctx.labels = labels;
     yyscan_t s;
     cr_assert_eq(cdg_yylex_init_extra(&ctx, &s), 0);
     cr_assert_not_null(cdg_yy_scan_buffer(x->src->text, x->src->len + 2, s));
@@ -44,10 +49,21 @@ static void lex_all(lexed *x, const char *text)
         x->kind[x->n] = k;
         x->val[x->n] = v;
         x->span[x->n] = l;
+        if (k == TOK_CELL) {
+            x->cell_key[x->n] = ctx.cell_key;
+            x->cell_kw[x->n] = ctx.cell_kw;
+            x->cell_key_end[x->n] = ctx.cell_key_end;
+        }
         x->n++;
     }
     cdg_lex_restore(s);
     cdg_yylex_destroy(s);
+}
+
+/* Scans text token by token (the scanner's start condition INITIAL). */
+static void lex_all(lexed *x, const char *text)
+{
+    lex_all_in(x, text, false);
 }
 
 static int first_kind(const char *text)
@@ -221,4 +237,124 @@ Test(lexer, source_text_is_restored_after_an_early_stop)
     cr_assert_eq(strlen(u->src->text), strlen(text));
     cr_assert_str_eq(u->src->text, text);
     cdg_unit_free(u);
+}
+
+/* On cdg_parse's first reading, `name: value;` is one CELL token over the
+ * whole entry (number, identifier or value keyword, with an identifier or
+ * keyword key), `name:` one LABEL or KLABEL over the name; everything else
+ * is read as in INITIAL. */
+Test(lexer, fused_cells_and_labels)
+{
+    lexed x;
+    const char *t = "S12: 11;\n F1:inclus; forfait: F10; tarif: journalier;\n"
+                    "commune: 0..999; F2: non_inclus \"x\"; unite: \"Go\"; S3 : 4; a: unite;";
+    lex_all_in(&x, t, true);
+    int want[] = {TOK_CELL, TOK_CELL, TOK_CELL, TOK_CELL,
+                  TOK_LABEL, TOK_RANGE, TOK_SEMI, TOK_LABEL, TOK_VALKW, TOK_STRING, TOK_SEMI,
+                  TOK_KLABEL, TOK_STRING, TOK_SEMI, TOK_IDENT, TOK_COLON, TOK_INT, TOK_SEMI,
+                  TOK_LABEL, TOK_KEY, TOK_SEMI};
+    cr_assert_eq(x.n, (int)(sizeof want / sizeof want[0]), "%d tokens", x.n);
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], want[i], "token %d: %d, wanted %d", i, x.kind[i], want[i]);
+    cr_assert_eq(x.diags.errors, 0);
+    /* S12: 11; the entry's span, its key's, its value's */
+    cr_assert_eq(x.span[0].begin, 0);
+    cr_assert_eq(x.span[0].end, 8, "to the ';' included");
+    cr_assert_str_eq(x.cell_key[0], "S12");
+    cr_assert_eq(x.cell_kw[0], CDG_KW_NONE);
+    cr_assert_eq(x.cell_key_end[0], 3);
+    cr_assert_eq(x.val[0].val.kind, CDG_VAL_INT);
+    cr_assert_eq(x.val[0].val.i, 11);
+    cr_assert_eq(cdg_value_span(&x.val[0].val).begin, 5);
+    cr_assert_eq(cdg_value_span(&x.val[0].val).end, 7);
+    /* F1:inclus; a value keyword */
+    cr_assert_eq(x.val[1].val.kind, CDG_VAL_KEYWORD);
+    cr_assert_eq(x.val[1].val.kw, CDG_KW_INCLUS);
+    /* forfait: F10; a keyword key, an identifier value */
+    cr_assert_eq(x.cell_kw[2], CDG_KW_FORFAIT);
+    cr_assert_str_eq(x.cell_key[2], "forfait");
+    cr_assert_eq(x.val[2].val.kind, CDG_VAL_IDENT);
+    cr_assert_str_eq(x.val[2].val.text, "F10");
+    cr_assert_eq(x.cell_kw[3], CDG_KW_TARIF);
+    cr_assert_eq(x.val[3].val.kw, CDG_KW_JOURNALIER);
+    /* commune: the label is the name alone, the range is read again */
+    cr_assert_str_eq(x.val[4].str, "commune");
+    cr_assert_eq(x.span[4].end - x.span[4].begin, 7);
+    cr_assert_eq(x.span[5].begin, x.span[4].end + 2);
+    cr_assert_eq(x.val[11].kw, CDG_KW_UNITE);
+    /* a: unite; a key keyword is no value: read token by token */
+    cr_assert_eq(x.val[19].kw, CDG_KW_UNITE);
+    cdg_arena_free(x.arena);
+}
+
+/* Every keyword followed by ':' is a KLABEL of that keyword on the first
+ * reading, and the keyword then ':' in INITIAL, as before. */
+Test(lexer, every_keyword_with_its_colon)
+{
+    for (int k = 0; k < CDG_KW_COUNT; k++) {
+        char text[64];
+        snprintf(text, sizeof text, "%s: ", cdg_keyword_name((cdg_keyword)k));
+        lexed x;
+        lex_all_in(&x, text, true);
+        cr_assert_eq(x.n, 1, "'%s': %d tokens", text, x.n);
+        cr_assert_eq(x.kind[0], TOK_KLABEL, "'%s'", text);
+        cr_assert_eq(x.val[0].kw, k);
+        cr_assert_eq(x.span[0].end, strlen(cdg_keyword_name((cdg_keyword)k)));
+        cdg_arena_free(x.arena);
+        lex_all_in(&x, text, false);
+        cr_assert_eq(x.n, 2, "'%s': %d tokens", text, x.n);
+        cr_assert_neq(x.kind[0], TOK_IDENT);
+        cr_assert_eq(x.kind[1], TOK_COLON);
+        cdg_arena_free(x.arena);
+    }
+}
+
+/* What a fused token cannot hold is given back: a name over the length
+ * limit is read as in INITIAL (one error), and the number of a cell that
+ * overflows gets the error of an INT token. */
+Test(lexer, fused_tokens_keep_the_lexical_errors)
+{
+    char text[600];
+    memset(text, 'a', 300);
+    strcpy(text + 300, ": 1; b: 99999999999999999999;");
+    lexed x;
+    lex_all_in(&x, text, true);
+    int want[] = {TOK_IDENT, TOK_COLON, TOK_INT, TOK_SEMI, TOK_CELL};
+    cr_assert_eq(x.n, (int)(sizeof want / sizeof want[0]), "%d tokens", x.n);
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], want[i], "token %d: %d, wanted %d", i, x.kind[i], want[i]);
+    cr_assert_eq(x.diags.errors, 2);
+    cr_assert_str_eq(x.diags.items[0]->message, "identifier too long (300 bytes; at most 256)");
+    cr_assert_eq(x.diags.items[1]->span.begin, 308);
+    cr_assert_eq(x.diags.items[1]->span.end, 328);
+    cdg_arena_free(x.arena);
+}
+
+/* A string without escapes is one match; one with an escape, a bad byte
+ * or a cut UTF-8 sequence is read again piece by piece from its quote:
+ * both give the same token, span and errors. */
+Test(lexer, plain_and_decoded_strings)
+{
+    lexed x;
+    const char *t = "\"Télé ½\" \"a\\\"b\" \"c\xC3\" \"d\xE2\x82\" \"e";
+    lex_all(&x, t);
+    cr_assert_eq(x.n, 4, "%d tokens (the unclosed string at the end is none)", x.n);
+    for (int i = 0; i < x.n; i++)
+        cr_assert_eq(x.kind[i], TOK_STRING, "token %d", i);
+    cr_assert_str_eq(x.val[0].str, "Télé ½");
+    cr_assert_eq(x.span[0].begin, 0);
+    cr_assert_eq(x.span[0].end, 11);
+    cr_assert_str_eq(x.val[1].str, "a\"b");
+    cr_assert_eq(x.span[1].begin, 12);
+    cr_assert_eq(x.span[1].end, 18);
+    cr_assert_str_eq(x.val[2].str, "c");
+    cr_assert_eq(x.span[2].end, 23);
+    cr_assert_str_eq(x.val[3].str, "d");
+    cr_assert_eq(x.diags.errors, 4, "three bad bytes, one unclosed string");
+    cr_assert_str_eq(x.diags.items[0]->message, "invalid UTF-8 byte 0xc3");
+    cr_assert_eq(x.diags.items[0]->span.begin, 21);
+    cr_assert_str_eq(x.diags.items[1]->message, "invalid UTF-8 byte 0xe2");
+    cr_assert_str_eq(x.diags.items[2]->message, "invalid UTF-8 byte 0x82");
+    cr_assert_str_eq(x.diags.items[3]->message, "missing closing '\"' at end of file");
+    cdg_arena_free(x.arena);
 }
