@@ -326,16 +326,30 @@ static void check_unsold(checker *c)
 {
     cdg_model *m = c->m;
     sellers l = list_sellers(c);
+    /* Which distinct cells could be unsold, a bit each, service after
+     * service (service si's from base[si]): the forfaits' cells, spread
+     * over the arena, are not read (that missed the cache: 7 % of check on
+     * the heritage shape). */
+    unsigned *base = ALLOC(c, m->nservices + 1, unsigned);
+    for (unsigned si = 0; si < m->nservices; si++)
+        base[si + 1] = base[si] + m->services[si].ncells;
+    uint8_t *maybe = ALLOC(c, base[m->nservices] / 8 + 1, uint8_t);
+    for (unsigned si = 0; si < m->nservices; si++)
+        for (unsigned i = 0; i < m->services[si].ncells; i++) {
+            const cdg_cell *cell = m->services[si].cells[i];
+            if (cell && cell->statut == CDG_EN_OPTION && !cell->texte_explicite)
+                maybe[(base[si] + i) / 8] |= (uint8_t)(1u << (base[si] + i) % 8);
+        }
     const cdg_entry **scratch = ALLOC(c, m->nservices, const cdg_entry *), **by;
     for (unsigned fi = 0; fi < m->nforfaits; fi++) {
         const cdg_forfait *f = &m->forfaits[fi];
+        if (!cdg_refs_built(&f->refs))
+            continue;
         by = NULL;
         for (unsigned si = 0; si < m->nservices; si++) {
             const cdg_service *s = &m->services[si];
-            if (!cdg_cell_stated(f, s))  /* first: the cheaper test */
-                continue;
-            const cdg_cell *cell = cdg_model_cell(m, f, s);
-            if (!cell || cell->statut != CDG_EN_OPTION || cell->texte_explicite || option_sells(m, &l, s, fi))
+            uint32_t ref = cdg_ref(&f->refs, si), k = base[si] + (ref >> 2);
+            if ((ref & 3) != CDG_PROV_ENTRY || !(maybe[k / 8] >> k % 8 & 1) || option_sells(m, &l, s, fi))
                 continue;
             if (!by)
                 by = cell_entries(c, c->decls[K_FORFAIT][fi], scratch);
