@@ -89,3 +89,45 @@ Test(check, cdg47_is_clean)
     cr_assert_eq(u->diags.warnings, 0);
     cdg_unit_free(u);
 }
+
+/* An offer of 20 services and 900 forfaits whose cells all differ (each
+ * a wording of its own: 18,000 distinct cells, more than the 16,384 the
+ * identical-forfaits check hashes at a time), then X and Y, identical but
+ * for a wording, and Z, which differs from them in the last service only. */
+static char *many_cells_offer(void)
+{
+    size_t cap = 4u << 20, n = 0;
+    char *t = malloc(cap);
+    cr_assert_not_null(t);
+    n += (size_t)snprintf(t + n, cap - n, "offre t \"T\" < editeur: \"E\"; >\n"
+                          "categorie commune \"Communes\" < mesure: habitants; >\n"
+                          "strate S1 \"Toutes\" < commune: 0..; >\n");
+    for (int s = 0; s < 20; s++)
+        n += (size_t)snprintf(t + n, cap - n, "service s%d \"S%d\";\n", s, s);
+    static const char *const st[] = {"sans_objet", "non_inclus", "inclus"};
+    for (int f = 1; f <= 900; f++) {
+        n += (size_t)snprintf(t + n, cap - n, "forfait F%d \"F%d\" <\n", f, f);
+        for (int s = 0, d = f; s < 20; s++, d /= 3)
+            n += (size_t)snprintf(t + n, cap - n, "  s%d: %s \"w%d\";\n", s, s < 7 ? st[d % 3] : "inclus", f);
+        n += (size_t)snprintf(t + n, cap - n, ">\n");
+    }
+    n += (size_t)snprintf(t + n, cap - n, "forfait X \"X\" < defaut: inclus; >\n"
+                          "forfait Y \"Y\" < defaut: inclus; s0: inclus \"autre\"; >\n"
+                          "forfait Z \"Z\" < defaut: inclus; s19: non_inclus; >\n");
+    cr_assert_lt(n, cap);
+    return t;
+}
+
+Test(check, identical_forfaits_found_across_many_distinct_cells)
+{
+    char *text = many_cells_offer();
+    cdg_unit *u = load_text(text);
+    int identical = 0;
+    for (size_t i = 0; i < u->diags.len; i++)
+        identical += strstr(u->diags.items[i]->message, "are identical") != NULL;
+    cr_assert_eq(identical, 1, "%d warnings of identical forfaits", identical);
+    cr_assert(has_diag(u, CDG_WARNING, "forfaits 'X' and 'Y' are identical"));
+    cr_assert_eq(u->diags.errors, 0);
+    cdg_unit_free(u);
+    free(text);
+}
