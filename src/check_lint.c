@@ -148,10 +148,15 @@ typedef struct fh { uint64_t h; unsigned i; } fh;
 static void forfait_hashes(checker *c, fh *v)
 {
     const cdg_model *m = c->m;
-    unsigned room = 16384;
-    for (unsigned s = 0; s < m->nservices; s++)
+    size_t all = 0;
+    unsigned room = 1;
+    for (unsigned s = 0; s < m->nservices; s++) {
+        all += m->services[s].ncells;
         if (m->services[s].ncells > room)
             room = m->services[s].ncells;
+    }
+    if (room < 16384)
+        room = all < 16384 ? (unsigned)all + 1 : 16384;
     uint32_t *h = ALLOC(c, room, uint32_t);
     unsigned *at = ALLOC(c, m->nservices, unsigned);  /* service s's cells: h[at[s]..] */
     for (unsigned i = 0; i < m->nforfaits; i++)
