@@ -208,10 +208,7 @@ static void fill_option(checker *c, option_reader *r)
             if (nmiss++ < 5)
                 cdg_buf_printf(&miss, "%s'%s'", nmiss > 1 ? ", " : "", m->forfaits[f].id);
         }
-        if (o->refs.b1)  /* the common case, without a call */
-            o->refs.b1[f] = (uint8_t)i;
-        else
-            cdg_ref_set(&o->refs, m->nforfaits, f, i, c->a);
+        cdg_ref_put(&o->refs, m->nforfaits, f, i, c->a);
     }
     if (nmiss && c->syntax_ok)
         err_missing(c, o->span, "option '%s' says nothing about forfait %s (state it, or add 'defaut: …;')",

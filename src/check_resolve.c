@@ -310,13 +310,7 @@ static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
  * table, set as p says. */
 static inline void set_cell(checker *c, cdg_forfait *f, const cdg_service *s, unsigned i, cdg_provenance p)
 {
-    uint32_t v = (uint32_t)i << 2 | p;
-    if (f->refs.b1 && v <= UINT8_MAX)  /* the common case, without a call */
-        f->refs.b1[s->index] = (uint8_t)v;
-    else if (f->refs.b2 && v <= UINT16_MAX)
-        f->refs.b2[s->index] = (uint16_t)v;
-    else
-        cdg_ref_set(&f->refs, c->m->nservices, s->index, v, c->a);
+    cdg_ref_put(&f->refs, c->m->nservices, s->index, (uint32_t)i << 2 | p, c->a);
 }
 
 /* The index in s's table of the cell `defaut: st` gives: interned once a

@@ -50,6 +50,17 @@ CDG_API void cdg_refs_new(cdg_refs *r, unsigned n, uint32_t v, uint32_t most, st
 /* Sets reference i of r (n long) to v; a v too large for r's width copies
  * r to the width it needs, in arena a. */
 CDG_API void cdg_ref_set(cdg_refs *r, unsigned n, unsigned i, uint32_t v, struct cdg_arena *a);
+/* cdg_ref_set without a call when v fits r's width: the checker sets a
+ * reference for every cell of every forfait. */
+static inline void cdg_ref_put(cdg_refs *r, unsigned n, unsigned i, uint32_t v, struct cdg_arena *a)
+{
+    if (r->b1 && v <= UINT8_MAX)
+        r->b1[i] = (uint8_t)v;
+    else if (r->b2 && v <= UINT16_MAX)
+        r->b2[i] = (uint16_t)v;
+    else
+        cdg_ref_set(r, n, i, v, a);
+}
 
 typedef struct cdg_categorie {
     const char *id, *libelle;
