@@ -210,6 +210,21 @@ static size_t cell_slot_start(const checker *c, const cdg_service *s, uint64_t h
     return (((size_t)s->index << run) | (size_t)(h & ((1u << run) - 1))) & (c->cell_pool_cap - 1);
 }
 
+/* The slot after j in the probe for a cell of hash h, the k-th probe
+ * (k counts from 1): the next slot for the first 32, then a slot chosen by
+ * the hash, and the next ones from there. Probing on from the service's
+ * run alone put every cell of a service with thousands of distinct cells
+ * (a quantity of its own in every forfait) in one cluster: 34,000
+ * forfaits took 1.1 s, 83 % of it probing, three times 17,000's. */
+static size_t cell_slot_next(const checker *c, size_t j, uint64_t h, unsigned k)
+{
+    if (k == 32)
+        j = (size_t)(h >> 32) * 2654435761u;
+    else
+        j++;
+    return j & (c->cell_pool_cap - 1);
+}
+
 /* The interned-cell table's first size: room for four distinct cells a
  * service (fewer with fewer forfaits), so that the doublings of a large
  * offer leave no tables behind (4.2 MB on the bench's grid offer). */
@@ -231,8 +246,8 @@ static void grow_cell_pool(checker *c)
     for (size_t i = 0; i < ocap; i++)
         if (old[i].p) {
             size_t j = cell_slot_start(c, old[i].p->service, old[i].hash);
-            while (c->cell_pool[j].p)
-                j = (j + 1) & (c->cell_pool_cap - 1);
+            for (unsigned k = 1; c->cell_pool[j].p; k++)
+                j = cell_slot_next(c, j, old[i].hash, k);
             c->cell_pool[j] = old[i];
         }
 }
@@ -288,7 +303,7 @@ static unsigned intern_cell(checker *c, const cdg_cell *x, cdg_service *s)
         grow_cell_pool(c);
     uint64_t h = cell_hash(x, s);
     size_t j = cell_slot_start(c, s, h);
-    for (; c->cell_pool[j].p; j = (j + 1) & (c->cell_pool_cap - 1)) {
+    for (unsigned k = 1; c->cell_pool[j].p; j = cell_slot_next(c, j, h, k++)) {
         if (c->cell_pool[j].hash != h)
             continue;
         const pooled_cell *p = c->cell_pool[j].p;
