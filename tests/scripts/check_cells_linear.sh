@@ -30,22 +30,7 @@ offer() {
     }'
 }
 
-# best FILE: the best CPU seconds of 3 runs of check --werror on FILE.
-best() {
-    for i in 1 2 3; do
-        "$gen" time "$tmp/rep" "$bin" check --werror "$1" >/dev/null 2>"$tmp/err" || exit 1
-        read -r wall user sys kb st <"$tmp/rep"
-        [ "$st" = 0 ] || { echo "check_cells_linear: check $1 exited $st" >&2; cat "$tmp/err" >&2; exit 1; }
-        echo "$user $sys"
-    done | awk 'NR == 1 || $1 + $2 < t { t = $1 + $2 } END { if (NR == 3) printf "%.6f\n", t }'
-}
-
+name=check_cells_linear
+. "$(dirname "$0")/lib/cpu_linear.sh"
 offer 4000 >"$tmp/small.cdg" && offer 40000 >"$tmp/large.cdg" || exit 1
-ts=$(best "$tmp/small.cdg") && tl=$(best "$tmp/large.cdg") || exit 1
-[ -n "$ts" ] && [ -n "$tl" ] || { echo "check_cells_linear: FAIL no measurement"; exit 1; }
-echo "check_cells_linear: 4000 forfaits: ${ts}s; 40000 forfaits: ${tl}s"
-awk -v ts="$ts" -v tl="$tl" 'BEGIN {
-    if (ts <= 0) { printf "check_cells_linear: FAIL no CPU time measured (%s s)\n", ts; exit 1 }
-    bound = 2 * 10 * ts
-    if (tl > bound) { printf "check_cells_linear: FAIL time x%.1f for forfaits x10 (bound %.3fs)\n", tl / ts, bound; exit 1 }
-    printf "check_cells_linear: time x%.1f for forfaits x10\n", tl / ts }'
+at_most_twice_linear forfaits 4000
