@@ -131,3 +131,29 @@ Test(check, identical_forfaits_found_across_many_distinct_cells)
     cdg_unit_free(u);
     free(text);
 }
+
+/* 2,000 forfaits giving service s1 the quantities 1 to 1,000 twice: a
+ * thousand distinct cells, so that most lookups probe past the service's
+ * own run of slots (and jump), and each is found again the second time:
+ * the service's table holds 1,000 cells and the NULL of index 0. */
+Test(check, equal_cells_shared_past_the_service_run)
+{
+    size_t cap = 1u << 20, n = 0;
+    char *t = malloc(cap);
+    cr_assert_not_null(t);
+    n += (size_t)snprintf(t + n, cap - n, "offre t \"T\" < editeur: \"E\"; >\n"
+                          "categorie commune \"Communes\" < mesure: habitants; >\n"
+                          "strate S1 \"Toutes\" < commune: 0..; >\n"
+                          "service s0 \"S0\";\nservice s1 \"S1\" < unite: \"Go\"; >\n");
+    for (int f = 0; f < 2000; f++)
+        n += (size_t)snprintf(t + n, cap - n, "forfait F%d \"F%d\" < s0: inclus; s1: %d; >\n", f, f, f % 1000 + 1);
+    cr_assert_lt(n, cap);
+    cdg_unit *u = load_text(t);
+    cr_assert_eq(u->diags.errors, 0);
+    const cdg_service *s1 = cdg_model_service(u->model, "s1");
+    cr_assert_eq(s1->ncells, 1001);
+    cr_assert_eq(cdg_model_cell(u->model, cdg_model_forfait(u->model, "F7"), s1),
+                 cdg_model_cell(u->model, cdg_model_forfait(u->model, "F1007"), s1));
+    cdg_unit_free(u);
+    free(t);
+}
