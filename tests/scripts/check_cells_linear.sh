@@ -11,12 +11,8 @@
 # Skipped under sanitizers.
 # Usage: tests/scripts/check_cells_linear.sh BUILD/cdgrules (BUILD/bench-gen next to it).
 set -u
-bin=$1
-[ -z "${CDG_SANITIZER:-}" ] || { echo "check_cells_linear: skipped under sanitizers"; exit 0; }
-gen=$(dirname "$bin")/bench-gen
-[ -x "$gen" ] || { echo "check_cells_linear: $gen missing (make BUILD=... test builds it)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+name=check_cells_linear bin=$1
+. "$(dirname "$0")/lib/cpu_linear.sh"
 
 # offer N: N forfaits, forfait Fi giving s0 inclus and s1 the quantity i.
 offer() {
@@ -30,7 +26,5 @@ offer() {
     }'
 }
 
-name=check_cells_linear
-. "$(dirname "$0")/lib/cpu_linear.sh"
 offer 4000 >"$tmp/small.cdg" && offer 40000 >"$tmp/large.cdg" || exit 1
 at_most_twice_linear forfaits 4000

@@ -12,12 +12,8 @@
 # sanitizers.
 # Usage: tests/scripts/check_options_linear.sh BUILD/cdgrules (BUILD/bench-gen next to it).
 set -u
-bin=$1
-[ -z "${CDG_SANITIZER:-}" ] || { echo "check_options_linear: skipped under sanitizers"; exit 0; }
-gen=$(dirname "$bin")/bench-gen
-[ -x "$gen" ] || { echo "check_options_linear: $gen missing (make BUILD=... test builds it)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+name=check_options_linear bin=$1
+. "$(dirname "$0")/lib/cpu_linear.sh"
 
 # offer N: N services, all en_option in F1 and (but the first) in F2, each
 # sold everywhere by option o_sK (a run of whole words of its id).
@@ -37,7 +33,5 @@ offer() {
     }'
 }
 
-name=check_options_linear
-. "$(dirname "$0")/lib/cpu_linear.sh"
 offer 1500 >"$tmp/small.cdg" && offer 15000 >"$tmp/large.cdg" || exit 1
 at_most_twice_linear options 1500

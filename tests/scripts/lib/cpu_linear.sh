@@ -1,6 +1,12 @@
 # Sourced by the guards that time `check` on a small and a ten times larger
-# generated offer (check_options_linear.sh, check_cells_linear.sh). Needs
-# name (the guard's name), bin, gen (bench-gen) and tmp set.
+# generated offer (check_options_linear.sh, check_cells_linear.sh), with
+# name (the guard's name) and bin set: skips under sanitizers, finds
+# bench-gen beside bin (gen) and makes a scratch directory (tmp).
+[ -z "${CDG_SANITIZER:-}" ] || { echo "$name: skipped under sanitizers"; exit 0; }
+gen=$(dirname "$bin")/bench-gen
+[ -x "$gen" ] || { echo "$name: $gen missing (make BUILD=... test builds it)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 # best FILE: the best CPU seconds (user + system) of 3 runs of
 # check --werror on FILE; exits the guard when a run fails.
